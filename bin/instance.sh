@@ -1,0 +1,158 @@
+# WordPress instances: one folder each under .wp/, sourced after lib.sh, never run.
+#
+#   .wp/<name>/wordpress/   the web root (core, Twenty Twenty-Five, this plugin linked in)
+#   .wp/<name>/database/    the SQLite file, or MariaDB's data folder and socket
+#   .wp/<name>/logs/        server.log (PHP's web server), debug.log (WordPress), mariadb.log
+#
+# The database lives outside the web root, so the development server can never hand it out.
+
+# Creates the instance in $1 for URL $2 on database kind $3 (sqlite|mariadb) unless it is complete
+# already. The marker file is written last: a folder without it is a half-made instance from an
+# interrupted run, and is made again from scratch.
+instance_prepare() {
+	local dir="$1" url="$2" db="$3"
+	local core sqlite
+	core="$(ensure_wordpress_core)"
+	if [ -f "$dir/.installed" ] && [ "$(cat "$dir/.installed")" = "$core $db" ]; then
+		instance_write_config "$dir" "$url" "$db"
+		[ "$db" = mariadb ] && mariadb_start "$dir"
+		return 0
+	fi
+	[ -e "$dir" ] && { log "removing incomplete or outdated instance $dir"; instance_destroy "$dir"; }
+	log "creating WordPress instance in ${dir#"$ROOT"/} ($db)"
+	mkdir -p "$dir/logs" "$dir/database"
+	cp -a "$core" "$dir/wordpress"
+	ln -s "$ROOT" "$dir/wordpress/wp-content/plugins/infosec-policy"
+	if [ "$db" = sqlite ]; then
+		sqlite="$(ensure_sqlite_integration)"
+		cp -a "$sqlite" "$dir/wordpress/wp-content/plugins/sqlite-database-integration"
+		sed -e "s#{SQLITE_IMPLEMENTATION_FOLDER_PATH}#$dir/wordpress/wp-content/plugins/sqlite-database-integration#" \
+			-e 's#{SQLITE_PLUGIN}#sqlite-database-integration/load.php#' \
+			"$sqlite/db.copy" >"$dir/wordpress/wp-content/db.php"
+	else
+		mariadb_init "$dir"
+		mariadb_start "$dir"
+	fi
+	instance_write_salts "$dir"
+	instance_write_config "$dir" "$url" "$db"
+	php "$ROOT/bin/wp-setup.php" "$dir/wordpress" "$url" >"$dir/logs/setup.log" 2>&1 ||
+		{ cat "$dir/logs/setup.log" >&2; die "installing WordPress in $dir failed" "read the output above; the next run starts this instance afresh"; }
+	echo "$core $db" >"$dir/.installed"
+}
+
+instance_write_salts() {
+	local dir="$1" key
+	{
+		echo '<?php'
+		for key in AUTH_KEY SECURE_AUTH_KEY LOGGED_IN_KEY NONCE_KEY AUTH_SALT SECURE_AUTH_SALT LOGGED_IN_SALT NONCE_SALT; do
+			echo "define( '$key', '$(openssl rand -hex 32)' );"
+		done
+	} >"$dir/salts.php"
+}
+
+# wp-config.php is written on every start, so a change of port or URL takes effect at once.
+instance_write_config() {
+	local dir="$1" url="$2" db="$3" db_settings
+	if [ "$db" = sqlite ]; then
+		db_settings="define( 'DB_DIR', '$dir/database/' );
+define( 'DB_FILE', 'wordpress.sqlite' );
+define( 'DB_NAME', 'wordpress' );
+define( 'DB_USER', '' );
+define( 'DB_PASSWORD', '' );
+define( 'DB_HOST', '' );"
+	else
+		db_settings="define( 'DB_NAME', 'wordpress' );
+define( 'DB_USER', 'root' );
+define( 'DB_PASSWORD', '' );
+define( 'DB_HOST', 'localhost:$dir/database/mariadb.sock' );"
+	fi
+	cat >"$dir/wordpress/wp-config.php" <<PHP
+<?php
+// Written by bin/instance.sh on every start; edits here are overwritten.
+$db_settings
+define( 'DB_CHARSET', 'utf8mb4' );
+define( 'DB_COLLATE', '' );
+\$table_prefix = 'wp_';
+require __DIR__ . '/../salts.php';
+define( 'WP_HOME', '$url' );
+define( 'WP_SITEURL', '$url' );
+define( 'WP_DEBUG', true );
+define( 'WP_DEBUG_LOG', '$dir/logs/debug.log' );
+define( 'WP_DEBUG_DISPLAY', false );
+define( 'SCRIPT_DEBUG', false );
+define( 'WP_ENVIRONMENT_TYPE', 'local' );
+// This machine reaches no network but package registries: never try WordPress.org or any other host.
+define( 'WP_HTTP_BLOCK_EXTERNAL', true );
+define( 'AUTOMATIC_UPDATER_DISABLED', true );
+define( 'WP_AUTO_UPDATE_CORE', false );
+define( 'DISABLE_WP_CRON', true );
+define( 'FS_METHOD', 'direct' );
+if ( ! defined( 'ABSPATH' ) ) {
+	define( 'ABSPATH', __DIR__ . '/' );
+}
+require_once ABSPATH . 'wp-settings.php';
+PHP
+}
+
+# Starts PHP's web server for the instance in the background and sets SERVER_PID. Not run in a
+# command substitution, so that the server stays a child of the caller, which can wait for it. The
+# server leads a process group of its own, since its workers outlive a signal to the first process.
+instance_serve() {
+	local dir="$1" port="$2"
+	PHP_CLI_SERVER_WORKERS="${PHP_CLI_SERVER_WORKERS:-4}" setsid php -S "127.0.0.1:$port" -t "$dir/wordpress" \
+		"$ROOT/bin/router.php" >>"$dir/logs/server.log" 2>&1 </dev/null &
+	SERVER_PID=$!
+}
+
+# Stops a server started by instance_serve: its whole process group, then waits until it is gone.
+instance_stop_server() {
+	local pid="$1" i
+	kill -TERM -- "-$pid" 2>/dev/null || return 0
+	for ((i = 0; i < 50; i++)); do
+		kill -0 -- "-$pid" 2>/dev/null || return 0
+		sleep 0.1
+	done
+	kill -KILL -- "-$pid" 2>/dev/null || true
+}
+
+instance_destroy() {
+	local dir="$1"
+	mariadb_stop "$dir"
+	rm -rf "$dir"
+}
+
+mariadb_init() {
+	local dir="$1"
+	mariadb-install-db --no-defaults --user="$(id -un)" --datadir="$dir/database/data" \
+		--auth-root-authentication-method=normal --skip-test-db >"$dir/logs/mariadb-install.log" 2>&1 ||
+		die "initialising MariaDB failed (log: $dir/logs/mariadb-install.log)" "read the log"
+}
+
+# Starts the instance's own MariaDB server (no TCP port, a socket in the instance) unless it runs.
+mariadb_start() {
+	local dir="$1" sock="$1/database/mariadb.sock" i
+	if [ -S "$sock" ] && mariadb --no-defaults --socket="$sock" -uroot -e 'SELECT 1' >/dev/null 2>&1; then
+		return 0
+	fi
+	nohup mariadbd --no-defaults --user="$(id -un)" --datadir="$dir/database/data" --socket="$sock" \
+		--skip-networking --pid-file="$dir/database/mariadb.pid" --log-error="$dir/logs/mariadb.log" \
+		--innodb-buffer-pool-size=64M >/dev/null 2>&1 </dev/null &
+	for ((i = 0; i < 300; i++)); do
+		if mariadb --no-defaults --socket="$sock" -uroot -e 'CREATE DATABASE IF NOT EXISTS wordpress' >/dev/null 2>&1; then
+			return 0
+		fi
+		sleep 0.1
+	done
+	die "MariaDB did not start (log: $dir/logs/mariadb.log)" "read the log"
+}
+
+mariadb_stop() {
+	local pid_file="$1/database/mariadb.pid" pid i
+	[ -f "$pid_file" ] || return 0
+	pid="$(cat "$pid_file")"
+	kill "$pid" 2>/dev/null || return 0
+	for ((i = 0; i < 100; i++)); do
+		kill -0 "$pid" 2>/dev/null || return 0
+		sleep 0.1
+	done
+}

@@ -1,0 +1,200 @@
+# Shared shell functions for bin/start.sh and bin/test.sh. Sourced, never run.
+#
+# Everything this project needs on the machine is set up from here, so that a fresh clone needs only
+# `npm start` or `npm test`. Each step is idempotent and writes its result atomically (build in a
+# temporary place, move into place last), so an interrupted run never leaves a half-made WordPress.
+
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CACHE_DIR="$ROOT/.cache"
+INSTANCES_DIR="$ROOT/.wp"
+
+# Debian suites searched for WordPress, newest first. INFOSEC_WP_VERSION picks a version prefix
+# (for example "6.8" for trixie's 6.8.x); unset, the newest complete WordPress on offer wins.
+WP_SUITES="${INFOSEC_WP_SUITES:-sid forky trixie}"
+WP_VERSION_PREFIX="${INFOSEC_WP_VERSION:-}"
+# The SQLite database integration ships inside this npm package (as a zip); pinned for repeatability.
+PLAYGROUND_CLI_VERSION="3.1.56"
+
+log() { printf '\033[1m[infosec-policy]\033[0m %s\n' "$*" >&2; }
+die() {
+	printf '\033[31m[infosec-policy] error:\033[0m %s\n' "$1" >&2
+	[ $# -gt 1 ] && printf '  what to do: %s\n' "$2" >&2
+	exit 1
+}
+
+# Installs the Debian packages the plugin's tooling needs, when any is missing. Needs root (as on this
+# project's machines and CI); anyone else gets the exact command to run.
+ensure_system_packages() {
+	local wanted=(php8.2-cli php8.2-sqlite3 php8.2-mysql php8.2-xml php8.2-mbstring php8.2-curl
+		php8.2-gd php8.2-intl php8.2-zip composer unzip openssl chromium mariadb-server
+		mariadb-client fonts-liberation)
+	local missing=() pkg
+	for pkg in "${wanted[@]}"; do
+		dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+	done
+	[ ${#missing[@]} -eq 0 ] && return 0
+	if [ "$(id -u)" -ne 0 ]; then
+		die "missing Debian packages: ${missing[*]}" "sudo apt-get install -y ${missing[*]}"
+	fi
+	log "installing Debian packages: ${missing[*]}"
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -qq >/dev/null ||
+		die "apt-get update failed" "check that Debian's package mirror can be reached"
+	apt-get install -y -qq --no-install-recommends "${missing[@]}" >"$CACHE_DIR/apt-install.log" 2>&1 ||
+		die "apt-get install failed (log: $CACHE_DIR/apt-install.log)" "read the log; rerun when the mirror answers"
+}
+
+# Runs `npm ci` when node_modules is missing or older than the lock file.
+ensure_node_modules() {
+	if [ ! -f "$ROOT/node_modules/.package-lock.json" ] ||
+		[ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
+		log "installing npm packages (npm ci)"
+		(cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error) ||
+			die "npm ci failed" "check that the npm registry can be reached, then run npm start again"
+	fi
+}
+
+# Runs `composer install` (development tools only: PHPUnit, PHPCS, PHPStan) when vendor/ is stale.
+ensure_composer_packages() {
+	if [ ! -f "$ROOT/vendor/autoload.php" ] || [ "$ROOT/composer.json" -nt "$ROOT/vendor/autoload.php" ]; then
+		log "installing Composer packages"
+		(cd "$ROOT" && composer install --no-interaction --no-progress --quiet) ||
+			die "composer install failed" "check that Packagist can be reached, then run again"
+		touch "$ROOT/vendor/autoload.php"
+	fi
+}
+
+# Builds the blocks and scripts when any source is newer than the build.
+ensure_build() {
+	local stamp="$ROOT/build/.stamp"
+	if [ -f "$stamp" ] && [ -z "$(find "$ROOT/blocks" "$ROOT/src" "$ROOT/package-lock.json" "$ROOT/package.json" -newer "$stamp" -print -quit)" ]; then
+		return 0
+	fi
+	log "building blocks and scripts (wp-scripts build)"
+	(cd "$ROOT" && npm run --silent build >"$CACHE_DIR/build.log" 2>&1) ||
+		{ cat "$CACHE_DIR/build.log" >&2; die "the build failed" "fix the error above"; }
+	touch "$stamp"
+}
+
+# apt-get with a private sources list and state, so the system's own Debian sources stay untouched.
+private_apt() {
+	local apt_dir="$CACHE_DIR/apt"
+	apt-get -o Dir::Etc::SourceList="$apt_dir/sources.list" -o Dir::Etc::SourceParts="$apt_dir/parts" \
+		-o Dir::State::Lists="$apt_dir/lists" -o Dir::State::status="$apt_dir/status" \
+		-o Dir::Cache="$apt_dir/cache" -o Debug::NoLocking=1 "$@"
+}
+
+private_apt_update() {
+	local apt_dir="$CACHE_DIR/apt" suite
+	mkdir -p "$apt_dir/lists/partial" "$apt_dir/parts" "$apt_dir/cache/archives/partial"
+	touch "$apt_dir/status"
+	: >"$apt_dir/sources.list"
+	for suite in $WP_SUITES; do
+		echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian $suite main" >>"$apt_dir/sources.list"
+	done
+	# Package lists are refreshed at most once a day.
+	if [ -z "$(find "$apt_dir/lists" -name '*Packages*' -mtime -1 -print -quit 2>/dev/null)" ]; then
+		log "reading Debian package lists ($WP_SUITES)"
+		private_apt update -qq >"$apt_dir/update.log" 2>&1 ||
+			die "could not read Debian's package lists (log: $apt_dir/update.log)" "check that Debian's package mirror can be reached"
+	fi
+}
+
+# Prints the newest version of a package on offer in the private suites, optionally only versions
+# starting with $2 and not newer than $3.
+newest_version() {
+	local pkg="$1" prefix="${2:-}" ceiling="${3:-}" best="" v
+	while read -r v; do
+		[ -n "$prefix" ] && [[ "$v" != "$prefix"* ]] && continue
+		[ -n "$ceiling" ] && dpkg --compare-versions "$v" gt "$ceiling" && continue
+		if [ -z "$best" ] || dpkg --compare-versions "$v" gt "$best"; then best="$v"; fi
+	done < <(private_apt_cache madison "$pkg" | awk -F'|' '{gsub(/ /,"",$2); print $2}')
+	echo "$best"
+}
+
+private_apt_cache() {
+	local apt_dir="$CACHE_DIR/apt"
+	apt-cache -o Dir::Etc::SourceList="$apt_dir/sources.list" -o Dir::Etc::SourceParts="$apt_dir/parts" \
+		-o Dir::State::Lists="$apt_dir/lists" -o Dir::State::status="$apt_dir/status" \
+		-o Dir::Cache="$apt_dir/cache" "$@"
+}
+
+# Makes a complete WordPress core (with Twenty Twenty-Five and the language packs) in the cache and
+# prints its folder. Debian splits WordPress's bundled libraries into packages of their own and links
+# to them; they are unpacked beside it and the links followed, so the copy stands alone.
+ensure_wordpress_core() {
+	private_apt_update
+	local wp_version l10n_version
+	wp_version="$(newest_version wordpress "$WP_VERSION_PREFIX")"
+	[ -n "$wp_version" ] || die "no Debian wordpress package${WP_VERSION_PREFIX:+ matching $WP_VERSION_PREFIX} in: $WP_SUITES" \
+		"set INFOSEC_WP_VERSION to a version Debian offers, or INFOSEC_WP_SUITES to other suites"
+	local core="$CACHE_DIR/wordpress/${wp_version%%+*}"
+	if [ -f "$core/wp-includes/version.php" ]; then
+		echo "$core"
+		return 0
+	fi
+	l10n_version="$(newest_version wordpress-l10n "" "$wp_version")"
+	log "fetching WordPress $wp_version from Debian (language packs $l10n_version)"
+	local work
+	work="$(mktemp -d "$CACHE_DIR/wordpress-fetch.XXXXXX")"
+	(
+		cd "$work"
+		private_apt download -qq "wordpress=$wp_version" "wordpress-theme-twentytwentyfive=$wp_version" \
+			${l10n_version:+"wordpress-l10n=$l10n_version"} libjs-lodash libjs-underscore libjs-cropper \
+			libjs-jquery-ui libphp-phpmailer php-getid3 >download.log 2>&1
+	) || { rm -rf "$work"; die "downloading WordPress from Debian failed" "check that Debian's package mirror can be reached"; }
+	local deb
+	for deb in "$work"/*.deb; do dpkg-deb -x "$deb" "$work/root"; done
+	# Point absolute links into the unpacked tree; links to system files (the CA bundle) stay as they are.
+	local link target
+	while IFS= read -r link; do
+		target="$(readlink "$link")"
+		if [[ "$target" == /* ]] && [ -e "$work/root$target" ]; then ln -sfn "$work/root$target" "$link"; fi
+	done < <(find "$work/root" -type l)
+	rm -f "$work/root/usr/share/wordpress/wp-config.php" "$work/root/usr/share/wordpress/.htaccess"
+	cp -rL "$work/root/usr/share/wordpress" "$work/core" ||
+		{ rm -rf "$work"; die "WordPress's bundled libraries are incomplete" "report the Debian package versions in $work"; }
+	mkdir -p "$(dirname "$core")"
+	mv "$work/core" "$core"
+	rm -rf "$work"
+	echo "$core"
+}
+
+# Unpacks WordPress's SQLite database integration (from the npm package that ships it) into the cache
+# and prints its folder.
+ensure_sqlite_integration() {
+	local dir="$CACHE_DIR/sqlite-database-integration-$PLAYGROUND_CLI_VERSION"
+	if [ -f "$dir/load.php" ]; then
+		echo "$dir"
+		return 0
+	fi
+	log "fetching the SQLite database integration (@wp-playground/cli $PLAYGROUND_CLI_VERSION)"
+	local work
+	work="$(mktemp -d "$CACHE_DIR/sqlite-fetch.XXXXXX")"
+	(cd "$work" && npm pack --silent "@wp-playground/cli@$PLAYGROUND_CLI_VERSION" >/dev/null 2>&1 &&
+		tar xzf ./*.tgz package/sqlite-database-integration.zip &&
+		unzip -q package/sqlite-database-integration.zip -d unpacked) ||
+		{ rm -rf "$work"; die "fetching the SQLite integration failed" "check that the npm registry can be reached"; }
+	mv "$work/unpacked/plugin-sqlite-database-integration" "$dir"
+	rm -rf "$work"
+	echo "$dir"
+}
+
+# Prints a free TCP port on 127.0.0.1, starting the search at $1.
+free_port() {
+	local port="$1"
+	while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+	echo "$port"
+}
+
+# Waits until a URL answers (any HTTP status), at most $2 seconds.
+wait_for_http() {
+	local url="$1" seconds="${2:-30}" i
+	for ((i = 0; i < seconds * 10; i++)); do
+		curl -s -o /dev/null "$url" && return 0
+		sleep 0.1
+	done
+	return 1
+}

@@ -1,0 +1,72 @@
+<?php
+/**
+ * Installs WordPress in a fresh instance: site, admin account, pretty permalinks, this plugin active,
+ * and a published page that shows the plugin's blocks.
+ *
+ * Usage: php bin/wp-setup.php <wordpress-folder> <site-url>
+ *
+ * Run by bin/instance.sh; WP-CLI is not on this kind of machine, and the installer API is enough.
+ *
+ * @package InfosecPolicy
+ */
+
+declare(strict_types=1);
+
+if ( 'cli' !== PHP_SAPI || $argc !== 3 ) {
+	fwrite( STDERR, "usage: php bin/wp-setup.php <wordpress-folder> <site-url>\n" );
+	exit( 2 );
+}
+
+[ , $infosec_policy_wp_dir, $infosec_policy_url ] = $argv;
+
+$_SERVER['HTTP_HOST']   = (string) parse_url( $infosec_policy_url, PHP_URL_HOST );
+$_SERVER['SERVER_NAME'] = $_SERVER['HTTP_HOST'];
+$_SERVER['REQUEST_URI'] = '/';
+define( 'WP_INSTALLING', true );
+
+require $infosec_policy_wp_dir . '/wp-load.php';
+require_once ABSPATH . 'wp-admin/includes/upgrade.php';
+require_once ABSPATH . 'wp-admin/includes/plugin.php';
+
+/**
+ * Stops the set-up with a message on standard error.
+ *
+ * @param string $message What failed.
+ */
+function infosec_policy_setup_fail( string $message ): never {
+	fwrite( STDERR, $message . "\n" );
+	exit( 1 );
+}
+
+$infosec_policy_installed = wp_install( 'Infosec Policy', 'admin', 'admin@example.com', true, '', 'password' );
+if ( empty( $infosec_policy_installed['user_id'] ) ) {
+	infosec_policy_setup_fail( 'wp_install() did not create the admin account.' );
+}
+
+update_option( 'permalink_structure', '/%postname%/' );
+update_option( 'blogdescription', 'A development site for the Infosec Policy plugin' );
+
+$infosec_policy_activation = activate_plugin( 'infosec-policy/plugin.php', '', false, false );
+if ( is_wp_error( $infosec_policy_activation ) ) {
+	infosec_policy_setup_fail( 'Activating the plugin failed: ' . $infosec_policy_activation->get_error_message() );
+}
+
+$infosec_policy_page = wp_insert_post(
+	array(
+		'post_type'    => 'page',
+		'post_status'  => 'publish',
+		'post_title'   => 'Information security',
+		'post_name'    => 'information-security',
+		'post_author'  => $infosec_policy_installed['user_id'],
+		'post_content' => "<!-- wp:paragraph -->\n<p>How we protect the data you entrust to us.</p>\n<!-- /wp:paragraph -->\n\n"
+			. "<!-- wp:infosec-policy/measure-list /-->",
+	),
+	true
+);
+if ( is_wp_error( $infosec_policy_page ) ) {
+	infosec_policy_setup_fail( 'Creating the demo page failed: ' . $infosec_policy_page->get_error_message() );
+}
+
+flush_rewrite_rules( false );
+
+echo 'Installed WordPress ' . esc_html( get_bloginfo( 'version' ) ) . ' at ' . esc_url( home_url( '/' ) ) . "\n";

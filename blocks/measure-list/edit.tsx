@@ -1,0 +1,47 @@
+/**
+ * WordPress dependencies
+ */
+import { InspectorControls, useBlockProps } from '@wordpress/block-editor';
+import type { BlockEditProps } from '@wordpress/blocks';
+import { Disabled } from '@wordpress/components';
+import ServerSideRender from '@wordpress/server-side-render';
+
+/**
+ * Internal dependencies
+ */
+import metadata from './block.json';
+import SidebarSettings from './sidebar-settings';
+import type { Attributes } from './types';
+
+/**
+ * The editor view: the server's own rendering of the block, so the editor shows exactly what
+ * visitors see, with the block's settings in the sidebar.
+ *
+ * @param props               Block edit props.
+ * @param props.attributes    The block's attributes.
+ * @param props.setAttributes Updates the block's attributes.
+ */
+export default function Edit( {
+	attributes,
+	setAttributes,
+}: BlockEditProps< Attributes > ) {
+	return (
+		<>
+			<InspectorControls>
+				<SidebarSettings
+					attributes={ attributes }
+					setAttributes={ setAttributes }
+				/>
+			</InspectorControls>
+			<div { ...useBlockProps() }>
+				<Disabled>
+					<ServerSideRender
+						block={ metadata.name }
+						attributes={ attributes }
+						skipBlockSupportAttributes
+					/>
+				</Disabled>
+			</div>
+		</>
+	);
+}

@@ -1,0 +1,42 @@
+<?php
+/**
+ * Server rendering of the measure list block: the measures kept in Settings -> Information security.
+ *
+ * @package InfosecPolicy
+ *
+ * @var array<string, mixed> $attributes The block's attributes.
+ */
+
+use InfosecPolicy\Policy_Store;
+
+defined( 'ABSPATH' ) || exit;
+
+$category      = in_array( $attributes['category'] ?? 'all', array( 'organizational', 'technical' ), true )
+	? $attributes['category']
+	: null;
+$heading_level = in_array( $attributes['headingLevel'] ?? 3, array( 2, 3, 4, 5, 6 ), true )
+	? (int) $attributes['headingLevel']
+	: 3;
+$heading_tag   = 'h' . $heading_level;
+$measures      = Policy_Store::measures( $category );
+?>
+<div <?php echo get_block_wrapper_attributes(); ?>>
+	<?php if ( array() === $measures ) : ?>
+		<p class="wp-block-infosec-policy-measure-list__empty">
+			<?php esc_html_e( 'No security measures have been published yet.', 'infosec-policy' ); ?>
+		</p>
+	<?php else : ?>
+		<ul class="wp-block-infosec-policy-measure-list__list">
+			<?php foreach ( $measures as $measure ) : ?>
+				<li class="wp-block-infosec-policy-measure-list__item">
+					<<?php echo tag_escape( $heading_tag ); ?> class="wp-block-infosec-policy-measure-list__title"><?php echo esc_html( $measure['title'] ); ?></<?php echo tag_escape( $heading_tag ); ?>>
+					<div class="wp-block-infosec-policy-measure-list__description">
+						<?php foreach ( preg_split( '/\R\s*\R/u', trim( $measure['description'] ), -1, PREG_SPLIT_NO_EMPTY ) ?: array() as $paragraph ) : ?>
+							<p><?php echo nl2br( esc_html( $paragraph ), false ); ?></p>
+						<?php endforeach; ?>
+					</div>
+				</li>
+			<?php endforeach; ?>
+		</ul>
+	<?php endif; ?>
+</div>

@@ -1,0 +1,26 @@
+<?php
+/**
+ * Wires the plugin's parts into WordPress.
+ *
+ * @package InfosecPolicy
+ */
+
+declare(strict_types=1);
+
+namespace InfosecPolicy;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * The plugin's entry point: hooks only, no work at load time.
+ */
+final class Plugin {
+
+	/**
+	 * Registers every hook the plugin needs. Called once, from plugin.php.
+	 */
+	public static function boot(): void {
+		add_action( 'init', array( Block_Registry::class, 'register' ) );
+		add_action( 'admin_menu', array( Admin_Page::class, 'register' ) );
+	}
+}

@@ -1,0 +1,17 @@
+/**
+ * The few `@wordpress/block-editor` APIs the plugin uses. The package ships no type declarations
+ * for its entry point, and DefinitelyTyped's lag many versions behind; these match the stable API
+ * documented at https://developer.wordpress.org/block-editor/reference-guides/packages/packages-block-editor/.
+ */
+declare module '@wordpress/block-editor' {
+	import type { ComponentType, ReactNode } from 'react';
+
+	export const InspectorControls: ComponentType< {
+		children?: ReactNode;
+		group?: 'default' | 'settings' | 'styles' | 'advanced';
+	} >;
+
+	export function useBlockProps(
+		props?: Record< string, unknown >
+	): Record< string, unknown >;
+}
