@@ -23,6 +23,8 @@ instance_prepare() {
 	mkdir -p "$dir/logs" "$dir/database"
 	cp -a "$core" "$dir/wordpress"
 	ln -s "$ROOT" "$dir/wordpress/wp-content/plugins/infosec-policy"
+	mkdir -p "$dir/wordpress/wp-content/mu-plugins"
+	cp "$ROOT/bin/mu-plugins/"*.php "$dir/wordpress/wp-content/mu-plugins/"
 	if [ "$db" = sqlite ]; then
 		sqlite="$(ensure_sqlite_integration)"
 		cp -a "$sqlite" "$dir/wordpress/wp-content/plugins/sqlite-database-integration"

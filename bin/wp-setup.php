@@ -12,17 +12,19 @@
 
 declare(strict_types=1);
 
-if ( 'cli' !== PHP_SAPI || $argc !== 3 ) {
+if ( 'cli' !== PHP_SAPI || 3 !== $argc ) {
 	fwrite( STDERR, "usage: php bin/wp-setup.php <wordpress-folder> <site-url>\n" );
 	exit( 2 );
 }
 
-[ , $infosec_policy_wp_dir, $infosec_policy_url ] = $argv;
+$infosec_policy_wp_dir = $argv[1];
+$infosec_policy_url    = $argv[2];
+$infosec_policy_host   = (string) parse_url( $infosec_policy_url, PHP_URL_HOST );
 
-$_SERVER['HTTP_HOST']   = (string) parse_url( $infosec_policy_url, PHP_URL_HOST );
-$_SERVER['SERVER_NAME'] = $_SERVER['HTTP_HOST'];
+$_SERVER['HTTP_HOST']   = $infosec_policy_host;
+$_SERVER['SERVER_NAME'] = $infosec_policy_host;
 $_SERVER['REQUEST_URI'] = '/';
-define( 'WP_INSTALLING', true );
+define( 'WP_INSTALLING', true ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedConstantFound -- core's own flag: install without redirecting to install.php.
 
 require $infosec_policy_wp_dir . '/wp-load.php';
 require_once ABSPATH . 'wp-admin/includes/upgrade.php';
@@ -59,7 +61,7 @@ $infosec_policy_page = wp_insert_post(
 		'post_name'    => 'information-security',
 		'post_author'  => $infosec_policy_installed['user_id'],
 		'post_content' => "<!-- wp:paragraph -->\n<p>How we protect the data you entrust to us.</p>\n<!-- /wp:paragraph -->\n\n"
-			. "<!-- wp:infosec-policy/measure-list /-->",
+			. '<!-- wp:infosec-policy/measure-list /-->',
 	),
 	true
 );

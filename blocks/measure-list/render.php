@@ -7,6 +7,7 @@
  * @var array<string, mixed> $attributes The block's attributes.
  */
 
+use InfosecPolicy\Plain_Text;
 use InfosecPolicy\Policy_Store;
 
 defined( 'ABSPATH' ) || exit;
@@ -31,7 +32,7 @@ $measures      = Policy_Store::measures( $category );
 				<li class="wp-block-infosec-policy-measure-list__item">
 					<<?php echo tag_escape( $heading_tag ); ?> class="wp-block-infosec-policy-measure-list__title"><?php echo esc_html( $measure['title'] ); ?></<?php echo tag_escape( $heading_tag ); ?>>
 					<div class="wp-block-infosec-policy-measure-list__description">
-						<?php foreach ( preg_split( '/\R\s*\R/u', trim( $measure['description'] ), -1, PREG_SPLIT_NO_EMPTY ) ?: array() as $paragraph ) : ?>
+						<?php foreach ( Plain_Text::paragraphs( $measure['description'] ) as $paragraph ) : ?>
 							<p><?php echo nl2br( esc_html( $paragraph ), false ); ?></p>
 						<?php endforeach; ?>
 					</div>

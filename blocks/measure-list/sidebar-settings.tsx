@@ -33,10 +33,16 @@ export default function SidebarSettings( {
 				label={ __( 'Show', 'infosec-policy' ) }
 				value={ attributes.category }
 				options={ [
-					{ value: 'all', label: __( 'All measures', 'infosec-policy' ) },
+					{
+						value: 'all',
+						label: __( 'All measures', 'infosec-policy' ),
+					},
 					{
 						value: 'organizational',
-						label: __( 'Organisational measures', 'infosec-policy' ),
+						label: __(
+							'Organisational measures',
+							'infosec-policy'
+						),
 					},
 					{
 						value: 'technical',
@@ -48,7 +54,10 @@ export default function SidebarSettings( {
 				__nextHasNoMarginBottom
 			/>
 			<SelectControl
-				label={ __( 'Heading level of each measure', 'infosec-policy' ) }
+				label={ __(
+					'Heading level of each measure',
+					'infosec-policy'
+				) }
 				value={ String( attributes.headingLevel ) }
 				options={ HEADING_LEVELS.map( ( level ) => ( {
 					value: String( level ),

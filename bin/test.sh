@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# npm test: sets up everything on a fresh clone and runs every test layer, failing if any fails.
+#
+#   npm test                 all layers
+#   npm test -- php e2e      only the named layers: typecheck lint-js lint-php unit php e2e
+#
+# The PHP and end-to-end layers each get a WordPress instance of their own (own folder, own database,
+# own port), made fresh for the run and removed after it, so tests never touch the `npm start` site
+# and two runs never share data. INFOSEC_TEST_DBS picks the databases of the PHP layer
+# (default: "sqlite mariadb").
+source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/instance.sh"
+
+ALL_LAYERS=(typecheck lint-js lint-php unit php e2e)
+layers=("$@")
+[ ${#layers[@]} -eq 0 ] && layers=("${ALL_LAYERS[@]}")
+for layer in "${layers[@]}"; do
+	[[ " ${ALL_LAYERS[*]} " == *" $layer "* ]] || die "unknown test layer '$layer'" "use: ${ALL_LAYERS[*]}"
+done
+
+run_id="$(date +%Y%m%d%H%M%S)-$$"
+run_instances=()
+
+cleanup() {
+	local dir
+	for dir in "${run_instances[@]}"; do
+		[ -f "$dir/server.pid" ] && instance_stop_server "$(cat "$dir/server.pid")"
+		instance_destroy "$dir"
+	done
+}
+trap cleanup EXIT
+
+# Removes instances of earlier runs whose process is gone (a run killed before its own clean-up).
+remove_abandoned_test_instances() {
+	local dir pid
+	for dir in "$INSTANCES_DIR"/test-*; do
+		[ -d "$dir" ] || continue
+		pid="${dir##*-}"
+		pid="${pid%%.*}"
+		kill -0 "$pid" 2>/dev/null && continue
+		[ -f "$dir/server.pid" ] && instance_stop_server "$(cat "$dir/server.pid")"
+		instance_destroy "$dir"
+	done
+}
+
+# Makes a fresh instance for one layer: test-<run>-<layer>-<db>-<pid>, served on a free port when asked.
+new_test_instance() {
+	local name="$1" db="$2" port url dir
+	port="$(free_port $((20000 + RANDOM % 20000)))"
+	url="http://localhost:$port"
+	dir="$INSTANCES_DIR/test-$name-$db-$run_id"
+	run_instances+=("$dir")
+	instance_prepare "$dir" "$url" "$db"
+	TEST_DIR="$dir"
+	TEST_URL="$url"
+	TEST_PORT="$port"
+}
+
+php_files() {
+	find "$ROOT" -path "$ROOT/node_modules" -prune -o -path "$ROOT/vendor" -prune -o -path "$ROOT/.wp" -prune \
+		-o -path "$ROOT/.cache" -prune -o -path "$ROOT/build" -prune -o -name '*.php' -print
+}
+
+layer_typecheck() { (cd "$ROOT" && npx tsc --noEmit); }
+
+layer_lint-js() { (cd "$ROOT" && npx wp-scripts lint-js && npx wp-scripts lint-style 'blocks/**/*.scss'); }
+
+layer_lint-php() {
+	local file failed=0
+	while IFS= read -r file; do
+		php -l "$file" >/dev/null || failed=1
+	done < <(php_files)
+	[ "$failed" = 0 ] || return 1
+	(cd "$ROOT" && vendor/bin/phpcs -q && vendor/bin/phpstan analyse --no-progress --memory-limit=1G)
+}
+
+layer_unit() { (cd "$ROOT" && npx wp-scripts test-unit-js); }
+
+layer_php() {
+	local db
+	for db in ${INFOSEC_TEST_DBS:-sqlite mariadb}; do
+		log "PHP tests on $db"
+		new_test_instance php "$db"
+		(cd "$ROOT" && INFOSEC_TEST_WP_DIR="$TEST_DIR/wordpress" vendor/bin/phpunit) || return 1
+		check_debug_log "$TEST_DIR" || return 1
+	done
+}
+
+layer_e2e() {
+	new_test_instance e2e sqlite
+	instance_serve "$TEST_DIR" "$TEST_PORT"
+	echo "$SERVER_PID" >"$TEST_DIR/server.pid"
+	wait_for_http "$TEST_URL/" 30 || { cat "$TEST_DIR/logs/server.log" >&2; return 1; }
+	(cd "$ROOT" && WP_BASE_URL="$TEST_URL" npx playwright test) || return 1
+	check_debug_log "$TEST_DIR"
+}
+
+# Any PHP error, warning, notice or deprecation that WordPress logged during a layer fails it.
+check_debug_log() {
+	local log_file="$1/logs/debug.log"
+	[ -s "$log_file" ] || return 0
+	log "WordPress logged PHP errors during the tests ($log_file):"
+	cat "$log_file" >&2
+	return 1
+}
+
+mkdir -p "$CACHE_DIR" "$INSTANCES_DIR"
+ensure_system_packages
+ensure_node_modules
+ensure_composer_packages
+ensure_build
+remove_abandoned_test_instances
+
+passed=0
+failed=0
+failed_layers=()
+for layer in "${layers[@]}"; do
+	log "── $layer"
+	started=$SECONDS
+	if "layer_$layer"; then
+		passed=$((passed + 1))
+		log "── $layer passed ($((SECONDS - started)) s)"
+	else
+		failed=$((failed + 1))
+		failed_layers+=("$layer")
+		log "── $layer FAILED ($((SECONDS - started)) s)"
+	fi
+done
+
+echo
+[ "$failed" -eq 0 ] || log "failed layers: ${failed_layers[*]}"
+echo "layers: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,12 @@
+/**
+ * The part of WordPress's `wp` global that the end-to-end tests read in the editor page.
+ */
+interface Window {
+	wp: {
+		data: {
+			select: ( store: 'core/block-editor' ) => {
+				getBlocks: () => Array< { name: string; isValid: boolean } >;
+			};
+		};
+	};
+}

@@ -1,0 +1,94 @@
+<?php
+/**
+ * Base class for tests that run inside WordPress.
+ *
+ * @package InfosecPolicy
+ */
+
+declare(strict_types=1);
+
+namespace InfosecPolicy\Tests;
+
+use PHPUnit\Framework\TestCase as PHPUnitTestCase;
+
+/**
+ * Runs each test in a database transaction that is rolled back afterwards, so tests never see each
+ * other's data (what the WordPress core test suite does; its library is not on Packagist here).
+ */
+abstract class TestCase extends PHPUnitTestCase {
+
+	protected function setUp(): void {
+		parent::setUp();
+		global $wpdb;
+		$wpdb->query( 'START TRANSACTION' );
+		wp_cache_flush();
+		wp_set_current_user( 0 );
+	}
+
+	protected function tearDown(): void {
+		global $wpdb;
+		$wpdb->query( 'ROLLBACK' );
+		wp_cache_flush();
+		wp_set_current_user( 0 );
+		parent::tearDown();
+	}
+
+	/**
+	 * Creates a user with a role and returns its id.
+	 *
+	 * @param string $role A WordPress role.
+	 */
+	protected function create_user( string $role ): int {
+		$user_id = wp_insert_user(
+			array(
+				'user_login' => $role . '-' . wp_generate_password( 8, false ),
+				'user_pass'  => wp_generate_password(),
+				'user_email' => $role . '-' . wp_generate_password( 8, false ) . '@example.com',
+				'role'       => $role,
+			)
+		);
+		$this->assertIsInt( $user_id );
+		return $user_id;
+	}
+
+	/**
+	 * Parses rendered HTML into a DOM for assertions on real structure, not on substrings.
+	 *
+	 * @param string $html An HTML fragment.
+	 */
+	protected function parse_html( string $html ): \DOMXPath {
+		$document = new \DOMDocument();
+		$previous = libxml_use_internal_errors( true );
+		$document->loadHTML( '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>' . $html . '</body></html>' );
+		libxml_clear_errors();
+		libxml_use_internal_errors( $previous );
+		return new \DOMXPath( $document );
+	}
+
+	/**
+	 * How many nodes an XPath expression matches.
+	 *
+	 * @param \DOMXPath $xpath      Parsed HTML.
+	 * @param string    $expression XPath expression.
+	 */
+	protected function count_matches( \DOMXPath $xpath, string $expression ): int {
+		return (int) $xpath->evaluate( 'count(' . $expression . ')' );
+	}
+
+	/**
+	 * The trimmed text of each node an XPath expression matches.
+	 *
+	 * @param \DOMXPath $xpath      Parsed HTML.
+	 * @param string    $expression XPath expression.
+	 * @return list<string>
+	 */
+	protected function texts( \DOMXPath $xpath, string $expression ): array {
+		$nodes = $xpath->query( $expression );
+		$this->assertNotFalse( $nodes, 'invalid XPath: ' . $expression );
+		$texts = array();
+		foreach ( $nodes as $node ) {
+			$texts[] = trim( (string) $node->nodeValue );
+		}
+		return $texts;
+	}
+}
