@@ -24,12 +24,14 @@ final class MeasureListBlockTest extends TestCase {
 	);
 
 	/**
-	 * Stores measures in the policy option.
+	 * Saves a policy with these measures, the way the REST API does.
 	 *
 	 * @param list<array<string, string>> $measures Measures.
 	 */
 	private function store_measures( array $measures ): void {
-		update_option( Policy_Store::OPTION, array( 'measures' => $measures ) );
+		$policy             = $this->demo_policy();
+		$policy['measures'] = $measures;
+		$this->assertIsInt( Policy_Store::save( $policy, Policy_Store::get()['revision'] ) );
 	}
 
 	/**

@@ -52,6 +52,42 @@ abstract class TestCase extends PHPUnitTestCase {
 	}
 
 	/**
+	 * The demo policy: the reference page (a Dutch firm's security statement) in the policy format.
+	 *
+	 * @return array<string, mixed>
+	 */
+	protected function demo_policy(): array {
+		$policy = json_decode( (string) file_get_contents( dirname( __DIR__, 2 ) . '/demo/regioingenieur.policy.json' ), true );
+		$this->assertIsArray( $policy );
+		return $policy;
+	}
+
+	/**
+	 * Sends a request through the REST server, as a client would, with a JSON body.
+	 *
+	 * @param string     $method HTTP method.
+	 * @param string     $route  Route under the plugin's namespace, e.g. `/policy`.
+	 * @param mixed|null $body   JSON body; null for none.
+	 */
+	protected function rest( string $method, string $route, mixed $body = null ): \WP_REST_Response {
+		$request = new \WP_REST_Request( $method, '/infosec-policy/v1' . $route );
+		if ( null !== $body ) {
+			$request->set_header( 'Content-Type', 'application/json' );
+			$request->set_body( (string) wp_json_encode( $body ) );
+		}
+		return rest_get_server()->dispatch( $request );
+	}
+
+	/**
+	 * The stored option exactly as it is in the database, bypassing every cache.
+	 */
+	protected function stored_raw(): ?string {
+		global $wpdb;
+		$raw = $wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM {$wpdb->options} WHERE option_name = %s", \InfosecPolicy\Policy_Store::OPTION ) );
+		return null === $raw ? null : (string) $raw;
+	}
+
+	/**
 	 * Parses rendered HTML into a DOM for assertions on real structure, not on substrings.
 	 *
 	 * @param string $html An HTML fragment.

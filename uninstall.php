@@ -1,0 +1,16 @@
+<?php
+/**
+ * Removes everything the plugin stored when an administrator deletes it. Deactivation keeps it all.
+ *
+ * @package InfosecPolicy
+ */
+
+declare(strict_types=1);
+
+namespace InfosecPolicy;
+
+defined( 'WP_UNINSTALL_PLUGIN' ) || exit;
+
+require_once __DIR__ . '/includes/autoload.php';
+
+Policy_Store::delete();
