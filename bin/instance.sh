@@ -6,11 +6,12 @@
 #
 # The database lives outside the web root, so the development server can never hand it out.
 
-# Creates the instance in $1 for URL $2 on database kind $3 (sqlite|mariadb) unless it is complete
+# Creates the instance in $1 for URL $2 on database kind $3 (sqlite|mariadb), with the demo policy
+# when $4 is --demo, unless it is complete
 # already. The marker file is written last: a folder without it is a half-made instance from an
 # interrupted run, and is made again from scratch.
 instance_prepare() {
-	local dir="$1" url="$2" db="$3"
+	local dir="$1" url="$2" db="$3" demo="${4:-}"
 	local core sqlite
 	core="$(ensure_wordpress_core)"
 	if [ -f "$dir/.installed" ] && [ "$(cat "$dir/.installed")" = "$core $db" ]; then
@@ -37,7 +38,7 @@ instance_prepare() {
 	fi
 	instance_write_salts "$dir"
 	instance_write_config "$dir" "$url" "$db"
-	php "$ROOT/bin/wp-setup.php" "$dir/wordpress" "$url" >"$dir/logs/setup.log" 2>&1 ||
+	php "$ROOT/bin/wp-setup.php" "$dir/wordpress" "$url" $demo >"$dir/logs/setup.log" 2>&1 ||
 		{ cat "$dir/logs/setup.log" >&2; die "installing WordPress in $dir failed" "read the output above; the next run starts this instance afresh"; }
 	echo "$core $db" >"$dir/.installed"
 }

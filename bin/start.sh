@@ -36,7 +36,7 @@ mkdir -p "$CACHE_DIR" "$INSTANCES_DIR"
 ensure_system_packages
 ensure_node_modules
 ensure_build
-instance_prepare "$dir" "$url" "$db"
+instance_prepare "$dir" "$url" "$db" --demo
 
 instance_serve "$dir" "$port"
 server_pid="$SERVER_PID"

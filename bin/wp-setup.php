@@ -1,9 +1,10 @@
 <?php
 /**
  * Installs WordPress in a fresh instance: site, admin account, pretty permalinks, this plugin active,
- * and a published page that shows the plugin's blocks.
+ * and a published page that shows the plugin's blocks. With --demo, the policy is the reference
+ * page's (demo/regioingenieur.policy.json).
  *
- * Usage: php bin/wp-setup.php <wordpress-folder> <site-url>
+ * Usage: php bin/wp-setup.php <wordpress-folder> <site-url> [--demo]
  *
  * Run by bin/instance.sh; WP-CLI is not on this kind of machine, and the installer API is enough.
  *
@@ -12,8 +13,8 @@
 
 declare(strict_types=1);
 
-if ( 'cli' !== PHP_SAPI || 3 !== $argc ) {
-	fwrite( STDERR, "usage: php bin/wp-setup.php <wordpress-folder> <site-url>\n" );
+if ( 'cli' !== PHP_SAPI || $argc < 3 || $argc > 4 ) {
+	fwrite( STDERR, "usage: php bin/wp-setup.php <wordpress-folder> <site-url> [--demo]\n" );
 	exit( 2 );
 }
 
@@ -47,6 +48,8 @@ if ( empty( $infosec_policy_installed['user_id'] ) ) {
 
 update_option( 'permalink_structure', '/%postname%/' );
 update_option( 'blogdescription', 'A development site for the Infosec Policy plugin' );
+// Avatars come from Gravatar, which this machine cannot reach.
+update_option( 'show_avatars', '0' );
 
 $infosec_policy_activation = activate_plugin( 'infosec-policy/plugin.php', '', false, false );
 if ( is_wp_error( $infosec_policy_activation ) ) {
@@ -67,6 +70,14 @@ $infosec_policy_page = wp_insert_post(
 );
 if ( is_wp_error( $infosec_policy_page ) ) {
 	infosec_policy_setup_fail( 'Creating the demo page failed: ' . $infosec_policy_page->get_error_message() );
+}
+
+if ( in_array( '--demo', $argv, true ) ) {
+	$infosec_policy_demo  = json_decode( (string) file_get_contents( dirname( __DIR__ ) . '/demo/regioingenieur.policy.json' ), true );
+	$infosec_policy_saved = \InfosecPolicy\Policy_Store::save( is_array( $infosec_policy_demo ) ? $infosec_policy_demo : array(), 0 );
+	if ( is_wp_error( $infosec_policy_saved ) || array() !== \InfosecPolicy\Policy_Validator::validate( $infosec_policy_demo ) ) {
+		infosec_policy_setup_fail( 'The demo policy is not valid.' );
+	}
 }
 
 flush_rewrite_rules( false );
