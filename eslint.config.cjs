@@ -15,6 +15,7 @@ module.exports = [
 			'test-results/**',
 			'playwright-report/**',
 			'artifacts/**',
+			'src/policy/policy.generated.ts',
 		],
 	},
 	...wpPlugin.configs.recommended,

@@ -61,7 +61,7 @@ php_files() {
 		-o -path "$ROOT/.cache" -prune -o -path "$ROOT/build" -prune -o -name '*.php' -print
 }
 
-layer_typecheck() { (cd "$ROOT" && npx tsc --noEmit); }
+layer_typecheck() { (cd "$ROOT" && npm run --silent typecheck); }
 
 layer_lint-js() { (cd "$ROOT" && npx wp-scripts lint-js && npx wp-scripts lint-style 'blocks/**/*.scss'); }
 

@@ -12,7 +12,7 @@ namespace InfosecPolicy;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Registers every block under build/blocks/ from its block.json, so that metadata, scripts, styles
+ * Registers every block under build/ from its block.json, so that metadata, scripts, styles
  * and the PHP renderer come from one file per block.
  */
 final class Block_Registry {
@@ -21,7 +21,7 @@ final class Block_Registry {
 	 * Registers the blocks. Runs on `init`.
 	 */
 	public static function register(): void {
-		$metadata_files = glob( PLUGIN_DIR . '/build/blocks/*/block.json' );
+		$metadata_files = glob( PLUGIN_DIR . '/build/*/block.json' );
 		if ( ! $metadata_files ) {
 			return;
 		}

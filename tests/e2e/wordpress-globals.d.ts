@@ -3,6 +3,9 @@
  */
 interface Window {
 	wp: {
+		apiFetch: {
+			nonceMiddleware: { nonce: string };
+		};
 		data: {
 			select: ( store: 'core/block-editor' ) => {
 				getBlocks: () => Array< { name: string; isValid: boolean } >;

@@ -1,0 +1,23 @@
+/**
+ * Generates src/policy/policy.generated.ts from schema/policy.schema.json, so the TypeScript types
+ * of the policy document come from the same schema that PHP validates with. Runs before the build
+ * and the type check (npm's pre-scripts); the output is not committed.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { compile } from 'json-schema-to-typescript';
+
+const root = new URL( '..', import.meta.url );
+const schema = JSON.parse(
+	await readFile( new URL( 'schema/policy.schema.json', root ), 'utf8' )
+);
+
+const types = await compile( schema, 'InfosecPolicyDocument', {
+	bannerComment:
+		'/* Generated from schema/policy.schema.json by bin/schema-types.mjs. Do not edit. */',
+	additionalProperties: false,
+	strictIndexSignatures: true,
+	unreachableDefinitions: true,
+	style: { useTabs: true, singleQuote: true },
+} );
+
+await writeFile( new URL( 'src/policy/policy.generated.ts', root ), types );

@@ -1,0 +1,275 @@
+/**
+ * WordPress dependencies
+ */
+import { Button, SearchControl } from '@wordpress/components';
+import { useDispatch, useSelect } from '@wordpress/data';
+import { useEffect, useMemo, useState } from '@wordpress/element';
+import { __, sprintf } from '@wordpress/i18n';
+
+/**
+ * Internal dependencies
+ */
+import { uniqueId } from '../policy/entries';
+import { pathOf } from '../policy/paths';
+import type { EntryList as ListName, EntryOf } from '../policy/types';
+import { store } from '../store';
+import { useJumpTarget } from './jump-to-field';
+
+const PAGE_SIZE = 20;
+
+interface Props< L extends ListName > {
+	list: L;
+	entries: Array< EntryOf< L > >;
+	/** The entry's name for people, e.g. a processor's name. */
+	labelOf: ( entry: EntryOf< L > ) => string;
+	/** One line under the name: role and country, or the category. */
+	summaryOf: ( entry: EntryOf< L > ) => string;
+	/** Text the search looks in. */
+	searchTextOf: ( entry: EntryOf< L > ) => string;
+	renderEditor: ( entry: EntryOf< L >, index: number ) => JSX.Element;
+	newEntry: ( taken: string[] ) => EntryOf< L >;
+	addLabel: string;
+}
+
+/**
+ * A list of measures or processors: search, pages of twenty (so a thousand processors stay
+ * quick), and for each entry edit, move, duplicate and delete. Entries open one at a time.
+ *
+ * @param props Props.
+ */
+export function EntryList< L extends ListName >( props: Props< L > ) {
+	const { list, entries, labelOf, summaryOf, searchTextOf } = props;
+	const { addEntry, duplicateEntry, moveEntry, removeEntry } =
+		useDispatch( store );
+	const [ search, setSearch ] = useState( '' );
+	const [ page, setPage ] = useState( 0 );
+	const [ open, setOpen ] = useState< number | null >( null );
+	const errorsByIndex = useSelect(
+		( select ) => {
+			const errors = select( store ).getErrors();
+			const prefix = new RegExp( `^${ list }\\[(\\d+)\\]` );
+			return new Set(
+				Object.keys( errors )
+					.map( ( path ) => prefix.exec( path )?.[ 1 ] )
+					.filter( ( index ): index is string => index !== undefined )
+					.map( Number )
+			);
+		},
+		[ list ]
+	);
+
+	const matches = useMemo( () => {
+		const needle = search.trim().toLocaleLowerCase();
+		return entries
+			.map( ( entry, index ) => ( { entry, index } ) )
+			.filter(
+				( { entry } ) =>
+					! needle ||
+					searchTextOf( entry ).toLocaleLowerCase().includes( needle )
+			);
+	}, [ entries, search, searchTextOf ] );
+	const pages = Math.max( 1, Math.ceil( matches.length / PAGE_SIZE ) );
+	const shown = matches.slice( page * PAGE_SIZE, ( page + 1 ) * PAGE_SIZE );
+	useEffect( () => setPage( ( p ) => Math.min( p, pages - 1 ) ), [ pages ] );
+
+	// The error summary asks for a field inside an entry: show its page, open it.
+	useJumpTarget( list, ( index ) => {
+		setSearch( '' );
+		setPage( Math.floor( index / PAGE_SIZE ) );
+		setOpen( index );
+	} );
+
+	const taken = entries.map( ( entry ) => entry.id );
+	return (
+		<div className="infosec-policy-entry-list">
+			<SearchControl
+				label={ __( 'Search', 'infosec-policy' ) }
+				value={ search }
+				onChange={ ( value ) => {
+					setSearch( value );
+					setPage( 0 );
+				} }
+				__nextHasNoMarginBottom
+			/>
+			<p className="infosec-policy-entry-list__count" aria-live="polite">
+				{ sprintf(
+					/* translators: 1: entries shown by the search, 2: all entries. */
+					__( '%1$d of %2$d', 'infosec-policy' ),
+					matches.length,
+					entries.length
+				) }
+			</p>
+			<ul className="infosec-policy-entry-list__items">
+				{ shown.map( ( { entry, index } ) => {
+					const isOpen = open === index;
+					const label =
+						labelOf( entry ) ||
+						__( '(no name yet)', 'infosec-policy' );
+					const editorId = `infosec-policy-${ list }-${ index }`;
+					return (
+						<li
+							// By position: an entry's id is editable, and its editor must keep focus.
+							key={ index }
+							className={ `infosec-policy-entry${ errorsByIndex.has( index ) ? ' has-error' : '' }` }
+							data-field-path={ pathOf( list, index ) }
+						>
+							<div className="infosec-policy-entry__summary">
+								<Button
+									variant="link"
+									aria-expanded={ isOpen }
+									aria-controls={ editorId }
+									onClick={ () =>
+										setOpen( isOpen ? null : index )
+									}
+								>
+									<strong>{ label }</strong>
+								</Button>
+								<span>{ summaryOf( entry ) }</span>
+								{ errorsByIndex.has( index ) && (
+									<span className="infosec-policy-entry__flag">
+										{ __(
+											'Needs attention',
+											'infosec-policy'
+										) }
+									</span>
+								) }
+								<span className="infosec-policy-entry__actions">
+									<Button
+										size="small"
+										disabled={ index === 0 }
+										accessibleWhenDisabled
+										label={ sprintf(
+											/* translators: %s: entry name. */ __(
+												'Move %s up',
+												'infosec-policy'
+											),
+											label
+										) }
+										onClick={ () => {
+											moveEntry( list, index, index - 1 );
+											setOpen(
+												isOpen ? index - 1 : open
+											);
+										} }
+									>
+										{ __( 'Up', 'infosec-policy' ) }
+									</Button>
+									<Button
+										size="small"
+										disabled={
+											index === entries.length - 1
+										}
+										accessibleWhenDisabled
+										label={ sprintf(
+											/* translators: %s: entry name. */ __(
+												'Move %s down',
+												'infosec-policy'
+											),
+											label
+										) }
+										onClick={ () => {
+											moveEntry( list, index, index + 1 );
+											setOpen(
+												isOpen ? index + 1 : open
+											);
+										} }
+									>
+										{ __( 'Down', 'infosec-policy' ) }
+									</Button>
+									<Button
+										size="small"
+										label={ sprintf(
+											/* translators: %s: entry name. */ __(
+												'Duplicate %s',
+												'infosec-policy'
+											),
+											label
+										) }
+										onClick={ () =>
+											duplicateEntry(
+												list,
+												index,
+												uniqueId( entry.id, taken )
+											)
+										}
+									>
+										{ __( 'Duplicate', 'infosec-policy' ) }
+									</Button>
+									<Button
+										size="small"
+										isDestructive
+										label={ sprintf(
+											/* translators: %s: entry name. */ __(
+												'Delete %s',
+												'infosec-policy'
+											),
+											label
+										) }
+										onClick={ () => {
+											removeEntry( list, index );
+											setOpen( null );
+										} }
+									>
+										{ __( 'Delete', 'infosec-policy' ) }
+									</Button>
+								</span>
+							</div>
+							{ isOpen && (
+								<div id={ editorId }>
+									{ props.renderEditor( entry, index ) }
+								</div>
+							) }
+						</li>
+					);
+				} ) }
+			</ul>
+			{ pages > 1 && (
+				<nav
+					className="infosec-policy-entry-list__pages"
+					aria-label={ __( 'Pages', 'infosec-policy' ) }
+				>
+					<Button
+						size="small"
+						variant="secondary"
+						disabled={ page === 0 }
+						accessibleWhenDisabled
+						onClick={ () => setPage( page - 1 ) }
+					>
+						{ __( 'Previous page', 'infosec-policy' ) }
+					</Button>
+					<span>
+						{ sprintf(
+							/* translators: 1: current page, 2: number of pages. */ __(
+								'Page %1$d of %2$d',
+								'infosec-policy'
+							),
+							page + 1,
+							pages
+						) }
+					</span>
+					<Button
+						size="small"
+						variant="secondary"
+						disabled={ page >= pages - 1 }
+						accessibleWhenDisabled
+						onClick={ () => setPage( page + 1 ) }
+					>
+						{ __( 'Next page', 'infosec-policy' ) }
+					</Button>
+				</nav>
+			) }
+			<Button
+				variant="secondary"
+				onClick={ () => {
+					const entry = props.newEntry( taken );
+					addEntry( list, entry );
+					setSearch( '' );
+					setPage( Math.floor( entries.length / PAGE_SIZE ) );
+					setOpen( entries.length );
+				} }
+			>
+				{ props.addLabel }
+			</Button>
+		</div>
+	);
+}

@@ -1,0 +1,104 @@
+/**
+ * WordPress dependencies
+ */
+import { TextControl, TextareaControl } from '@wordpress/components';
+import { useSelect } from '@wordpress/data';
+
+/**
+ * Internal dependencies
+ */
+import { store } from '../store';
+
+/**
+ * The server's message for a field, if it rejected it.
+ *
+ * @param path JSON path of the field.
+ */
+export function useFieldError( path: string ): string | undefined {
+	return useSelect(
+		( select ) => select( store ).getFieldError( path ),
+		[ path ]
+	);
+}
+
+interface FieldProps {
+	path: string;
+	label: string;
+	value: string;
+	onChange: ( value: string ) => void;
+	help?: string;
+	maxLength?: number;
+	type?: 'text' | 'email' | 'url' | 'date';
+	multiline?: boolean;
+	required?: boolean;
+}
+
+/**
+ * A text input bound to one field of the policy, showing the server's error for it in place of
+ * its help text. The wrapper carries the field's path, so the error summary can move focus to it.
+ *
+ * @param props           Field props.
+ * @param props.path      JSON path of the field.
+ * @param props.label     Visible label.
+ * @param props.value     Current value.
+ * @param props.onChange  Called with the new value.
+ * @param props.help      Help text shown when there is no error.
+ * @param props.maxLength The schema's limit.
+ * @param props.type      Input type.
+ * @param props.multiline Whether to use a text area.
+ * @param props.required  Whether the field must not be empty.
+ */
+export function PolicyTextField( {
+	path,
+	label,
+	value,
+	onChange,
+	help,
+	maxLength,
+	type = 'text',
+	multiline = false,
+	required = false,
+}: FieldProps ) {
+	const error = useFieldError( path );
+	const common = {
+		label,
+		value,
+		onChange,
+		help: error ?? help,
+		maxLength,
+		required,
+		'aria-invalid': error ? true : undefined,
+		__nextHasNoMarginBottom: true,
+	};
+	return (
+		<div
+			className={ `infosec-policy-field${ error ? ' has-error' : '' }` }
+			data-field-path={ path }
+		>
+			{ multiline ? (
+				<TextareaControl { ...common } rows={ 4 } />
+			) : (
+				<TextControl
+					{ ...common }
+					type={ type }
+					__next40pxDefaultSize
+				/>
+			) }
+		</div>
+	);
+}
+
+/**
+ * The server's error for a field that has no text input of its own (a list, a switch).
+ *
+ * @param props      Props.
+ * @param props.path JSON path of the field.
+ */
+export function FieldError( { path }: { path: string } ) {
+	const error = useFieldError( path );
+	return error ? (
+		<p className="infosec-policy-field__error" role="alert">
+			{ error }
+		</p>
+	) : null;
+}

@@ -1,0 +1,125 @@
+/**
+ * WordPress dependencies
+ */
+import {
+	createContext,
+	useCallback,
+	useContext,
+	useEffect,
+	useState,
+} from '@wordpress/element';
+
+/**
+ * Internal dependencies
+ */
+import type { EntryList } from '../policy/types';
+
+interface JumpTarget {
+	path: string;
+	/** Counts requests, so asking for the same field twice jumps twice. */
+	sequence: number;
+}
+
+const JumpContext = createContext< {
+	target: JumpTarget | null;
+	jump: ( path: string ) => void;
+} >( { target: null, jump: () => undefined } );
+
+/**
+ * The field with this path, or the nearest enclosing one that is on the page.
+ *
+ * @param path JSON path, e.g. `processors[40].country`.
+ */
+function findField( path: string ): HTMLElement | null {
+	for ( let p = path; p; p = p.replace( /(\.[^.[\]]+|\[\d+\])$/, '' ) ) {
+		const field = document.querySelector< HTMLElement >(
+			`[data-field-path="${ CSS.escape( p ) }"]`
+		);
+		if ( field ) {
+			return field;
+		}
+		if ( ! /(\.[^.[\]]+|\[\d+\])$/.test( p ) ) {
+			break;
+		}
+	}
+	return null;
+}
+
+/**
+ * Lets the error summary move focus to any field, even one on another page of a list or inside
+ * a closed entry: lists open the entry, then focus goes to the field's first control.
+ *
+ * @param props          Props.
+ * @param props.children The settings page.
+ */
+export function JumpToFieldProvider( {
+	children,
+}: {
+	children: React.ReactNode;
+} ) {
+	const [ target, setTarget ] = useState< JumpTarget | null >( null );
+	const jump = useCallback(
+		( path: string ) =>
+			setTarget( ( t ) => ( {
+				path,
+				sequence: ( t?.sequence ?? 0 ) + 1,
+			} ) ),
+		[]
+	);
+	useEffect( () => {
+		if ( ! target ) {
+			return;
+		}
+		// Wait for the list to show the entry (a render or two), then focus.
+		let frames = 0;
+		let handle = 0;
+		const focus = () => {
+			const field = findField( target.path );
+			const control = field?.querySelector< HTMLElement >(
+				'input, select, textarea, button'
+			);
+			if (
+				control &&
+				( field?.dataset.fieldPath === target.path || frames > 5 )
+			) {
+				control.focus();
+				control.scrollIntoView( { block: 'center' } );
+			} else if ( frames++ < 20 ) {
+				handle = window.requestAnimationFrame( focus );
+			}
+		};
+		handle = window.requestAnimationFrame( focus );
+		return () => window.cancelAnimationFrame( handle );
+	}, [ target ] );
+	return (
+		<JumpContext.Provider value={ { target, jump } }>
+			{ children }
+		</JumpContext.Provider>
+	);
+}
+
+/** The function that jumps to a field by its JSON path. */
+export const useJumpToField = () => useContext( JumpContext ).jump;
+
+/**
+ * Calls back with the entry index when a jump targets a field inside this list.
+ *
+ * @param list    `measures` or `processors`.
+ * @param onIndex Shows and opens the entry.
+ */
+export function useJumpTarget(
+	list: EntryList,
+	onIndex: ( index: number ) => void
+) {
+	const { target } = useContext( JumpContext );
+	useEffect( () => {
+		const match =
+			target &&
+			new RegExp( `^${ list }\\[(\\d+)\\]` ).exec( target.path );
+		if ( match?.[ 1 ] ) {
+			onIndex( Number( match[ 1 ] ) );
+		}
+		// Only a new jump should move the list, not a new callback.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [ target, list ] );
+}

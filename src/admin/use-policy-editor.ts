@@ -1,0 +1,137 @@
+/**
+ * WordPress dependencies
+ */
+import { useDispatch, useSelect } from '@wordpress/data';
+import { useCallback, useEffect, useState } from '@wordpress/element';
+import { __, _n, sprintf } from '@wordpress/i18n';
+
+/**
+ * Internal dependencies
+ */
+import { fetchPolicy, savePolicy, toApiError } from '../api';
+import { store } from '../store';
+
+export interface PageNotice {
+	status: 'success' | 'error' | 'warning' | 'info';
+	message: string;
+}
+
+/**
+ * Loading and saving the policy, with the notices the admin sees about it. A 400 maps the
+ * server's errors onto the fields; a 409 keeps the draft and asks the admin what to keep.
+ */
+export function usePolicyEditor() {
+	const {
+		receivePolicy,
+		startSave,
+		saveRejected,
+		saveConflicted,
+		saveFailed,
+	} = useDispatch( store );
+	const { draft, revision, dirty } = useSelect( ( select ) => {
+		const s = select( store );
+		return {
+			draft: s.getDraft(),
+			revision: s.getRevision(),
+			dirty: s.isDirty(),
+		};
+	}, [] );
+	const [ notice, setNotice ] = useState< PageNotice | null >( null );
+	const [ loadError, setLoadError ] = useState< string | null >( null );
+
+	const load = useCallback( async () => {
+		try {
+			const response = await fetchPolicy();
+			receivePolicy( response.policy, response.revision );
+			setLoadError( null );
+		} catch ( error ) {
+			setLoadError( toApiError( error ).message );
+		}
+	}, [ receivePolicy ] );
+
+	useEffect( () => {
+		load();
+	}, [ load ] );
+
+	// Leaving with unsaved edits asks first.
+	useEffect( () => {
+		if ( ! dirty ) {
+			return;
+		}
+		const warn = ( event: BeforeUnloadEvent ) => {
+			event.preventDefault();
+			event.returnValue = '';
+		};
+		window.addEventListener( 'beforeunload', warn );
+		return () => window.removeEventListener( 'beforeunload', warn );
+	}, [ dirty ] );
+
+	const save = useCallback( async () => {
+		if ( ! draft || revision === null ) {
+			return;
+		}
+		startSave();
+		setNotice( null );
+		try {
+			const response = await savePolicy( draft, revision );
+			receivePolicy( response.policy, response.revision );
+			setNotice( {
+				status: 'success',
+				message: __( 'The policy was saved.', 'infosec-policy' ),
+			} );
+		} catch ( caught ) {
+			const error = toApiError( caught );
+			if (
+				error.code === 'infosec_policy_conflict' &&
+				error.revision !== undefined
+			) {
+				saveConflicted( error.revision );
+			} else if ( error.status === 400 ) {
+				const errors = error.errors.length
+					? error.errors
+					: [
+							{
+								path: '',
+								code: error.code,
+								message: error.message,
+							},
+						];
+				saveRejected( errors );
+				setNotice( {
+					status: 'error',
+					message: sprintf(
+						/* translators: %d: number of problems. */
+						_n(
+							'The policy was not saved: %d problem needs your attention.',
+							'The policy was not saved: %d problems need your attention.',
+							errors.length,
+							'infosec-policy'
+						),
+						errors.length
+					),
+				} );
+			} else {
+				saveFailed();
+				setNotice( {
+					status: 'error',
+					message: sprintf(
+						/* translators: %s: the server's or the browser's message. */
+						__( 'The policy was not saved: %s', 'infosec-policy' ),
+						error.message ||
+							__( 'the server did not answer.', 'infosec-policy' )
+					),
+				} );
+			}
+		}
+	}, [
+		draft,
+		revision,
+		receivePolicy,
+		startSave,
+		saveRejected,
+		saveConflicted,
+		saveFailed,
+	] );
+
+	return { load, save, notice, setNotice, loadError };
+}

@@ -1,0 +1,142 @@
+/**
+ * WordPress dependencies
+ */
+import apiFetch from '@wordpress/api-fetch';
+
+/**
+ * Internal dependencies
+ */
+import type { FieldError, Policy } from './policy/types';
+
+const BASE = '/infosec-policy/v1';
+
+export interface PolicyResponse {
+	policy: Policy;
+	revision: number;
+}
+
+interface EntryChange {
+	id: string;
+	label: string;
+}
+
+export interface ListChanges {
+	added: EntryChange[];
+	removed: EntryChange[];
+	changed: Array< EntryChange & { fields: string[] } >;
+	reordered: boolean;
+}
+
+export interface PolicyChanges {
+	processors: ListChanges;
+	measures: ListChanges;
+	organization: string[];
+	site: string[];
+	hasChanges: boolean;
+}
+
+export interface ImportResponse {
+	saved: boolean;
+	changes: PolicyChanges;
+	revision: number;
+	policy?: Policy;
+}
+
+/** A failed request, as the REST API (or api-fetch, for network failures) reports it. */
+export interface ApiError {
+	code: string;
+	message: string;
+	status?: number;
+	/** Every bad field of a 400 `rest_invalid_param`. */
+	errors: FieldError[];
+	/** The revision now stored, on a 409 `infosec_policy_conflict`. */
+	revision?: number;
+}
+
+/**
+ * GET /policy.
+ */
+export function fetchPolicy(): Promise< PolicyResponse > {
+	return apiFetch< PolicyResponse >( { path: `${ BASE }/policy` } );
+}
+
+/**
+ * PUT /policy: saves if `revision` is still the stored one.
+ *
+ * @param policy   The document.
+ * @param revision The revision the admin's edits start from.
+ */
+export function savePolicy(
+	policy: Policy,
+	revision: number
+): Promise< PolicyResponse > {
+	return apiFetch< PolicyResponse >( {
+		path: `${ BASE }/policy`,
+		method: 'PUT',
+		data: { policy, revision },
+	} );
+}
+
+/**
+ * POST /policy/import: with `dryRun`, only the changes it would make.
+ *
+ * @param policy   The document read from the file.
+ * @param revision The revision the preview was made against.
+ * @param dryRun   Whether to leave the stored policy alone.
+ */
+export function importPolicy(
+	policy: unknown,
+	revision: number,
+	dryRun: boolean
+): Promise< ImportResponse > {
+	return apiFetch< ImportResponse >( {
+		path: `${ BASE }/policy/import`,
+		method: 'POST',
+		data: { policy, revision, dryRun },
+	} );
+}
+
+/**
+ * GET /policy/export, as a file's contents.
+ */
+export async function exportPolicy(): Promise< Blob > {
+	const response = await apiFetch< Response, false >( {
+		path: `${ BASE }/policy/export`,
+		parse: false,
+	} );
+	return response.blob();
+}
+
+function isRecord( value: unknown ): value is Record< string, unknown > {
+	return typeof value === 'object' && value !== null;
+}
+
+function isFieldError( value: unknown ): value is FieldError {
+	return (
+		isRecord( value ) &&
+		typeof value.path === 'string' &&
+		typeof value.code === 'string' &&
+		typeof value.message === 'string'
+	);
+}
+
+/**
+ * Reads whatever a failed request rejected with into one shape.
+ *
+ * @param error The rejection value.
+ */
+export function toApiError( error: unknown ): ApiError {
+	if ( ! isRecord( error ) ) {
+		return { code: 'unknown_error', message: String( error ), errors: [] };
+	}
+	const data = isRecord( error.data ) ? error.data : {};
+	return {
+		code: typeof error.code === 'string' ? error.code : 'unknown_error',
+		message: typeof error.message === 'string' ? error.message : '',
+		status: typeof data.status === 'number' ? data.status : undefined,
+		errors: Array.isArray( data.errors )
+			? data.errors.filter( isFieldError )
+			: [],
+		revision: typeof data.revision === 'number' ? data.revision : undefined,
+	};
+}

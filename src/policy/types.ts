@@ -1,0 +1,35 @@
+/**
+ * Internal dependencies
+ */
+import type {
+	InfosecPolicyDocument,
+	Measure,
+	Processor,
+} from './policy.generated';
+
+export type {
+	CountryCode,
+	Measure,
+	Organization,
+	Processor,
+	Site,
+	Standard,
+	TransferBasis,
+} from './policy.generated';
+
+/** The policy document, format version 1 (types generated from schema/policy.schema.json). */
+export type Policy = InfosecPolicyDocument;
+
+/** The two lists of entries that the admin adds, reorders and removes. */
+export type EntryList = 'measures' | 'processors';
+
+export type EntryOf< L extends EntryList > = L extends 'measures'
+	? Measure
+	: Processor;
+
+/** One problem the server found, at a JSON path such as `processors[2].country`. */
+export interface FieldError {
+	path: string;
+	code: string;
+	message: string;
+}

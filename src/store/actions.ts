@@ -1,0 +1,134 @@
+/**
+ * Internal dependencies
+ */
+import type {
+	EntryList,
+	EntryOf,
+	FieldError,
+	Organization,
+	Policy,
+	Site,
+} from '../policy/types';
+
+/**
+ * The server's policy arrived (first load, reload, save or import): it becomes the base and the
+ * draft, and all edits and errors start afresh.
+ *
+ * @param policy   The stored document.
+ * @param revision Its revision.
+ */
+export function receivePolicy( policy: Policy, revision: number ) {
+	return { type: 'RECEIVE_POLICY' as const, policy, revision };
+}
+
+/**
+ * @param patch Organisation fields to change.
+ */
+export function editOrganization( patch: Partial< Organization > ) {
+	return { type: 'EDIT_ORGANIZATION' as const, patch };
+}
+
+/**
+ * @param patch Site fields to change.
+ */
+export function editSite( patch: Partial< Site > ) {
+	return { type: 'EDIT_SITE' as const, patch };
+}
+
+/**
+ * @param list  `measures` or `processors`.
+ * @param index The entry's position.
+ * @param patch Fields to change.
+ */
+export function editEntry< L extends EntryList >(
+	list: L,
+	index: number,
+	patch: Partial< EntryOf< L > >
+) {
+	return { type: 'EDIT_ENTRY' as const, list, index, patch };
+}
+
+/**
+ * @param list  `measures` or `processors`.
+ * @param entry The new entry, added at the end.
+ */
+export function addEntry< L extends EntryList >(
+	list: L,
+	entry: EntryOf< L >
+) {
+	return { type: 'ADD_ENTRY' as const, list, entry };
+}
+
+/**
+ * @param list  `measures` or `processors`.
+ * @param index The entry to copy; the copy goes right after it.
+ * @param id    The copy's id.
+ */
+export function duplicateEntry( list: EntryList, index: number, id: string ) {
+	return { type: 'DUPLICATE_ENTRY' as const, list, index, id };
+}
+
+/**
+ * @param list `measures` or `processors`.
+ * @param from The entry's position.
+ * @param to   Its new position.
+ */
+export function moveEntry( list: EntryList, from: number, to: number ) {
+	return { type: 'MOVE_ENTRY' as const, list, from, to };
+}
+
+/**
+ * @param list  `measures` or `processors`.
+ * @param index The entry to remove.
+ */
+export function removeEntry( list: EntryList, index: number ) {
+	return { type: 'REMOVE_ENTRY' as const, list, index };
+}
+
+export function startSave() {
+	return { type: 'START_SAVE' as const };
+}
+
+/**
+ * @param errors Every bad field the server named, or problems without a field.
+ */
+export function saveRejected( errors: FieldError[] ) {
+	return { type: 'SAVE_REJECTED' as const, errors };
+}
+
+/**
+ * Someone else saved: the admin must choose between their edits and the stored policy.
+ *
+ * @param revision The revision now stored.
+ */
+export function saveConflicted( revision: number ) {
+	return { type: 'SAVE_CONFLICTED' as const, revision };
+}
+
+export function saveFailed() {
+	return { type: 'SAVE_FAILED' as const };
+}
+
+/**
+ * The admin chose to keep their edits after a conflict: the next save overwrites the stored
+ * revision knowingly.
+ */
+export function keepMyEdits() {
+	return { type: 'KEEP_MY_EDITS' as const };
+}
+
+export type Action = ReturnType<
+	| typeof receivePolicy
+	| typeof editOrganization
+	| typeof editSite
+	| typeof editEntry
+	| typeof addEntry
+	| typeof duplicateEntry
+	| typeof moveEntry
+	| typeof removeEntry
+	| typeof startSave
+	| typeof saveRejected
+	| typeof saveConflicted
+	| typeof saveFailed
+	| typeof keepMyEdits
+>;

@@ -1,0 +1,200 @@
+/**
+ * Internal dependencies
+ */
+import type { Action } from './actions';
+import type { EntryList, Policy } from '../policy/types';
+import { pathOf } from '../policy/paths';
+
+export interface State {
+	/** The revision the draft's edits start from; after a conflict the admin chose to overwrite, the stored one. */
+	revision: number | null;
+	/** The policy as the admin is editing it. */
+	draft: Policy | null;
+	dirty: boolean;
+	saving: boolean;
+	/** Server errors by JSON path; the key '' holds problems without a field. */
+	errors: Record< string, string >;
+	/** Set when a save met a newer stored revision, until the admin chooses what to keep. */
+	conflictRevision: number | null;
+}
+
+export const initialState: State = {
+	revision: null,
+	draft: null,
+	dirty: false,
+	saving: false,
+	errors: {},
+	conflictRevision: null,
+};
+
+function withoutErrorsUnder(
+	errors: Record< string, string >,
+	prefixes: string[]
+): Record< string, string > {
+	return Object.fromEntries(
+		Object.entries( errors ).filter(
+			( [ path ] ) =>
+				! prefixes.some(
+					( prefix ) =>
+						path === prefix ||
+						path.startsWith( prefix + '.' ) ||
+						path.startsWith( prefix + '[' )
+				)
+		)
+	);
+}
+
+function withList(
+	draft: Policy,
+	list: EntryList,
+	entries: Policy[ EntryList ]
+): Policy {
+	return { ...draft, [ list ]: entries };
+}
+
+function edited( state: State, draft: Policy, cleared: string[] ): State {
+	return {
+		...state,
+		draft,
+		dirty: true,
+		errors: withoutErrorsUnder( state.errors, cleared ),
+	};
+}
+
+/**
+ * The editor's state. Edits clear the server's errors of the fields they touch; adding, moving
+ * or removing entries clears the errors of that list, whose paths no longer point where they did.
+ *
+ * @param state  Current state.
+ * @param action Dispatched action.
+ */
+export function reducer( state: State = initialState, action: Action ): State {
+	const draft = state.draft;
+	switch ( action.type ) {
+		case 'RECEIVE_POLICY':
+			return {
+				...initialState,
+				draft: action.policy,
+				revision: action.revision,
+			};
+		case 'START_SAVE':
+			return { ...state, saving: true };
+		case 'SAVE_REJECTED':
+			return {
+				...state,
+				saving: false,
+				errors: Object.fromEntries(
+					action.errors.map( ( error ) => [
+						error.path,
+						error.message,
+					] )
+				),
+			};
+		case 'SAVE_CONFLICTED':
+			return {
+				...state,
+				saving: false,
+				conflictRevision: action.revision,
+			};
+		case 'SAVE_FAILED':
+			return { ...state, saving: false };
+		case 'KEEP_MY_EDITS':
+			return state.conflictRevision === null
+				? state
+				: {
+						...state,
+						revision: state.conflictRevision,
+						conflictRevision: null,
+					};
+	}
+	if ( ! draft ) {
+		return state;
+	}
+	switch ( action.type ) {
+		case 'EDIT_ORGANIZATION':
+			return edited(
+				state,
+				{
+					...draft,
+					organization: { ...draft.organization, ...action.patch },
+				},
+				Object.keys( action.patch ).map( ( key ) =>
+					pathOf( 'organization', key )
+				)
+			);
+		case 'EDIT_SITE':
+			return edited(
+				state,
+				{ ...draft, site: { ...draft.site, ...action.patch } },
+				Object.keys( action.patch ).map( ( key ) =>
+					pathOf( 'site', key )
+				)
+			);
+		case 'EDIT_ENTRY': {
+			const entries = [ ...draft[ action.list ] ];
+			const entry = entries[ action.index ];
+			if ( ! entry ) {
+				return state;
+			}
+			entries[ action.index ] = { ...entry, ...action.patch };
+			return edited(
+				state,
+				withList( draft, action.list, entries as Policy[ EntryList ] ),
+				Object.keys( action.patch ).map( ( key ) =>
+					pathOf( action.list, action.index, key )
+				)
+			);
+		}
+		case 'ADD_ENTRY':
+			return edited(
+				state,
+				withList( draft, action.list, [
+					...draft[ action.list ],
+					action.entry,
+				] as Policy[ EntryList ] ),
+				[ action.list ]
+			);
+		case 'DUPLICATE_ENTRY': {
+			const entries = [ ...draft[ action.list ] ];
+			const entry = entries[ action.index ];
+			if ( ! entry ) {
+				return state;
+			}
+			entries.splice( action.index + 1, 0, { ...entry, id: action.id } );
+			return edited(
+				state,
+				withList( draft, action.list, entries as Policy[ EntryList ] ),
+				[ action.list ]
+			);
+		}
+		case 'MOVE_ENTRY': {
+			const entries = [ ...draft[ action.list ] ];
+			if ( action.to < 0 || action.to >= entries.length ) {
+				return state;
+			}
+			const [ entry ] = entries.splice( action.from, 1 );
+			if ( ! entry ) {
+				return state;
+			}
+			entries.splice( action.to, 0, entry );
+			return edited(
+				state,
+				withList( draft, action.list, entries as Policy[ EntryList ] ),
+				[ action.list ]
+			);
+		}
+		case 'REMOVE_ENTRY':
+			return edited(
+				state,
+				withList(
+					draft,
+					action.list,
+					draft[ action.list ].filter(
+						( _entry, index ) => index !== action.index
+					) as Policy[ EntryList ]
+				),
+				[ action.list ]
+			);
+	}
+	return state;
+}

@@ -1,0 +1,47 @@
+/**
+ * WordPress dependencies
+ */
+import type { RequestUtils } from '@wordpress/e2e-test-utils-playwright';
+
+/**
+ * Internal dependencies
+ */
+import demo from '../../demo/regioingenieur.policy.json';
+import type { Policy } from '../../src/policy/types';
+
+export const SETTINGS_PAGE = 'options-general.php?page=infosec-policy';
+
+/** The reference page's policy, freshly copied. */
+export const demoPolicy = (): Policy => structuredClone( demo ) as Policy;
+
+interface Stored {
+	policy: Policy;
+	revision: number;
+}
+
+/**
+ * The stored policy and revision, through the REST API.
+ *
+ * @param requestUtils Authenticated request utilities.
+ */
+export function storedPolicy( requestUtils: RequestUtils ): Promise< Stored > {
+	return requestUtils.rest< Stored >( { path: '/infosec-policy/v1/policy' } );
+}
+
+/**
+ * Replaces the stored policy, whatever its revision, so each test starts from a known one.
+ *
+ * @param requestUtils Authenticated request utilities.
+ * @param policy       The policy to store.
+ */
+export async function storePolicy(
+	requestUtils: RequestUtils,
+	policy: Policy
+): Promise< Stored > {
+	const { revision } = await storedPolicy( requestUtils );
+	return requestUtils.rest< Stored >( {
+		path: '/infosec-policy/v1/policy',
+		method: 'PUT',
+		data: { policy, revision },
+	} );
+}

@@ -1,0 +1,293 @@
+/**
+ * External dependencies
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+
+/**
+ * WordPress dependencies
+ */
+import { test, expect } from '@wordpress/e2e-test-utils-playwright';
+
+/**
+ * Internal dependencies
+ */
+import {
+	SETTINGS_PAGE,
+	demoPolicy,
+	storePolicy,
+	storedPolicy,
+} from './policy-helpers';
+
+/**
+ * The page's notices (core also announces each in a hidden live region with the same text).
+ *
+ * @param page The settings page.
+ */
+const notices = ( page: Page ) => page.locator( '.components-notice__content' );
+
+test.describe( 'settings page: keeping the policy', () => {
+	test.beforeEach( async ( { requestUtils } ) => {
+		await storePolicy( requestUtils, demoPolicy() );
+	} );
+
+	test( 'an admin adds a processor, saves, reloads and sees it', async ( {
+		admin,
+		page,
+		requestUtils,
+	} ) => {
+		await admin.visitAdminPage( SETTINGS_PAGE );
+		const processors = page.getByRole( 'region', { name: 'Processors' } );
+		await processors
+			.getByRole( 'button', { name: 'Add a processor' } )
+			.click();
+		await processors.getByLabel( 'Name', { exact: true } ).fill( 'Brevo' );
+		await processors.getByLabel( 'Role' ).fill( 'Nieuwsbrief' );
+		await processors
+			.getByLabel( 'Host name for the TLS check' )
+			.fill( 'brevo.com' );
+		await page.getByRole( 'button', { name: 'Save policy' } ).click();
+		await expect(
+			notices( page ).getByText( 'The policy was saved.' )
+		).toBeVisible();
+
+		await page.reload();
+		await expect(
+			page
+				.getByRole( 'region', { name: 'Processors' } )
+				.getByRole( 'button', { name: 'Brevo', exact: true } )
+		).toBeVisible();
+		const { policy } = await storedPolicy( requestUtils );
+		expect( policy.processors.at( -1 ) ).toMatchObject( {
+			name: 'Brevo',
+			role: 'Nieuwsbrief',
+			host: 'brevo.com',
+			country: 'NL',
+		} );
+	} );
+
+	test( 'an invalid entry shows the field error and changes nothing', async ( {
+		admin,
+		page,
+		requestUtils,
+	} ) => {
+		const before = await storedPolicy( requestUtils );
+		await admin.visitAdminPage( SETTINGS_PAGE );
+		const processors = page.getByRole( 'region', { name: 'Processors' } );
+		await processors
+			.getByRole( 'button', { name: 'Mailchimp', exact: true } )
+			.click();
+		await processors
+			.getByLabel( 'Security page' )
+			.fill( 'javascript:alert(1)' );
+		await page.getByRole( 'button', { name: 'Save policy' } ).click();
+
+		await expect(
+			notices( page ).getByText( /1 problem needs your attention/ )
+		).toBeVisible();
+		const field = processors.getByLabel( 'Security page' );
+		await expect( field ).toHaveAttribute( 'aria-invalid', 'true' );
+		await expect( field ).toHaveAccessibleDescription(
+			'must be a web address that starts with https://.'
+		);
+		expect( await storedPolicy( requestUtils ) ).toEqual( before );
+
+		// The summary's link moves focus to the field.
+		await page
+			.getByRole( 'button', { name: 'processors[1].securityUrl' } )
+			.click();
+		await expect( field ).toBeFocused();
+	} );
+
+	test( 'a second admin saving meanwhile gets a conflict and loses nothing', async ( {
+		admin,
+		page,
+		browser,
+		requestUtils,
+	} ) => {
+		await admin.visitAdminPage( SETTINGS_PAGE );
+		const other = await browser.newPage();
+		await other.goto( page.url() );
+
+		await other
+			.getByLabel( 'Name', { exact: true } )
+			.first()
+			.fill( 'Alpha BV' );
+		await other.getByRole( 'button', { name: 'Save policy' } ).click();
+		await expect(
+			notices( other ).getByText( 'The policy was saved.' )
+		).toBeVisible();
+
+		const name = page
+			.getByRole( 'region', { name: 'Organisation' } )
+			.getByLabel( 'Name', { exact: true } );
+		await name.fill( 'Beta BV' );
+		await page.getByRole( 'button', { name: 'Save policy' } ).click();
+		await expect(
+			page.getByRole( 'heading', {
+				name: 'Someone else saved the policy meanwhile',
+			} )
+		).toBeVisible();
+		await expect( name ).toHaveValue( 'Beta BV' );
+		expect(
+			( await storedPolicy( requestUtils ) ).policy.organization.name
+		).toBe( 'Alpha BV' );
+
+		await page.getByRole( 'button', { name: /Keep my edits/ } ).click();
+		await page.getByRole( 'button', { name: 'Save policy' } ).click();
+		await expect(
+			notices( page ).getByText( 'The policy was saved.' )
+		).toBeVisible();
+		expect(
+			( await storedPolicy( requestUtils ) ).policy.organization.name
+		).toBe( 'Beta BV' );
+		await other.close();
+	} );
+
+	test( 'after a conflict the admin can load the other version instead', async ( {
+		admin,
+		page,
+		requestUtils,
+	} ) => {
+		await admin.visitAdminPage( SETTINGS_PAGE );
+		const theirs = demoPolicy();
+		theirs.organization.name = 'Saved elsewhere';
+		await storePolicy( requestUtils, theirs );
+
+		const name = page
+			.getByRole( 'region', { name: 'Organisation' } )
+			.getByLabel( 'Name', { exact: true } );
+		await name.fill( 'Mine' );
+		await page.getByRole( 'button', { name: 'Save policy' } ).click();
+		await page
+			.getByRole( 'button', { name: /Load their version/ } )
+			.click();
+		await expect( name ).toHaveValue( 'Saved elsewhere' );
+		await expect( page.getByText( 'All changes saved' ) ).toBeVisible();
+	} );
+
+	test( 'import shows a dry-run preview and saves only when confirmed', async ( {
+		admin,
+		page,
+		requestUtils,
+	} ) => {
+		await admin.visitAdminPage( SETTINGS_PAGE );
+		const incoming = demoPolicy();
+		incoming.processors = incoming.processors.filter(
+			( p ) => p.id !== 'google-analytics'
+		);
+		incoming.processors[ 1 ]!.transferBasis = 'dpf';
+		const before = await storedPolicy( requestUtils );
+
+		const chooser = page.waitForEvent( 'filechooser' );
+		await page.getByRole( 'button', { name: 'Import…' } ).click();
+		await (
+			await chooser
+		).setFiles( {
+			name: 'policy.json',
+			mimeType: 'application/json',
+			buffer: Buffer.from( JSON.stringify( incoming ) ),
+		} );
+		const dialog = page.getByRole( 'dialog', { name: 'Import a policy' } );
+		await expect(
+			dialog.getByText( 'Removed: Google Analytics' )
+		).toBeVisible();
+		await expect(
+			dialog.getByText( 'Changed: Mailchimp (transferBasis)' )
+		).toBeVisible();
+		expect( await storedPolicy( requestUtils ) ).toEqual( before );
+
+		await dialog.getByRole( 'button', { name: 'Import and save' } ).click();
+		await expect(
+			notices( page ).getByText( 'The policy was imported and saved.' )
+		).toBeVisible();
+		const after = await storedPolicy( requestUtils );
+		expect( after.policy ).toEqual( incoming );
+		expect( after.revision ).toBe( before.revision + 1 );
+	} );
+
+	test( 'works with the keyboard alone', async ( {
+		admin,
+		page,
+		requestUtils,
+	} ) => {
+		await admin.visitAdminPage( SETTINGS_PAGE );
+		const add = page.getByRole( 'button', { name: 'Add a measure' } );
+		await add.focus();
+		await page.keyboard.press( 'Enter' );
+		// The new measure opens; Tab from its summary row reaches its fields in order.
+		const title = page
+			.getByRole( 'region', { name: 'Measures' } )
+			.getByLabel( 'Title' );
+		await title.focus();
+		await page.keyboard.type( 'Encrypted back-ups' );
+		await page.keyboard.press( 'Tab' );
+		await expect(
+			page
+				.getByRole( 'region', { name: 'Measures' } )
+				.getByLabel( 'Category' )
+		).toBeFocused();
+		await page.keyboard.press( 'ArrowDown' );
+		await page.getByRole( 'button', { name: 'Save policy' } ).focus();
+		await page.keyboard.press( 'Enter' );
+		await expect(
+			notices( page ).getByText( 'The policy was saved.' )
+		).toBeVisible();
+		const { policy } = await storedPolicy( requestUtils );
+		expect( policy.measures.at( -1 ) ).toMatchObject( {
+			title: 'Encrypted back-ups',
+			category: 'technical',
+		} );
+	} );
+
+	test( 'has no WCAG 2.1 AA violations, with an entry open and errors shown', async ( {
+		admin,
+		page,
+	} ) => {
+		await admin.visitAdminPage( SETTINGS_PAGE );
+		const processors = page.getByRole( 'region', { name: 'Processors' } );
+		await processors
+			.getByRole( 'button', { name: 'Mailchimp', exact: true } )
+			.click();
+		await processors
+			.getByLabel( 'Host name for the TLS check' )
+			.fill( 'not a host' );
+		await page.getByRole( 'button', { name: 'Save policy' } ).click();
+		await expect(
+			notices( page ).getByText( /problem needs your attention/ )
+		).toBeVisible();
+		const results = await new AxeBuilder( { page } )
+			.include( '#infosec-policy-admin' )
+			.withTags( [ 'wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa' ] )
+			.analyze();
+		expect( results.violations ).toEqual( [] );
+	} );
+
+	test( 'a thousand processors stay searchable and paged', async ( {
+		admin,
+		page,
+		requestUtils,
+	} ) => {
+		const policy = demoPolicy();
+		const template = policy.processors[ 1 ]!;
+		policy.processors = Array.from( { length: 1000 }, ( _, i ) => ( {
+			...template,
+			id: `processor-${ i }`,
+			name: `Processor ${ i }`,
+		} ) );
+		await storePolicy( requestUtils, policy );
+		await admin.visitAdminPage( SETTINGS_PAGE );
+		const processors = page.getByRole( 'region', { name: 'Processors' } );
+		await expect( processors.getByText( 'Page 1 of 50' ) ).toBeVisible();
+		await processors.getByRole( 'searchbox' ).fill( 'Processor 987' );
+		await expect( processors.getByText( '1 of 1000' ) ).toBeVisible();
+		await processors
+			.getByRole( 'button', { name: 'Processor 987', exact: true } )
+			.click();
+		await processors.getByLabel( 'Role' ).fill( 'Changed' );
+		await page.getByRole( 'button', { name: 'Save policy' } ).click();
+		await expect(
+			notices( page ).getByText( 'The policy was saved.' )
+		).toBeVisible();
+	} );
+} );

@@ -1,0 +1,109 @@
+/**
+ * External dependencies
+ */
+import { act, fireEvent, render, screen } from '@testing-library/react';
+
+/**
+ * WordPress dependencies
+ */
+import { dispatch, select } from '@wordpress/data';
+
+/**
+ * Internal dependencies
+ */
+import { store } from '../../src/store';
+import { ErrorSummary } from '../../src/admin/error-summary';
+import { ProcessorEditor } from '../../src/admin/processor-editor';
+import { JumpToFieldProvider } from '../../src/admin/jump-to-field';
+import demo from '../../demo/regioingenieur.policy.json';
+import type { Policy } from '../../src/policy/types';
+
+const policy = demo as Policy;
+
+function showProcessor( index: number ) {
+	const processor = select( store ).getDraft()!.processors[ index ]!;
+	return render(
+		<JumpToFieldProvider>
+			<ErrorSummary />
+			<ProcessorEditor processor={ processor } index={ index } />
+		</JumpToFieldProvider>
+	);
+}
+
+describe( 'settings page fields', () => {
+	beforeEach( () => {
+		act( () => {
+			dispatch( store ).receivePolicy( policy, 1 );
+		} );
+	} );
+
+	it( 'shows the processor’s values in its fields', () => {
+		showProcessor( 1 );
+		expect( screen.getByLabelText( 'Name' ) ).toHaveValue( 'Mailchimp' );
+		expect( screen.getByLabelText( 'Transfer basis' ) ).toHaveValue(
+			'privacy-shield'
+		);
+		expect(
+			screen.getByText( /Invalid since 16 July 2020/ )
+		).toBeInTheDocument();
+	} );
+
+	it( 'writes an edit into the store’s draft', () => {
+		showProcessor( 1 );
+		fireEvent.change(
+			screen.getByLabelText( 'Host name for the TLS check' ),
+			{
+				target: { value: 'mailchimp.example' },
+			}
+		);
+		expect( select( store ).getDraft()!.processors[ 1 ]!.host ).toBe(
+			'mailchimp.example'
+		);
+		expect( select( store ).isDirty() ).toBe( true );
+	} );
+
+	it( 'shows the server’s error on its field, marked invalid, and in the summary', () => {
+		act( () => {
+			dispatch( store ).saveRejected( [
+				{
+					path: 'processors[1].securityUrl',
+					code: 'rest_invalid_pattern',
+					message: 'must be a web address that starts with https://.',
+				},
+			] );
+		} );
+		showProcessor( 1 );
+		const field = screen.getByLabelText( 'Security page' );
+		expect( field ).toHaveAttribute( 'aria-invalid', 'true' );
+		expect( field ).toHaveAccessibleDescription(
+			'must be a web address that starts with https://.'
+		);
+		expect(
+			screen.getByRole( 'button', { name: 'processors[1].securityUrl' } )
+		).toBeInTheDocument();
+	} );
+
+	it( 'drops the error once the admin corrects the field', () => {
+		act( () => {
+			dispatch( store ).saveRejected( [
+				{
+					path: 'processors[1].securityUrl',
+					code: 'x',
+					message: 'bad',
+				},
+			] );
+		} );
+		showProcessor( 1 );
+		fireEvent.change( screen.getByLabelText( 'Security page' ), {
+			target: { value: 'https://mailchimp.com/security/' },
+		} );
+		expect( screen.getByLabelText( 'Security page' ) ).not.toHaveAttribute(
+			'aria-invalid'
+		);
+		expect(
+			screen.queryByRole( 'button', {
+				name: 'processors[1].securityUrl',
+			} )
+		).toBeNull();
+	} );
+} );

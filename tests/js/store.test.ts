@@ -1,0 +1,160 @@
+/**
+ * Internal dependencies
+ */
+import * as actions from '../../src/store/actions';
+import { initialState, reducer, type State } from '../../src/store/reducer';
+import * as selectors from '../../src/store/selectors';
+import demo from '../../demo/regioingenieur.policy.json';
+import type { Policy } from '../../src/policy/types';
+
+const policy = demo as Policy;
+const loaded = (): State =>
+	reducer( initialState, actions.receivePolicy( policy, 4 ) );
+
+describe( 'policy editor store', () => {
+	it( 'receives the stored policy as a clean draft at its revision', () => {
+		const state = loaded();
+		expect( selectors.getDraft( state ) ).toBe( policy );
+		expect( selectors.getRevision( state ) ).toBe( 4 );
+		expect( selectors.isDirty( state ) ).toBe( false );
+	} );
+
+	it( 'edits a processor field and marks the draft dirty', () => {
+		const state = reducer(
+			loaded(),
+			actions.editEntry( 'processors', 1, { transferBasis: 'dpf' } )
+		);
+		expect( state.draft?.processors[ 1 ]?.transferBasis ).toBe( 'dpf' );
+		expect( state.draft?.processors[ 0 ] ).toBe( policy.processors[ 0 ] );
+		expect( selectors.isDirty( state ) ).toBe( true );
+	} );
+
+	it( 'maps the server’s errors onto their fields', () => {
+		const state = reducer(
+			loaded(),
+			actions.saveRejected( [
+				{
+					path: 'processors[1].country',
+					code: 'rest_not_in_enum',
+					message: 'bad country',
+				},
+				{
+					path: 'organization.email',
+					code: 'rest_invalid_email',
+					message: 'bad e-mail',
+				},
+			] )
+		);
+		expect(
+			selectors.getFieldError( state, 'processors[1].country' )
+		).toBe( 'bad country' );
+		expect( selectors.getFieldError( state, 'organization.email' ) ).toBe(
+			'bad e-mail'
+		);
+		expect( selectors.hasErrorsUnder( state, 'processors[1]' ) ).toBe(
+			true
+		);
+		expect( selectors.hasErrorsUnder( state, 'processors[0]' ) ).toBe(
+			false
+		);
+		expect( selectors.isSaving( state ) ).toBe( false );
+	} );
+
+	it( 'clears a field’s error when the admin edits that field, and only that one', () => {
+		let state = reducer(
+			loaded(),
+			actions.saveRejected( [
+				{
+					path: 'processors[1].country',
+					code: 'c',
+					message: 'bad country',
+				},
+				{ path: 'processors[1].host', code: 'c', message: 'bad host' },
+			] )
+		);
+		state = reducer(
+			state,
+			actions.editEntry( 'processors', 1, { country: 'IE' } )
+		);
+		expect(
+			selectors.getFieldError( state, 'processors[1].country' )
+		).toBeUndefined();
+		expect( selectors.getFieldError( state, 'processors[1].host' ) ).toBe(
+			'bad host'
+		);
+	} );
+
+	it( 'clears a list’s errors when its entries move, since their paths no longer fit', () => {
+		let state = reducer(
+			loaded(),
+			actions.saveRejected( [
+				{ path: 'processors[1].host', code: 'c', message: 'bad host' },
+				{
+					path: 'organization.email',
+					code: 'c',
+					message: 'bad e-mail',
+				},
+			] )
+		);
+		state = reducer( state, actions.moveEntry( 'processors', 1, 0 ) );
+		expect( selectors.getErrors( state ) ).toEqual( {
+			'organization.email': 'bad e-mail',
+		} );
+		expect( state.draft?.processors.map( ( p ) => p.id ) ).toEqual( [
+			'mailchimp',
+			'make-it-workpress',
+			'google-analytics',
+		] );
+	} );
+
+	it( 'adds, duplicates right after the original, and removes entries', () => {
+		let state = reducer(
+			loaded(),
+			actions.duplicateEntry( 'measures', 0, 'werkproces-2' )
+		);
+		expect(
+			state.draft?.measures.slice( 0, 2 ).map( ( m ) => m.id )
+		).toEqual( [ 'werkproces', 'werkproces-2' ] );
+		expect( state.draft?.measures[ 1 ]?.title ).toBe(
+			policy.measures[ 0 ]?.title
+		);
+		state = reducer( state, actions.removeEntry( 'measures', 0 ) );
+		expect( state.draft?.measures[ 0 ]?.id ).toBe( 'werkproces-2' );
+		state = reducer(
+			state,
+			actions.addEntry( 'measures', {
+				id: 'new',
+				category: 'technical',
+				title: 'New',
+				description: '',
+			} )
+		);
+		expect( state.draft?.measures.at( -1 )?.id ).toBe( 'new' );
+	} );
+
+	it( 'ignores a move past either end', () => {
+		const state = loaded();
+		expect(
+			reducer( state, actions.moveEntry( 'processors', 0, -1 ) )
+		).toBe( state );
+		expect(
+			reducer( state, actions.moveEntry( 'processors', 2, 3 ) )
+		).toBe( state );
+	} );
+
+	it( 'keeps the draft on a conflict, and overwrites knowingly only after the admin chooses to', () => {
+		let state = reducer(
+			loaded(),
+			actions.editOrganization( { name: 'Mine' } )
+		);
+		state = reducer( state, actions.startSave() );
+		state = reducer( state, actions.saveConflicted( 7 ) );
+		expect( selectors.getConflictRevision( state ) ).toBe( 7 );
+		expect( state.draft?.organization.name ).toBe( 'Mine' );
+		expect( selectors.getRevision( state ) ).toBe( 4 );
+		state = reducer( state, actions.keepMyEdits() );
+		expect( selectors.getRevision( state ) ).toBe( 7 );
+		expect( selectors.getConflictRevision( state ) ).toBeNull();
+		expect( state.draft?.organization.name ).toBe( 'Mine' );
+	} );
+} );
