@@ -20,4 +20,9 @@ const types = await compile( schema, 'InfosecPolicyDocument', {
 	style: { useTabs: true, singleQuote: true },
 } );
 
-await writeFile( new URL( 'src/policy/policy.generated.ts', root ), types );
+// Written only when it changes, so the build's staleness check does not see a new file each time.
+const target = new URL( 'src/policy/policy.generated.ts', root );
+const current = await readFile( target, 'utf8' ).catch( () => '' );
+if ( current !== types ) {
+	await writeFile( target, types );
+}

@@ -1,0 +1,121 @@
+<?php
+/**
+ * Benchmark: the save round trip of PUT /infosec-policy/v1/policy (validation, compare-and-swap
+ * write, response) for policies of 10, 100 and 1,000 processors, against a baseline in the same
+ * run: core's update_option() of the same document, the least a save can cost.
+ *
+ * Usage (through npm run bench): php bench/policy-save.php <wordpress-folder>
+ *
+ * @package InfosecPolicy
+ */
+
+declare(strict_types=1);
+
+$_SERVER['HTTP_HOST']   = 'localhost';
+$_SERVER['REQUEST_URI'] = '/';
+require $argv[1] . '/wp-load.php';
+
+use InfosecPolicy\Policy_Store;
+
+/**
+ * The demo policy with this many processors.
+ *
+ * @param int $count Processors.
+ * @return array<string, mixed>
+ */
+function infosec_policy_bench_policy( int $count ): array {
+	$policy     = json_decode( (string) file_get_contents( dirname( __DIR__ ) . '/demo/regioingenieur.policy.json' ), true );
+	$template   = $policy['processors'][1];
+	$processors = array();
+	for ( $i = 0; $i < $count; $i++ ) {
+		$processors[] = array_merge(
+			$template,
+			array(
+				'id'   => "processor-$i",
+				'name' => "Processor $i",
+			)
+		);
+	}
+	$policy['processors'] = $processors;
+	return $policy;
+}
+
+/**
+ * Median wall time of a callable over some runs, in milliseconds.
+ *
+ * @param callable $run  The work.
+ * @param int      $runs How many times.
+ */
+function infosec_policy_bench_median( callable $run, int $runs ): float {
+	$times = array();
+	for ( $i = 0; $i < $runs; $i++ ) {
+		$start = hrtime( true );
+		$run();
+		$times[] = ( hrtime( true ) - $start ) / 1e6;
+	}
+	sort( $times );
+	return $times[ intdiv( count( $times ), 2 ) ];
+}
+
+/**
+ * Runs the benchmark and prints its table.
+ */
+function infosec_policy_bench_run(): void {
+	$admins = get_users(
+		array(
+			'role'   => 'administrator',
+			'number' => 1,
+		)
+	);
+	wp_set_current_user( $admins[0]->ID );
+	rest_get_server();
+
+	fwrite( STDOUT, sprintf( "%-12s %12s %14s %16s %8s %14s\n", 'processors', 'JSON bytes', 'PUT (ms)', 'baseline (ms)', 'ratio', 'peak MB (so far)' ) );
+	foreach ( array( 10, 100, 1000 ) as $count ) {
+		$policy   = infosec_policy_bench_policy( $count );
+		$body     = (string) wp_json_encode(
+			array(
+				'policy'   => $policy,
+				'revision' => 0,
+			)
+		);
+		$put      = static function () use ( $policy ): void {
+			$request = new WP_REST_Request( 'PUT', '/infosec-policy/v1/policy' );
+			$request->set_header( 'Content-Type', 'application/json' );
+			$request->set_body(
+				(string) wp_json_encode(
+					array(
+						'policy'   => $policy,
+						'revision' => Policy_Store::get()['revision'],
+					)
+				)
+			);
+			$response = rest_get_server()->dispatch( $request );
+			if ( 200 !== $response->get_status() ) {
+				fwrite( STDERR, 'PUT failed: ' . wp_json_encode( $response->get_data() ) . "\n" );
+				exit( 1 );
+			}
+			wp_json_encode( $response->get_data() );
+		};
+		$baseline = static function () use ( $policy ): void {
+			update_option(
+				'infosec_policy_bench_baseline',
+				array(
+					'policy'   => $policy,
+					'revision' => wp_rand(),
+				),
+				false
+			);
+		};
+		$runs     = $count >= 1000 ? 15 : 40;
+		$put();
+		$baseline();
+		$put_ms      = infosec_policy_bench_median( $put, $runs );
+		$peak        = memory_get_peak_usage() / 1048576;
+		$baseline_ms = infosec_policy_bench_median( $baseline, $runs );
+		fwrite( STDOUT, sprintf( "%-12d %12d %14.2f %16.2f %8.2f %14.1f\n", $count, strlen( $body ), $put_ms, $baseline_ms, $put_ms / $baseline_ms, $peak ) );
+	}
+	delete_option( 'infosec_policy_bench_baseline' );
+}
+
+infosec_policy_bench_run();
