@@ -290,4 +290,45 @@ test.describe( 'settings page: keeping the policy', () => {
 			notices( page ).getByText( 'The policy was saved.' )
 		).toBeVisible();
 	} );
+
+	test( 'export downloads the stored policy as a JSON file', async ( {
+		admin,
+		page,
+	} ) => {
+		await admin.visitAdminPage( SETTINGS_PAGE );
+		const downloading = page.waitForEvent( 'download' );
+		await page.getByRole( 'button', { name: 'Export' } ).click();
+		const file = await downloading;
+		expect( file.suggestedFilename() ).toMatch(
+			/^infosec-policy-\d{4}-\d{2}-\d{2}\.json$/
+		);
+		const stream = await file.createReadStream();
+		const chunks: Buffer[] = [];
+		for await ( const chunk of stream ) {
+			chunks.push( chunk as Buffer );
+		}
+		expect(
+			JSON.parse( Buffer.concat( chunks ).toString( 'utf8' ) )
+		).toEqual( demoPolicy() );
+	} );
+
+	test( 'leaving with unsaved changes asks first', async ( {
+		admin,
+		page,
+	} ) => {
+		await admin.visitAdminPage( SETTINGS_PAGE );
+		await page
+			.getByRole( 'region', { name: 'Organisation' } )
+			.getByLabel( 'Name', { exact: true } )
+			.fill( 'Unsaved' );
+		await expect( page.getByText( 'Unsaved changes' ) ).toBeVisible();
+		const dialog = new Promise< string >( ( resolve ) =>
+			page.once( 'dialog', async ( d ) => {
+				resolve( d.type() );
+				await d.dismiss();
+			} )
+		);
+		await page.close( { runBeforeUnload: true } );
+		expect( await dialog ).toBe( 'beforeunload' );
+	} );
 } );
