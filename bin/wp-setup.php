@@ -63,8 +63,7 @@ $infosec_policy_page = wp_insert_post(
 		'post_title'   => 'Information security',
 		'post_name'    => 'information-security',
 		'post_author'  => $infosec_policy_installed['user_id'],
-		'post_content' => "<!-- wp:paragraph -->\n<p>How we protect the data you entrust to us.</p>\n<!-- /wp:paragraph -->\n\n"
-			. '<!-- wp:infosec-policy/measure-list /-->',
+		'post_content' => \InfosecPolicy\Statement_Pattern::content(),
 	),
 	true
 );

@@ -29,4 +29,21 @@ final class Plain_Text {
 		}
 		return array_values( array_filter( $paragraphs, static fn( string $paragraph ): bool => '' !== $paragraph ) );
 	}
+
+	/**
+	 * One paragraph as HTML: the text escaped, line breaks kept, and http(s) URLs turned into links
+	 * (the data contract writes links as URLs). Every piece is escaped here, as it is joined.
+	 *
+	 * @param string $paragraph Plain text.
+	 */
+	public static function paragraph_html( string $paragraph ): string {
+		$parts = preg_split( '#(https?://[^\s<>"\']+[^\s<>"\'.,;:!?)\]])#i', $paragraph, -1, PREG_SPLIT_DELIM_CAPTURE );
+		$html  = '';
+		foreach ( false === $parts ? array( $paragraph ) : $parts as $index => $part ) {
+			$html .= 1 === $index % 2
+				? '<a href="' . esc_url( $part, array( 'http', 'https' ) ) . '">' . esc_html( $part ) . '</a>'
+				: nl2br( esc_html( $part ), false );
+		}
+		return $html;
+	}
 }

@@ -21,7 +21,9 @@ final class Plugin {
 	 */
 	public static function boot(): void {
 		add_action( 'init', array( Block_Registry::class, 'register' ) );
+		add_action( 'init', array( Statement_Pattern::class, 'register' ) );
 		add_action( 'admin_menu', array( Admin_Page::class, 'register' ) );
 		add_action( 'rest_api_init', array( Rest_Controller::class, 'register' ) );
+		add_action( 'enqueue_block_editor_assets', array( Editor_Data::class, 'enqueue' ) );
 	}
 }

@@ -21,6 +21,7 @@ defined( 'ABSPATH' ) || exit;
  * weigh on every request of the site.
  *
  * @phpstan-type Measure array{ id: string, category: 'organizational'|'technical', title: string, description: string }
+ * @phpstan-type Processor array{ id: string, role: string, name: string, legalEntity: string, description: string, country: string, dataLocations: list<string>, transferBasis: string, dpaSigned: bool, dpaDate?: string, securityUrl: string, host: string, tlsIssuerDeclared: string, firewall: bool, certifications: list<string> }
  * @phpstan-type Stored array{ revision: int, policy: array<string, mixed> }
  */
 final class Policy_Store {
@@ -131,6 +132,24 @@ final class Policy_Store {
 	}
 
 	/**
+	 * The processors, in the admin's order.
+	 *
+	 * @return list<Processor>
+	 */
+	public static function processors(): array {
+		$processors = self::policy()['processors'] ?? array();
+		return array_values( array_filter( is_array( $processors ) ? $processors : array(), array( self::class, 'is_processor' ) ) );
+	}
+
+	/**
+	 * The organisation's name, for captions and headings.
+	 */
+	public static function organization_name(): string {
+		$organization = self::policy()['organization'] ?? array();
+		return is_array( $organization ) && is_string( $organization['name'] ?? null ) ? $organization['name'] : '';
+	}
+
+	/**
 	 * The policy a new site starts from: the site's own name, address and host, nothing declared.
 	 *
 	 * @return array<string, mixed>
@@ -194,6 +213,27 @@ final class Policy_Store {
 	 */
 	private static function is_stored( mixed $value ): bool {
 		return is_array( $value ) && isset( $value['revision'], $value['policy'] ) && is_int( $value['revision'] ) && is_array( $value['policy'] );
+	}
+
+	/**
+	 * Whether a stored value has the shape of a processor; anything else is skipped, never rendered.
+	 *
+	 * @param mixed $value A stored value.
+	 * @phpstan-assert-if-true Processor $value
+	 */
+	private static function is_processor( mixed $value ): bool {
+		if ( ! is_array( $value ) ) {
+			return false;
+		}
+		foreach ( array( 'id', 'role', 'name', 'legalEntity', 'description', 'country', 'transferBasis', 'securityUrl', 'host', 'tlsIssuerDeclared' ) as $key ) {
+			if ( ! is_string( $value[ $key ] ?? null ) ) {
+				return false;
+			}
+		}
+		return is_bool( $value['dpaSigned'] ?? null ) && is_bool( $value['firewall'] ?? null )
+			&& is_array( $value['dataLocations'] ?? null ) && array_is_list( $value['dataLocations'] )
+			&& array_filter( $value['dataLocations'], 'is_string' ) === $value['dataLocations']
+			&& is_array( $value['certifications'] ?? null );
 	}
 
 	/**

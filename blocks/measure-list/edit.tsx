@@ -4,11 +4,14 @@
 import { InspectorControls, useBlockProps } from '@wordpress/block-editor';
 import type { BlockEditProps } from '@wordpress/blocks';
 import { Disabled } from '@wordpress/components';
+import { __ } from '@wordpress/i18n';
 import ServerSideRender from '@wordpress/server-side-render';
 
 /**
  * Internal dependencies
  */
+import { editorData } from '../../src/editor/editor-data';
+import { PolicyPlaceholder } from '../../src/editor/policy-placeholder';
 import metadata from './block.json';
 import SidebarSettings from './sidebar-settings';
 import type { Attributes } from './types';
@@ -34,13 +37,23 @@ export default function Edit( {
 				/>
 			</InspectorControls>
 			<div { ...useBlockProps() }>
-				<Disabled>
-					<ServerSideRender
-						block={ metadata.name }
-						attributes={ attributes }
-						skipBlockSupportAttributes
+				{ editorData().measureCount === 0 ? (
+					<PolicyPlaceholder
+						label={ __( 'Security measures', 'infosec-policy' ) }
+						instructions={ __(
+							'No measures yet. Add them in Settings → Information security; this list then shows them on every page that uses it.',
+							'infosec-policy'
+						) }
 					/>
-				</Disabled>
+				) : (
+					<Disabled>
+						<ServerSideRender
+							block={ metadata.name }
+							attributes={ attributes }
+							skipBlockSupportAttributes
+						/>
+					</Disabled>
+				) }
 			</div>
 		</>
 	);

@@ -1,0 +1,72 @@
+/**
+ * WordPress dependencies
+ */
+import { InspectorControls, useBlockProps } from '@wordpress/block-editor';
+import type { BlockEditProps } from '@wordpress/blocks';
+import { Disabled, Notice } from '@wordpress/components';
+import { __ } from '@wordpress/i18n';
+import ServerSideRender from '@wordpress/server-side-render';
+
+/**
+ * Internal dependencies
+ */
+import { editorData } from '../../src/editor/editor-data';
+import { PolicyPlaceholder } from '../../src/editor/policy-placeholder';
+import metadata from './block.json';
+import SidebarSettings from './sidebar-settings';
+import type { Attributes } from './types';
+
+/**
+ * The editor view: the server's own rendering (what visitors see), the settings in the sidebar,
+ * and, for editors only, notices about processors that need attention.
+ *
+ * @param props               Block edit props.
+ * @param props.attributes    The block's attributes.
+ * @param props.setAttributes Updates the block's attributes.
+ */
+export default function Edit( {
+	attributes,
+	setAttributes,
+}: BlockEditProps< Attributes > ) {
+	const { processors, findings } = editorData();
+	return (
+		<>
+			<InspectorControls>
+				<SidebarSettings
+					attributes={ attributes }
+					setAttributes={ setAttributes }
+				/>
+			</InspectorControls>
+			<div { ...useBlockProps() }>
+				{ processors.length === 0 ? (
+					<PolicyPlaceholder
+						label={ __( 'Processor table', 'infosec-policy' ) }
+						instructions={ __(
+							'No processors yet. Add them in Settings → Information security; this table then lists them on every page that shows it.',
+							'infosec-policy'
+						) }
+					/>
+				) : (
+					<>
+						{ findings.map( ( finding ) => (
+							<Notice
+								key={ finding.processorId }
+								status="warning"
+								isDismissible={ false }
+							>
+								{ finding.message }
+							</Notice>
+						) ) }
+						<Disabled>
+							<ServerSideRender
+								block={ metadata.name }
+								attributes={ attributes }
+								skipBlockSupportAttributes
+							/>
+						</Disabled>
+					</>
+				) }
+			</div>
+		</>
+	);
+}

@@ -1,0 +1,155 @@
+<?php
+/**
+ * The processor table block's columns and cells.
+ *
+ * @package InfosecPolicy
+ */
+
+declare(strict_types=1);
+
+namespace InfosecPolicy;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * What the processor table shows: which columns, in which order, with which processors, and each
+ * cell's HTML. Every value is escaped where this class turns it into HTML.
+ *
+ * @phpstan-import-type Processor from Policy_Store
+ */
+final class Processor_Table {
+
+	public const COLUMNS         = array( 'role', 'name', 'legalEntity', 'description', 'location', 'transferBasis', 'tlsIssuer', 'firewall', 'dpa', 'securityUrl' );
+	public const DEFAULT_COLUMNS = array( 'role', 'name', 'description', 'location', 'transferBasis' );
+
+	/**
+	 * The chosen columns, known ones only, each once; the default set when none is left.
+	 *
+	 * @param mixed $columns The block attribute.
+	 * @return list<string>
+	 */
+	public static function columns( mixed $columns ): array {
+		$chosen = is_array( $columns ) ? array_values( array_unique( array_intersect( array_filter( $columns, 'is_string' ), self::COLUMNS ) ) ) : array();
+		return array() === $chosen ? self::DEFAULT_COLUMNS : $chosen;
+	}
+
+	/**
+	 * The processors to show, in the admin's order: all, or those with this role, or those whose
+	 * legal entity or data is in this country.
+	 *
+	 * @param string $role    A role, compared without regard to case; '' for any.
+	 * @param string $country An ISO 3166-1 alpha-2 code; '' for any.
+	 * @return list<Processor>
+	 */
+	public static function processors( string $role, string $country ): array {
+		return array_values(
+			array_filter(
+				Policy_Store::processors(),
+				static fn( array $processor ): bool =>
+					( '' === $role || 0 === strcasecmp( trim( $role ), $processor['role'] ) )
+					&& ( '' === $country || $country === $processor['country'] || in_array( $country, $processor['dataLocations'], true ) )
+			)
+		);
+	}
+
+	/**
+	 * The caption when the editor sets none.
+	 */
+	public static function default_caption(): string {
+		$name = Policy_Store::organization_name();
+		return '' === $name
+			? __( 'Processors that handle personal data', 'infosec-policy' )
+			/* translators: %s: the organisation's name. */
+			: sprintf( __( 'Processors that handle personal data for %s', 'infosec-policy' ), $name );
+	}
+
+	/**
+	 * A column's heading.
+	 *
+	 * @param string $column Column key.
+	 */
+	public static function heading( string $column ): string {
+		return match ( $column ) {
+			'role'          => __( 'Service', 'infosec-policy' ),
+			'name'          => __( 'Processor', 'infosec-policy' ),
+			'legalEntity'   => __( 'Legal entity', 'infosec-policy' ),
+			'description'   => __( 'Description', 'infosec-policy' ),
+			'location'      => __( 'Country and data location', 'infosec-policy' ),
+			'transferBasis' => __( 'Legal basis for transfer', 'infosec-policy' ),
+			'tlsIssuer'     => __( 'Certificate issuer', 'infosec-policy' ),
+			'firewall'      => __( 'Firewall', 'infosec-policy' ),
+			'dpa'           => __( 'Processing agreement', 'infosec-policy' ),
+			'securityUrl'   => __( 'Security information', 'infosec-policy' ),
+			default         => $column,
+		};
+	}
+
+	/**
+	 * One cell's content as HTML.
+	 *
+	 * @param string    $column    Column key.
+	 * @param Processor $processor The processor.
+	 */
+	public static function cell_html( string $column, array $processor ): string {
+		switch ( $column ) {
+			case 'description':
+				$html = '';
+				foreach ( Plain_Text::paragraphs( $processor['description'] ) as $paragraph ) {
+					$html .= '<p>' . Plain_Text::paragraph_html( $paragraph ) . '</p>';
+				}
+				return $html;
+			case 'location':
+				return self::location_html( $processor );
+			case 'transferBasis':
+				return esc_html( Transfer_Bases::label( $processor['transferBasis'] ) );
+			case 'tlsIssuer':
+				return esc_html( $processor['tlsIssuerDeclared'] );
+			case 'firewall':
+				return esc_html( $processor['firewall'] ? __( 'Yes', 'infosec-policy' ) : __( 'No', 'infosec-policy' ) );
+			case 'dpa':
+				return esc_html( self::dpa_text( $processor ) );
+			case 'securityUrl':
+				return '' === $processor['securityUrl'] ? '' : sprintf(
+					'<a href="%s">%s</a>',
+					esc_url( $processor['securityUrl'], array( 'https' ) ),
+					/* translators: %s: a processor's name. */
+					esc_html( sprintf( __( 'Security at %s', 'infosec-policy' ), $processor['name'] ) )
+				);
+			case 'role':
+			case 'name':
+			case 'legalEntity':
+				return esc_html( $processor[ $column ] );
+		}
+		return '';
+	}
+
+	/**
+	 * The country of the legal entity and, where it differs, where the data is stored.
+	 *
+	 * @param Processor $processor The processor.
+	 */
+	private static function location_html( array $processor ): string {
+		$html = esc_html( Countries::name( $processor['country'] ) );
+		if ( array() !== $processor['dataLocations'] && array( $processor['country'] ) !== $processor['dataLocations'] ) {
+			$html .= '<br><span class="wp-block-infosec-policy-processor-table__data-locations">'
+				/* translators: %s: list of countries. */
+				. esc_html( sprintf( __( 'Data stored in: %s', 'infosec-policy' ), Countries::names( $processor['dataLocations'] ) ) )
+				. '</span>';
+		}
+		return $html;
+	}
+
+	/**
+	 * Whether a processing agreement is signed, and when.
+	 *
+	 * @param Processor $processor The processor.
+	 */
+	private static function dpa_text( array $processor ): string {
+		if ( ! $processor['dpaSigned'] ) {
+			return __( 'Not signed', 'infosec-policy' );
+		}
+		$date = $processor['dpaDate'] ?? '';
+		/* translators: %s: the date the agreement was signed. */
+		return '' === $date ? __( 'Signed', 'infosec-policy' ) : sprintf( __( 'Signed on %s', 'infosec-policy' ), mysql2date( get_option( 'date_format' ), $date ) );
+	}
+}
