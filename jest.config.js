@@ -13,10 +13,13 @@ module.exports = {
 			Object.values( defaultConfig.transform ?? {} )[ 0 ] ??
 			require.resolve( 'babel-jest' ),
 	},
-	transformIgnorePatterns: [ '/node_modules/(?!(uuid|@wordpress)/)' ],
+	transformIgnorePatterns: [
+		'/node_modules/(?!(uuid|marked|parsel-js|@wordpress)/)',
+	],
 	testMatch: [ '<rootDir>/tests/js/**/*.test.[jt]s?(x)' ],
 	setupFilesAfterEnv: [
 		...( defaultConfig.setupFilesAfterEnv ?? [] ),
 		'@testing-library/jest-dom',
+		'<rootDir>/tests/js/setup-jsdom.ts',
 	],
 };

@@ -74,7 +74,7 @@ final class Admin_Page {
 		);
 		wp_add_inline_script(
 			'wp-api-fetch',
-			sprintf( 'wp.apiFetch.use( wp.apiFetch.createPreloadingMiddleware( %s ) );', wp_json_encode( $preload ) ),
+			sprintf( 'wp.apiFetch.use( wp.apiFetch.createPreloadingMiddleware( %s ) );', wp_json_encode( $preload, JSON_HEX_TAG | JSON_HEX_AMP ) ),
 			'after'
 		);
 	}

@@ -26,7 +26,7 @@ final class Editor_Data {
 	public static function enqueue(): void {
 		wp_register_script( self::HANDLE, false, array(), VERSION, false );
 		wp_enqueue_script( self::HANDLE );
-		wp_add_inline_script( self::HANDLE, 'window.infosecPolicyEditor = ' . wp_json_encode( self::data() ) . ';' );
+		wp_add_inline_script( self::HANDLE, 'window.infosecPolicyEditor = ' . wp_json_encode( self::data(), JSON_HEX_TAG | JSON_HEX_AMP ) . ';' );
 	}
 
 	/**

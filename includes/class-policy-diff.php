@@ -93,11 +93,28 @@ final class Policy_Diff {
 	private static function changed_fields( array $before, array $after ): array {
 		$fields = array();
 		foreach ( array_unique( array_merge( array_keys( $after ), array_keys( $before ) ) ) as $field ) {
-			if ( ( $before[ $field ] ?? null ) !== ( $after[ $field ] ?? null ) ) {
+			if ( self::canonical( $before[ $field ] ?? null ) !== self::canonical( $after[ $field ] ?? null ) ) {
 				$fields[] = (string) $field;
 			}
 		}
 		return $fields;
+	}
+
+	/**
+	 * A value with the keys of its objects sorted, so that JSON written with keys in another
+	 * order (by a tool that sorts them, say) compares equal.
+	 *
+	 * @param mixed $value A decoded JSON value.
+	 */
+	private static function canonical( mixed $value ): mixed {
+		if ( ! is_array( $value ) ) {
+			return $value;
+		}
+		$value = array_map( array( self::class, 'canonical' ), $value );
+		if ( ! array_is_list( $value ) ) {
+			ksort( $value );
+		}
+		return $value;
 	}
 
 	/**

@@ -58,7 +58,8 @@ final class Policy_Store {
 	 *
 	 * @param array<string, mixed> $policy            A document that passed Policy_Validator.
 	 * @param int                  $expected_revision The revision the client last read.
-	 * @return int|\WP_Error The new revision, or an `infosec_policy_conflict` error naming the current one.
+	 * @return int|\WP_Error The new revision; an `infosec_policy_conflict` error naming the current one;
+	 *                       or `infosec_policy_storage_failed` when the database refused the write.
 	 */
 	public static function save( array $policy, int $expected_revision ): int|\WP_Error {
 		global $wpdb;
@@ -100,6 +101,13 @@ final class Policy_Store {
 			);
 		}
 		self::forget_cached();
+		if ( false === $written ) {
+			return new \WP_Error(
+				'infosec_policy_storage_failed',
+				__( 'The database did not accept the policy. Nothing was saved.', 'infosec-policy' ),
+				array( 'status' => 500 )
+			);
+		}
 		if ( 1 !== $written ) {
 			$now = self::get();
 			return self::conflict( $now['revision'] );

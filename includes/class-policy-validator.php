@@ -190,11 +190,17 @@ final class Policy_Validator {
 			$this->add( $path, 'rest_invalid_type', sprintf( __( 'must be of type %s.', 'infosec-policy' ), $type ) );
 			return;
 		}
-		if ( isset( $schema['kind'] ) && ! self::matches_enum_and_pattern( $value, $schema ) ) {
-			$this->add( $path, isset( $schema['enum'] ) ? 'rest_not_in_enum' : 'rest_invalid_pattern', self::kind_message( (string) $schema['kind'] ) );
+		if ( ! self::matches_enum_and_pattern( $value, $schema ) ) {
+			$this->add(
+				$path,
+				isset( $schema['enum'] ) ? 'rest_not_in_enum' : 'rest_invalid_pattern',
+				isset( $schema['kind'] ) ? self::kind_message( (string) $schema['kind'] ) : self::enum_message( (array) ( $schema['enum'] ?? array() ) )
+			);
 			return;
 		}
-		$core_schema = array_diff_key( $schema, array_flip( array( 'format', 'description', 'title', 'kind' ) ) );
+		// Enum and pattern are checked above: core's pattern check lets "$" match before a final
+		// newline, so "example.com\n" would pass it.
+		$core_schema = array_diff_key( $schema, array_flip( array( 'format', 'description', 'title', 'kind', 'pattern', 'enum' ) ) );
 		$result      = rest_validate_value_from_schema( $value, $core_schema, $path );
 		if ( is_wp_error( $result ) ) {
 			$this->add( $path, (string) $result->get_error_code(), self::without_path( $result->get_error_message(), $path ) );
@@ -206,8 +212,9 @@ final class Policy_Validator {
 	}
 
 	/**
-	 * Whether a value passes its schema's enum and pattern, the two rules whose core messages would
-	 * show a regular expression or a list of 249 country codes.
+	 * Whether a value passes its schema's enum and pattern. Checked here, not by core: core's
+	 * messages would show a regular expression or 249 country codes, and its pattern check lets "$"
+	 * match before a final newline.
 	 *
 	 * @param string|int|bool      $value  The value.
 	 * @param array<string, mixed> $schema Its schema.
@@ -216,7 +223,9 @@ final class Policy_Validator {
 		if ( isset( $schema['enum'] ) && ! in_array( $value, (array) $schema['enum'], true ) ) {
 			return false;
 		}
-		return ! isset( $schema['pattern'] ) || ! is_string( $value ) || rest_validate_json_schema_pattern( (string) $schema['pattern'], $value );
+		// The D modifier: "$" is the end of the string, as in JavaScript, not "before a final newline".
+		return ! isset( $schema['pattern'] ) || ! is_string( $value )
+			|| 1 === preg_match( '#' . str_replace( '#', '\\#', (string) $schema['pattern'] ) . '#uD', $value );
 	}
 
 	/**
@@ -236,6 +245,16 @@ final class Policy_Validator {
 			'country'   => __( 'is not an ISO 3166-1 alpha-2 country code.', 'infosec-policy' ),
 			default     => __( 'is not valid.', 'infosec-policy' ),
 		};
+	}
+
+	/**
+	 * The allowed values of a short enum, in words.
+	 *
+	 * @param array<mixed> $values The enum.
+	 */
+	private static function enum_message( array $values ): string {
+		/* translators: %s: the allowed values, separated by commas. */
+		return sprintf( __( 'must be one of: %s.', 'infosec-policy' ), implode( ', ', array_map( 'strval', $values ) ) );
 	}
 
 	/**
@@ -263,7 +282,7 @@ final class Policy_Validator {
 	 */
 	private static function is_web_url( string $url ): bool {
 		// Only the characters RFC 3986 allows in a URI; anything else must be percent-encoded.
-		if ( ! preg_match( '/^[A-Za-z0-9\-._~:\/?#\[\]@!$&\'()*+,;=%]+$/', $url ) ) {
+		if ( ! preg_match( '/^[A-Za-z0-9\-._~:\/?#\[\]@!$&\'()*+,;=%]+$/D', $url ) ) {
 			return false;
 		}
 		$parts = wp_parse_url( $url );
@@ -279,7 +298,7 @@ final class Policy_Validator {
 	 * @param string $date A date string.
 	 */
 	private static function is_date( string $date ): bool {
-		return 1 === preg_match( '/^(\d{4})-(\d{2})-(\d{2})$/', $date, $m ) && checkdate( (int) $m[2], (int) $m[3], (int) $m[1] );
+		return 1 === preg_match( '/^(\d{4})-(\d{2})-(\d{2})$/D', $date, $m ) && checkdate( (int) $m[2], (int) $m[3], (int) $m[1] );
 	}
 
 	/**

@@ -235,14 +235,15 @@ final class Rest_Controller {
 				'message' => sprintf( __( '%s is not a field of this request.', 'infosec-policy' ), $unknown ),
 			);
 		}
-		if ( isset( $body['revision'] ) && ! is_int( $body['revision'] ) ) {
+		// array_key_exists, not isset: an explicit null is a wrong type, not an absent field.
+		if ( array_key_exists( 'revision', $body ) && ( ! is_int( $body['revision'] ) || $body['revision'] < 0 ) ) {
 			$errors[] = array(
 				'path'    => '',
 				'code'    => 'rest_invalid_type',
-				'message' => __( 'revision must be an integer.', 'infosec-policy' ),
+				'message' => __( 'revision must be a whole number, 0 or more.', 'infosec-policy' ),
 			);
 		}
-		if ( isset( $body['dryRun'] ) && ! is_bool( $body['dryRun'] ) ) {
+		if ( array_key_exists( 'dryRun', $body ) && ! is_bool( $body['dryRun'] ) ) {
 			$errors[] = array(
 				'path'    => '',
 				'code'    => 'rest_invalid_type',

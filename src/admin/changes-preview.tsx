@@ -41,8 +41,9 @@ function ListPreview( {
 			<h3>{ title }</h3>
 			{ lines.length ? (
 				<ul>
-					{ lines.map( ( line ) => (
-						<li key={ line }>{ line }</li>
+					{ lines.map( ( line, index ) => (
+						// Two entries may share a name, so their lines may be equal.
+						<li key={ index }>{ line }</li>
 					) ) }
 				</ul>
 			) : (

@@ -43,7 +43,15 @@ export function EntryList< L extends ListName >( props: Props< L > ) {
 		useDispatch( store );
 	const [ search, setSearch ] = useState( '' );
 	const [ page, setPage ] = useState( 0 );
+	// The open entry, by its stable key: it stays open when entries move around it.
 	const [ open, setOpen ] = useState< number | null >( null );
+	const { keys, nextKey } = useSelect(
+		( select ) => ( {
+			keys: select( store ).getEntryKeys( list ),
+			nextKey: select( store ).getNextKey(),
+		} ),
+		[ list ]
+	);
 	const errorsByIndex = useSelect(
 		( select ) => {
 			const errors = select( store ).getErrors();
@@ -76,7 +84,7 @@ export function EntryList< L extends ListName >( props: Props< L > ) {
 	useJumpTarget( list, ( index ) => {
 		setSearch( '' );
 		setPage( Math.floor( index / PAGE_SIZE ) );
-		setOpen( index );
+		setOpen( keys[ index ] ?? null );
 	} );
 
 	const taken = entries.map( ( entry ) => entry.id );
@@ -101,15 +109,15 @@ export function EntryList< L extends ListName >( props: Props< L > ) {
 			</p>
 			<ul className="infosec-policy-entry-list__items">
 				{ shown.map( ( { entry, index } ) => {
-					const isOpen = open === index;
+					const key = keys[ index ] ?? -1 - index;
+					const isOpen = open === key;
 					const label =
 						labelOf( entry ) ||
 						__( '(no name yet)', 'infosec-policy' );
 					const editorId = `infosec-policy-${ list }-${ index }`;
 					return (
 						<li
-							// By position: an entry's id is editable, and its editor must keep focus.
-							key={ index }
+							key={ key }
 							className={ `infosec-policy-entry${ errorsByIndex.has( index ) ? ' has-error' : '' }` }
 							data-field-path={ pathOf( list, index ) }
 						>
@@ -119,7 +127,7 @@ export function EntryList< L extends ListName >( props: Props< L > ) {
 									aria-expanded={ isOpen }
 									aria-controls={ editorId }
 									onClick={ () =>
-										setOpen( isOpen ? null : index )
+										setOpen( isOpen ? null : key )
 									}
 								>
 									<strong>{ label }</strong>
@@ -147,9 +155,6 @@ export function EntryList< L extends ListName >( props: Props< L > ) {
 										) }
 										onClick={ () => {
 											moveEntry( list, index, index - 1 );
-											setOpen(
-												isOpen ? index - 1 : open
-											);
 										} }
 									>
 										{ __( 'Up', 'infosec-policy' ) }
@@ -169,9 +174,6 @@ export function EntryList< L extends ListName >( props: Props< L > ) {
 										) }
 										onClick={ () => {
 											moveEntry( list, index, index + 1 );
-											setOpen(
-												isOpen ? index + 1 : open
-											);
 										} }
 									>
 										{ __( 'Down', 'infosec-policy' ) }
@@ -207,7 +209,6 @@ export function EntryList< L extends ListName >( props: Props< L > ) {
 										) }
 										onClick={ () => {
 											removeEntry( list, index );
-											setOpen( null );
 										} }
 									>
 										{ __( 'Delete', 'infosec-policy' ) }
@@ -265,7 +266,8 @@ export function EntryList< L extends ListName >( props: Props< L > ) {
 					addEntry( list, entry );
 					setSearch( '' );
 					setPage( Math.floor( entries.length / PAGE_SIZE ) );
-					setOpen( entries.length );
+					// The new entry's key is the one the store hands out next.
+					setOpen( nextKey );
 				} }
 			>
 				{ props.addLabel }

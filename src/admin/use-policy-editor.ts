@@ -24,6 +24,7 @@ export function usePolicyEditor() {
 	const {
 		receivePolicy,
 		startSave,
+		saveSucceeded,
 		saveRejected,
 		saveConflicted,
 		saveFailed,
@@ -74,7 +75,7 @@ export function usePolicyEditor() {
 		setNotice( null );
 		try {
 			const response = await savePolicy( draft, revision );
-			receivePolicy( response.policy, response.revision );
+			saveSucceeded( draft, response.policy, response.revision );
 			setNotice( {
 				status: 'success',
 				message: __( 'The policy was saved.', 'infosec-policy' ),
@@ -126,8 +127,8 @@ export function usePolicyEditor() {
 	}, [
 		draft,
 		revision,
-		receivePolicy,
 		startSave,
+		saveSucceeded,
 		saveRejected,
 		saveConflicted,
 		saveFailed,

@@ -90,6 +90,22 @@ export function startSave() {
 }
 
 /**
+ * The server saved `sent`. Edits made while the request was on its way stay in the draft, which
+ * then stays dirty; otherwise the saved policy becomes the clean draft.
+ *
+ * @param sent     The draft that was sent.
+ * @param policy   The policy as saved.
+ * @param revision Its new revision.
+ */
+export function saveSucceeded(
+	sent: Policy,
+	policy: Policy,
+	revision: number
+) {
+	return { type: 'SAVE_SUCCEEDED' as const, sent, policy, revision };
+}
+
+/**
  * @param errors Every bad field the server named, or problems without a field.
  */
 export function saveRejected( errors: FieldError[] ) {
@@ -127,6 +143,7 @@ export type Action = ReturnType<
 	| typeof moveEntry
 	| typeof removeEntry
 	| typeof startSave
+	| typeof saveSucceeded
 	| typeof saveRejected
 	| typeof saveConflicted
 	| typeof saveFailed

@@ -16,6 +16,12 @@ export interface State {
 	errors: Record< string, string >;
 	/** Set when a save met a newer stored revision, until the admin chooses what to keep. */
 	conflictRevision: number | null;
+	/**
+	 * A stable key for each entry, in the lists' order: entries move, and their ids are editable,
+	 * so neither position nor id can tell the interface which entry is which.
+	 */
+	keys: Record< EntryList, number[] >;
+	nextKey: number;
 }
 
 export const initialState: State = {
@@ -25,7 +31,29 @@ export const initialState: State = {
 	saving: false,
 	errors: {},
 	conflictRevision: null,
+	keys: { measures: [], processors: [] },
+	nextKey: 0,
 };
+
+function freshKeys( policy: Policy ): Pick< State, 'keys' | 'nextKey' > {
+	const measures = policy.measures.map( ( _entry, index ) => index );
+	const processors = policy.processors.map(
+		( _entry, index ) => measures.length + index
+	);
+	return {
+		keys: { measures, processors },
+		nextKey: measures.length + processors.length,
+	};
+}
+
+function withKeys(
+	state: State,
+	list: EntryList,
+	keys: number[],
+	nextKey = state.nextKey
+): State {
+	return { ...state, keys: { ...state.keys, [ list ]: keys }, nextKey };
+}
 
 function withoutErrorsUnder(
 	errors: Record< string, string >,
@@ -74,11 +102,31 @@ export function reducer( state: State = initialState, action: Action ): State {
 		case 'RECEIVE_POLICY':
 			return {
 				...initialState,
+				...freshKeys( action.policy ),
 				draft: action.policy,
 				revision: action.revision,
 			};
 		case 'START_SAVE':
 			return { ...state, saving: true };
+		case 'SAVE_SUCCEEDED':
+			// The server returns what it was sent; if the admin kept typing, keep their draft.
+			return state.draft === action.sent
+				? {
+						...state,
+						draft: action.policy,
+						revision: action.revision,
+						dirty: false,
+						saving: false,
+						errors: {},
+						conflictRevision: null,
+					}
+				: {
+						...state,
+						revision: action.revision,
+						saving: false,
+						errors: {},
+						conflictRevision: null,
+					};
 		case 'SAVE_REJECTED':
 			return {
 				...state,
@@ -147,7 +195,12 @@ export function reducer( state: State = initialState, action: Action ): State {
 		}
 		case 'ADD_ENTRY':
 			return edited(
-				state,
+				withKeys(
+					state,
+					action.list,
+					[ ...state.keys[ action.list ], state.nextKey ],
+					state.nextKey + 1
+				),
 				withList( draft, action.list, [
 					...draft[ action.list ],
 					action.entry,
@@ -161,8 +214,10 @@ export function reducer( state: State = initialState, action: Action ): State {
 				return state;
 			}
 			entries.splice( action.index + 1, 0, { ...entry, id: action.id } );
+			const keys = [ ...state.keys[ action.list ] ];
+			keys.splice( action.index + 1, 0, state.nextKey );
 			return edited(
-				state,
+				withKeys( state, action.list, keys, state.nextKey + 1 ),
 				withList( draft, action.list, entries as Policy[ EntryList ] ),
 				[ action.list ]
 			);
@@ -177,15 +232,24 @@ export function reducer( state: State = initialState, action: Action ): State {
 				return state;
 			}
 			entries.splice( action.to, 0, entry );
+			const keys = [ ...state.keys[ action.list ] ];
+			const [ key ] = keys.splice( action.from, 1 );
+			keys.splice( action.to, 0, key ?? state.nextKey );
 			return edited(
-				state,
+				withKeys( state, action.list, keys ),
 				withList( draft, action.list, entries as Policy[ EntryList ] ),
 				[ action.list ]
 			);
 		}
 		case 'REMOVE_ENTRY':
 			return edited(
-				state,
+				withKeys(
+					state,
+					action.list,
+					state.keys[ action.list ].filter(
+						( _key, index ) => index !== action.index
+					)
+				),
 				withList(
 					draft,
 					action.list,

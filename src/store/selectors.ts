@@ -1,6 +1,7 @@
 /**
  * Internal dependencies
  */
+import type { EntryList } from '../policy/types';
 import type { State } from './reducer';
 
 export const getDraft = ( state: State ) => state.draft;
@@ -25,6 +26,15 @@ export const getFieldError = ( state: State, path: string ) =>
 export const getErrors = ( state: State ) => state.errors;
 
 /**
+ * The stable key of each entry of a list, in order.
+ *
+ * @param state Store state.
+ * @param list  `measures` or `processors`.
+ */
+export const getEntryKeys = ( state: State, list: EntryList ) =>
+	state.keys[ list ];
+
+/**
  * Whether any field under a path (an entry, say) has an error.
  *
  * @param state  Store state.
@@ -37,3 +47,10 @@ export const hasErrorsUnder = ( state: State, prefix: string ) =>
 			path.startsWith( prefix + '.' ) ||
 			path.startsWith( prefix + '[' )
 	);
+
+/**
+ * The key the next added or duplicated entry will get.
+ *
+ * @param state Store state.
+ */
+export const getNextKey = ( state: State ) => state.nextKey;

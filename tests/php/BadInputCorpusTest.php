@@ -101,6 +101,7 @@ final class BadInputCorpusTest extends TestCase {
 				$response = $this->put( $this->with( $field, $value ) );
 				$this->assertSame( 200, $response->get_status(), $field . ': ' . wp_json_encode( $response->get_data() ) );
 				$this->assertSame( $this->with( $field, $value ), Policy_Store::policy(), 'stored exactly as sent, not altered: ' . $field );
+				$this->assertSame( array(), \InfosecPolicy\Policy_Validator::validate( Policy_Store::policy() ), 'the stored value passes the schema: ' . $field );
 			}
 		}
 	}
@@ -187,6 +188,8 @@ final class BadInputCorpusTest extends TestCase {
 		}
 		$before = $this->stored_raw();
 		$this->assert_rejected( $this->with( 'organization', $deep ), 'organization.x', $before );
+		$this->assert_rejected( $this->with( 'organization.name', $deep ), 'organization.name', $before );
+		$this->assert_rejected( $this->with( 'processors.0.dataLocations', array( $deep ) ), 'processors[0].dataLocations[0]', $before );
 		$this->assertSame( array(), Policy_Validator::validate( Policy_Store::policy() ) );
 	}
 }

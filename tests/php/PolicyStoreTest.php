@@ -89,6 +89,23 @@ final class PolicyStoreTest extends TestCase {
 		$this->assertSame( maybe_serialize( $rival ), $this->stored_raw() );
 	}
 
+	public function test_a_write_the_database_refuses_is_a_storage_error_not_a_conflict(): void {
+		Policy_Store::save( $this->demo_policy(), 0 );
+		$before = $this->stored_raw();
+		global $wpdb;
+		$break  = static fn( string $query ): string => str_starts_with( ltrim( $query ), 'UPDATE' ) && str_contains( $query, Policy_Store::OPTION )
+			? '' // wpdb::query() answers an emptied query with false, as it does a failed one.
+			: $query;
+		add_filter( 'query', $break );
+		$result = Policy_Store::save( $this->demo_policy(), 1 );
+		remove_filter( 'query', $break );
+
+		$this->assertInstanceOf( \WP_Error::class, $result );
+		$this->assertSame( 'infosec_policy_storage_failed', $result->get_error_code() );
+		$this->assertSame( 500, $result->get_error_data()['status'] );
+		$this->assertSame( $before, $this->stored_raw() );
+	}
+
 	public function test_an_ordinary_policy_is_autoloaded(): void {
 		Policy_Store::save( $this->demo_policy(), 0 );
 		$this->assertContains( $this->autoload_value(), wp_autoload_values_to_autoload() );

@@ -93,6 +93,13 @@ final class PolicyValidatorTest extends TestCase {
 			'port as a string'               => array( $set( 'site.firewallPorts', array( '80' ) ), 'site.firewallPorts[0]', 'rest_invalid_type' ),
 			'unknown top-level field'        => array( $set( 'extra', true ), 'extra', 'rest_additional_properties_forbidden' ),
 			'site as a list'                 => array( $set( 'site', array( 1, 2 ) ), 'site', 'rest_invalid_type' ),
+			// PCRE's "$" also matches before a final newline; the validator must not.
+			'id with a trailing newline'     => array( $set( 'measures.0.id', "werkproces2\n" ), 'measures[0].id', 'rest_invalid_pattern' ),
+			'host with a trailing newline'   => array( $set( 'processors.1.host', "mailchimp.com\n" ), 'processors[1].host', 'rest_invalid_pattern' ),
+			'URL with a trailing newline'    => array( $set( 'organization.website', "https://example.com/\n" ), 'organization.website', 'rest_invalid_url' ),
+			'date with a trailing newline'   => array( $set( 'organization.reviewedAt', "2024-01-01\n" ), 'organization.reviewedAt', 'rest_invalid_pattern' ),
+			'name with a trailing newline'   => array( $set( 'organization.name', "Name\n" ), 'organization.name', 'rest_invalid_pattern' ),
+			'category not in the enum'       => array( $set( 'measures.0.category', "technical\n" ), 'measures[0].category', 'rest_not_in_enum' ),
 		);
 	}
 
@@ -118,6 +125,12 @@ final class PolicyValidatorTest extends TestCase {
 		$policy['site']['firewallPorts']        = array( 99999 );
 		$paths                                  = array_column( Policy_Validator::validate( $policy ), 'path' );
 		$this->assertSame( array( 'organization.country', 'processors[0].securityUrl', 'site.firewallPorts[0]' ), $paths );
+	}
+
+	public function test_short_enums_name_their_values(): void {
+		$policy                                   = $this->demo_policy();
+		$policy['processors'][0]['transferBasis'] = 'safe-harbor';
+		$this->assertSame( 'must be one of: eea, adequacy, dpf, scc, bcr, derogation, privacy-shield.', Policy_Validator::validate( $policy )[0]['message'] ?? '' );
 	}
 
 	public function test_country_errors_name_the_rule_not_the_whole_list_of_codes(): void {

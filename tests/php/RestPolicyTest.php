@@ -219,6 +219,12 @@ final class RestPolicyTest extends TestCase {
 				),
 			),
 			'body is a list'       => array( array( 1, 2, 3 ) ),
+			'revision null'        => array(
+				array(
+					'policy'   => $policy,
+					'revision' => null,
+				),
+			),
 		);
 	}
 
@@ -334,6 +340,58 @@ final class RestPolicyTest extends TestCase {
 		$this->assertSame( $revision + 1, $accepted->get_data()['revision'] );
 		$this->assertSame( array( 'name' ), $accepted->get_data()['changes']['organization'] );
 		$this->assertSame( 'Imported', Policy_Store::policy()['organization']['name'] );
+	}
+
+	public function test_import_with_dry_run_null_is_rejected_not_saved(): void {
+		$this->save_demo();
+		$before                           = $this->stored_raw();
+		$incoming                         = $this->demo_policy();
+		$incoming['organization']['name'] = 'Not a dry run';
+		foreach ( array( null, 'true', 1 ) as $dry_run ) {
+			$response = $this->rest(
+				'POST',
+				'/policy/import',
+				array(
+					'policy' => $incoming,
+					'dryRun' => $dry_run,
+				)
+			);
+			$this->assertSame( 400, $response->get_status(), (string) wp_json_encode( $dry_run ) );
+		}
+		$this->assertSame( $before, $this->stored_raw() );
+	}
+
+	public function test_import_reports_no_change_for_the_same_document_with_keys_in_another_order(): void {
+		$revision = $this->save_demo();
+		$sort     = static function ( mixed $value ) use ( &$sort ): mixed {
+			if ( ! is_array( $value ) ) {
+				return $value;
+			}
+			$value = array_map( $sort, $value );
+			if ( ! array_is_list( $value ) ) {
+				krsort( $value );
+			}
+			return $value;
+		};
+		$response = $this->rest(
+			'POST',
+			'/policy/import',
+			array(
+				'policy'   => $sort( $this->demo_policy() ),
+				'revision' => $revision,
+				'dryRun'   => true,
+			)
+		);
+		$this->assertSame( 200, $response->get_status() );
+		$this->assertFalse( $response->get_data()['changes']['hasChanges'], (string) wp_json_encode( $response->get_data()['changes'] ) );
+	}
+
+	public function test_a_body_nested_deeper_than_json_allows_gets_400(): void {
+		$request = new \WP_REST_Request( 'PUT', '/infosec-policy/v1/policy' );
+		$request->set_header( 'Content-Type', 'application/json' );
+		$request->set_body( '{"policy":' . str_repeat( '[', 600 ) . str_repeat( ']', 600 ) . ',"revision":0}' );
+		$this->assertSame( 400, rest_get_server()->dispatch( $request )->get_status() );
+		$this->assertNull( $this->stored_raw() );
 	}
 
 	public function test_import_with_a_stale_revision_gets_409(): void {
