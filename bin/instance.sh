@@ -13,13 +13,18 @@
 instance_prepare() {
 	local dir="$1" url="$2" db="$3" demo="${4:-}"
 	local core sqlite
-	core="$(ensure_wordpress_core)"
-	if [ -f "$dir/.installed" ] && [ "$(cat "$dir/.installed")" = "$core $db" ]; then
+	# A complete instance holds its own copy of WordPress: reuse it as it is, without asking Debian
+	# for anything, so a second start works offline and a newer WordPress never replaces a site.
+	if [ -f "$dir/.installed" ] && [ "$(awk '{print $NF}' "$dir/.installed")" = "$db" ]; then
 		instance_write_config "$dir" "$url" "$db"
-		[ "$db" = mariadb ] && mariadb_start "$dir"
+		if [ "$db" = mariadb ]; then mariadb_start "$dir"; fi
 		return 0
 	fi
-	[ -e "$dir" ] && { log "removing incomplete or outdated instance $dir"; instance_destroy "$dir"; }
+	if [ -e "$dir" ]; then
+		log "removing the incomplete instance ${dir#"$ROOT"/} (an earlier set-up did not finish)"
+		instance_destroy "$dir"
+	fi
+	core="$(ensure_wordpress_core)" || exit 1
 	log "creating WordPress instance in ${dir#"$ROOT"/} ($db)"
 	mkdir -p "$dir/logs" "$dir/database"
 	cp -a "$core" "$dir/wordpress"
@@ -27,7 +32,7 @@ instance_prepare() {
 	mkdir -p "$dir/wordpress/wp-content/mu-plugins"
 	cp "$ROOT/bin/mu-plugins/"*.php "$dir/wordpress/wp-content/mu-plugins/"
 	if [ "$db" = sqlite ]; then
-		sqlite="$(ensure_sqlite_integration)"
+		sqlite="$(ensure_sqlite_integration)" || exit 1
 		cp -a "$sqlite" "$dir/wordpress/wp-content/plugins/sqlite-database-integration"
 		sed -e "s#{SQLITE_IMPLEMENTATION_FOLDER_PATH}#$dir/wordpress/wp-content/plugins/sqlite-database-integration#" \
 			-e 's#{SQLITE_PLUGIN}#sqlite-database-integration/load.php#' \

@@ -28,7 +28,7 @@ die() {
 # project's machines and CI); anyone else gets the exact command to run.
 ensure_system_packages() {
 	local wanted=(php8.2-cli php8.2-sqlite3 php8.2-mysql php8.2-xml php8.2-mbstring php8.2-curl
-		php8.2-gd php8.2-intl php8.2-zip composer unzip openssl chromium mariadb-server
+		php8.2-gd php8.2-intl php8.2-zip composer unzip openssl curl chromium mariadb-server
 		mariadb-client fonts-liberation)
 	local missing=() pkg
 	for pkg in "${wanted[@]}"; do
@@ -95,10 +95,14 @@ private_apt_update() {
 		echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian $suite main" >>"$apt_dir/sources.list"
 	done
 	# Package lists are refreshed at most once a day.
+	# Package lists are refreshed at most once a day; older lists do when the mirror cannot be reached.
 	if [ -z "$(find "$apt_dir/lists" -name '*Packages*' -mtime -1 -print -quit 2>/dev/null)" ]; then
 		log "reading Debian package lists ($WP_SUITES)"
-		private_apt update -qq >"$apt_dir/update.log" 2>&1 ||
-			die "could not read Debian's package lists (log: $apt_dir/update.log)" "check that Debian's package mirror can be reached"
+		if ! private_apt update -qq >"$apt_dir/update.log" 2>&1; then
+			[ -n "$(find "$apt_dir/lists" -name '*Packages*' -print -quit 2>/dev/null)" ] ||
+				die "could not read Debian's package lists (log: $apt_dir/update.log)" "check that Debian's package mirror can be reached"
+			log "Debian's mirror did not answer; using the package lists read earlier"
+		fi
 	fi
 }
 

@@ -28,7 +28,13 @@ cleanup() {
 		instance_destroy "$dir"
 	done
 }
-trap cleanup EXIT
+
+# Runs a layer in a subshell of its own: a set-up step that dies ends that layer (reported as
+# failed), not the whole run, and the layer's instances are removed whatever happens.
+run_layer() (
+	trap cleanup EXIT
+	"layer_$1"
+)
 
 # Removes instances of earlier runs whose process is gone (a run killed before its own clean-up).
 remove_abandoned_test_instances() {
@@ -117,7 +123,7 @@ failed_layers=()
 for layer in "${layers[@]}"; do
 	log "── $layer"
 	started=$SECONDS
-	if "layer_$layer"; then
+	if run_layer "$layer"; then
 		passed=$((passed + 1))
 		log "── $layer passed ($((SECONDS - started)) s)"
 	else

@@ -331,4 +331,59 @@ test.describe( 'settings page: keeping the policy', () => {
 		await page.close( { runBeforeUnload: true } );
 		expect( await dialog ).toBe( 'beforeunload' );
 	} );
+
+	test( 'moving an entry with the keyboard keeps focus on it, so it moves again', async ( {
+		admin,
+		page,
+		requestUtils,
+	} ) => {
+		await admin.visitAdminPage( SETTINGS_PAGE );
+		const measures = page.getByRole( 'region', { name: 'Measures' } );
+		await measures
+			.getByRole( 'button', { name: 'Move Firewall up' } )
+			.focus();
+		await page.keyboard.press( 'Enter' );
+		await page.keyboard.press( 'Enter' );
+		await expect(
+			measures.getByRole( 'button', { name: 'Move Firewall up' } )
+		).toBeFocused();
+		await page.getByRole( 'button', { name: 'Save policy' } ).click();
+		await expect(
+			notices( page ).getByText( 'The policy was saved.' )
+		).toBeVisible();
+		const { policy } = await storedPolicy( requestUtils );
+		expect( policy.measures.map( ( m ) => m.id ) ).toEqual( [
+			'werkproces',
+			'rapportage',
+			'ontwikkeling',
+			'internetconnecties',
+			'firewall',
+			'dataopslag',
+			'wachtwoordbeleid',
+		] );
+	} );
+
+	test( 'Tab moves through an open processor’s fields in reading order', async ( {
+		admin,
+		page,
+	} ) => {
+		await admin.visitAdminPage( SETTINGS_PAGE );
+		const processors = page.getByRole( 'region', { name: 'Processors' } );
+		await processors
+			.getByRole( 'button', { name: 'Mailchimp', exact: true } )
+			.click();
+		await processors.getByLabel( 'Name', { exact: true } ).focus();
+		await page.keyboard.press( 'Tab' );
+		await expect(
+			processors.getByLabel( 'Role', { exact: true } )
+		).toBeFocused();
+		await page.keyboard.press( 'Tab' );
+		await expect(
+			processors.getByLabel( 'Legal entity', { exact: true } )
+		).toBeFocused();
+		await page.keyboard.press( 'Tab' );
+		await expect(
+			processors.getByLabel( 'Description', { exact: true } )
+		).toBeFocused();
+	} );
 } );
