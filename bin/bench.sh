@@ -11,18 +11,36 @@ ensure_system_packages
 ensure_node_modules
 ensure_build
 dir="$INSTANCES_DIR/bench-$db-$$"
+port="$(free_port 30100)"
+url="http://localhost:$port"
 trap 'instance_destroy "$dir"' EXIT
-instance_prepare "$dir" "http://localhost:$(free_port 30000)" "$db" >/dev/null
+instance_prepare "$dir" "$url" "$db" >/dev/null
+instance_serve "$dir" "$port"
+server_pid="$SERVER_PID"
+trap 'instance_stop_server "$server_pid"; instance_destroy "$dir"' EXIT
+wait_for_http "$url/" 30 || die "the bench site did not start" "read $dir/logs/server.log"
 
-echo "Save round trip, PUT /infosec-policy/v1/policy, $db, PHP $(php -r 'echo PHP_VERSION;') (median of 15-40 runs):"
+echo "Page with every policy block (the statement pattern) against the same content as static core"
+echo "blocks, $db, PHP $(php -r 'echo PHP_VERSION;'): render time of the page content (median of 25),"
+echo "queries one render adds, and what a visitor downloads (bytes; plugin's share in brackets)."
+printf '%-12s %14s %14s %8s %16s %16s\n' processors 'blocks (ms)' 'static (ms)' ratio 'blocks queries' 'static queries'
+weights=()
+for count in 10 100 1000; do
+	php "$ROOT/bench/render.php" "$dir/wordpress" "$count"
+	weights+=("$count $(node "$ROOT/bench/weigh.mjs" "$url/bench-blocks/" "$url/bench-static/" | tr '\n' ' ')")
+done
+echo
+printf '%-12s %12s %12s %22s %22s %18s %14s\n' processors 'blocks HTML' 'static HTML' 'blocks CSS (plugin)' 'static CSS' 'blocks JS (plugin)' 'static JS'
+for line in "${weights[@]}"; do
+	read -r count bh bc bpc bj bpj sh sc _spc sj _spj <<<"$line"
+	printf '%-12s %12s %12s %22s %22s %18s %14s\n' "$count" "$bh" "$sh" "$bc ($bpc)" "$sc" "$bj ($bpj)" "$sj"
+done
+
+echo
+echo "Save round trip, PUT /infosec-policy/v1/policy, against core's update_option() of the same"
+echo "document (median of 15-40 runs):"
 php "$ROOT/bench/policy-save.php" "$dir/wordpress"
 
 echo
 echo "Settings page in Chromium, 10 against 1,000 processors (median of 5 runs):"
-port="$(free_port 30100)"
-instance_write_config "$dir" "http://localhost:$port" "$db"
-instance_serve "$dir" "$port"
-server_pid="$SERVER_PID"
-trap 'instance_stop_server "$server_pid"; instance_destroy "$dir"' EXIT
-wait_for_http "http://localhost:$port/" 30 || die "the bench site did not start" "read $dir/logs/server.log"
-node "$ROOT/bench/admin-page.mjs" "http://localhost:$port"
+node "$ROOT/bench/admin-page.mjs" "$url"

@@ -18,6 +18,14 @@ defined( 'ABSPATH' ) || exit;
 final class Countries {
 
 	/**
+	 * Names already looked up, by locale and code: a table of a thousand processors names the same
+	 * few countries again and again.
+	 *
+	 * @var array<string, array<string, string>>
+	 */
+	private static array $names = array();
+
+	/**
 	 * A country's name in the current locale, e.g. "Verenigde Staten" for US on a Dutch page.
 	 *
 	 * @param string $code ISO 3166-1 alpha-2 code.
@@ -26,8 +34,12 @@ final class Countries {
 		if ( '' === $code || ! class_exists( \Locale::class ) ) {
 			return $code;
 		}
-		$name = \Locale::getDisplayRegion( '-' . $code, determine_locale() );
-		return is_string( $name ) && '' !== $name && $name !== $code ? $name : $code;
+		$locale = determine_locale();
+		if ( ! isset( self::$names[ $locale ][ $code ] ) ) {
+			$name                            = \Locale::getDisplayRegion( '-' . $code, $locale );
+			self::$names[ $locale ][ $code ] = is_string( $name ) && '' !== $name && $name !== $code ? $name : $code;
+		}
+		return self::$names[ $locale ][ $code ];
 	}
 
 	/**

@@ -16,6 +16,12 @@ defined( 'ABSPATH' ) || exit;
  */
 final class Plain_Text {
 
+	/** What paragraph_html() produces, and so all that its callers let through wp_kses(). */
+	public const ALLOWED_HTML = array(
+		'a'  => array( 'href' => true ),
+		'br' => array(),
+	);
+
 	/**
 	 * Splits a text into its paragraphs, trimmed, without empty ones. The result is still unescaped.
 	 *

@@ -85,58 +85,35 @@ final class Processor_Table {
 	}
 
 	/**
-	 * One cell's content as HTML.
+	 * A cell's content as plain text, for the columns that hold text (not description or securityUrl).
+	 * Unescaped: render.php escapes it as it prints it.
 	 *
 	 * @param string    $column    Column key.
 	 * @param Processor $processor The processor.
 	 */
-	public static function cell_html( string $column, array $processor ): string {
-		switch ( $column ) {
-			case 'description':
-				$html = '';
-				foreach ( Plain_Text::paragraphs( $processor['description'] ) as $paragraph ) {
-					$html .= '<p>' . Plain_Text::paragraph_html( $paragraph ) . '</p>';
-				}
-				return $html;
-			case 'location':
-				return self::location_html( $processor );
-			case 'transferBasis':
-				return esc_html( Transfer_Bases::label( $processor['transferBasis'] ) );
-			case 'tlsIssuer':
-				return esc_html( $processor['tlsIssuerDeclared'] );
-			case 'firewall':
-				return esc_html( $processor['firewall'] ? __( 'Yes', 'infosec-policy' ) : __( 'No', 'infosec-policy' ) );
-			case 'dpa':
-				return esc_html( self::dpa_text( $processor ) );
-			case 'securityUrl':
-				return '' === $processor['securityUrl'] ? '' : sprintf(
-					'<a href="%s">%s</a>',
-					esc_url( $processor['securityUrl'], array( 'https' ) ),
-					/* translators: %s: a processor's name. */
-					esc_html( sprintf( __( 'Security at %s', 'infosec-policy' ), $processor['name'] ) )
-				);
-			case 'role':
-			case 'name':
-			case 'legalEntity':
-				return esc_html( $processor[ $column ] );
-		}
-		return '';
+	public static function cell_text( string $column, array $processor ): string {
+		return match ( $column ) {
+			'role', 'name', 'legalEntity' => $processor[ $column ],
+			'location'                    => Countries::name( $processor['country'] ),
+			'transferBasis'               => Transfer_Bases::label( $processor['transferBasis'] ),
+			'tlsIssuer'                   => $processor['tlsIssuerDeclared'],
+			'firewall'                    => $processor['firewall'] ? __( 'Yes', 'infosec-policy' ) : __( 'No', 'infosec-policy' ),
+			'dpa'                         => self::dpa_text( $processor ),
+			default                       => '',
+		};
 	}
 
 	/**
-	 * The country of the legal entity and, where it differs, where the data is stored.
+	 * Where the data is stored, when that is not just the legal entity's country; else null.
 	 *
 	 * @param Processor $processor The processor.
 	 */
-	private static function location_html( array $processor ): string {
-		$html = esc_html( Countries::name( $processor['country'] ) );
-		if ( array() !== $processor['dataLocations'] && array( $processor['country'] ) !== $processor['dataLocations'] ) {
-			$html .= '<br><span class="wp-block-infosec-policy-processor-table__data-locations">'
-				/* translators: %s: list of countries. */
-				. esc_html( sprintf( __( 'Data stored in: %s', 'infosec-policy' ), Countries::names( $processor['dataLocations'] ) ) )
-				. '</span>';
+	public static function other_data_locations( array $processor ): ?string {
+		if ( array() === $processor['dataLocations'] || array( $processor['country'] ) === $processor['dataLocations'] ) {
+			return null;
 		}
-		return $html;
+		/* translators: %s: list of countries. */
+		return sprintf( __( 'Data stored in: %s', 'infosec-policy' ), Countries::names( $processor['dataLocations'] ) );
 	}
 
 	/**

@@ -33,7 +33,7 @@ $measures      = Policy_Store::measures( $category );
 					<<?php echo tag_escape( $heading_tag ); ?> class="wp-block-infosec-policy-measure-list__title"><?php echo esc_html( $measure['title'] ); ?></<?php echo tag_escape( $heading_tag ); ?>>
 					<div class="wp-block-infosec-policy-measure-list__description">
 						<?php foreach ( Plain_Text::paragraphs( $measure['description'] ) as $paragraph ) : ?>
-							<p><?php echo wp_kses_post( Plain_Text::paragraph_html( $paragraph ) ); ?></p>
+							<p><?php echo wp_kses( Plain_Text::paragraph_html( $paragraph ), Plain_Text::ALLOWED_HTML ); ?></p>
 						<?php endforeach; ?>
 					</div>
 				</li>

@@ -7,6 +7,7 @@
  * @var array<string, mixed> $attributes The block's attributes.
  */
 
+use InfosecPolicy\Plain_Text;
 use InfosecPolicy\Processor_Table;
 
 defined( 'ABSPATH' ) || exit;
@@ -31,16 +32,42 @@ $caption    = trim( (string) ( $attributes['caption'] ?? '' ) );
 				</tr>
 			</thead>
 			<tbody>
-				<?php foreach ( $processors as $processor ) : ?>
-					<tr>
-						<?php foreach ( $columns as $column ) : ?>
-							<?php $cell_tag = 'name' === $column ? 'th' : 'td'; ?>
-							<<?php echo tag_escape( $cell_tag ); ?> <?php echo 'th' === $cell_tag ? 'scope="row"' : ''; ?> class="wp-block-infosec-policy-processor-table__<?php echo esc_attr( $column ); ?>" data-label="<?php echo esc_attr( Processor_Table::heading( $column ) ); ?>">
-								<?php echo wp_kses_post( Processor_Table::cell_html( $column, $processor ) ); ?>
-							</<?php echo tag_escape( $cell_tag ); ?>>
-						<?php endforeach; ?>
-					</tr>
-				<?php endforeach; ?>
+		<?php
+		// One line per row, without template indentation: a thousand rows must not carry kilobytes
+		// of tabs. Every value is escaped here, as it is printed.
+		foreach ( $processors as $processor ) {
+			echo '<tr>';
+			foreach ( $columns as $column ) {
+				$cell_tag = 'name' === $column ? 'th' : 'td';
+				printf(
+					'<%1$s%2$s data-column="%3$s" data-label="%4$s">',
+					tag_escape( $cell_tag ),
+					'th' === $cell_tag ? ' scope="row"' : '',
+					esc_attr( $column ),
+					esc_attr( Processor_Table::heading( $column ) )
+				);
+				if ( 'description' === $column ) {
+					foreach ( Plain_Text::paragraphs( $processor['description'] ) as $paragraph ) {
+						echo '<p>' . wp_kses( Plain_Text::paragraph_html( $paragraph ), Plain_Text::ALLOWED_HTML ) . '</p>';
+					}
+				} elseif ( 'securityUrl' === $column && '' !== $processor['securityUrl'] ) {
+					printf(
+						'<a href="%s">%s</a>',
+						esc_url( $processor['securityUrl'], array( 'https' ) ),
+						/* translators: %s: a processor's name. */
+						esc_html( sprintf( __( 'Security at %s', 'infosec-policy' ), $processor['name'] ) )
+					);
+				} else {
+					echo esc_html( Processor_Table::cell_text( $column, $processor ) );
+				}
+				if ( 'location' === $column && null !== Processor_Table::other_data_locations( $processor ) ) {
+					echo '<br><span class="wp-block-infosec-policy-processor-table__data-locations">' . esc_html( (string) Processor_Table::other_data_locations( $processor ) ) . '</span>';
+				}
+				echo '</' . tag_escape( $cell_tag ) . '>';
+			}
+			echo "</tr>\n";
+		}
+		?>
 			</tbody>
 		</table>
 	<?php endif; ?>

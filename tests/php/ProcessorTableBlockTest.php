@@ -46,8 +46,8 @@ final class ProcessorTableBlockTest extends TestCase {
 		$this->assertSame( array( 'Make it WorkPress', 'Mailchimp', 'Google Analytics' ), $this->texts( $xpath, '//tbody/tr/th[@scope="row"]' ) );
 		$this->assertSame( 3, $this->count_matches( $xpath, '//tbody/tr' ) );
 		$this->assertSame( 'Processors that handle personal data for RegioIngenieur', $this->texts( $xpath, '//table/caption' )[0] );
-		$this->assertSame( array( 'Inside the EEA', 'EU-US Privacy Shield (invalid since 16 July 2020)', 'EU-US Privacy Shield (invalid since 16 July 2020)' ), $this->texts( $xpath, '//td[contains(@class,"__transferBasis")]' ) );
-		$this->assertSame( array( 'Netherlands', 'United States', 'United States' ), $this->texts( $xpath, '//td[contains(@class,"__location")]' ) );
+		$this->assertSame( array( 'Inside the EEA', 'EU-US Privacy Shield (invalid since 16 July 2020)', 'EU-US Privacy Shield (invalid since 16 July 2020)' ), $this->texts( $xpath, '//td[@data-column="transferBasis"]' ) );
+		$this->assertSame( array( 'Netherlands', 'United States', 'United States' ), $this->texts( $xpath, '//td[@data-column="location"]' ) );
 	}
 
 	public function test_wrapper_has_the_block_class(): void {
@@ -59,11 +59,11 @@ final class ProcessorTableBlockTest extends TestCase {
 		$this->store();
 		$xpath = $this->render( array( 'columns' => array( 'name', 'legalEntity', 'tlsIssuer', 'firewall', 'dpa', 'securityUrl' ) ) );
 		$this->assertSame( array( 'Processor', 'Legal entity', 'Certificate issuer', 'Firewall', 'Processing agreement', 'Security information' ), $this->texts( $xpath, '//thead/tr/th' ) );
-		$this->assertSame( array( 'Make it WorkPress', 'The Rocket Science Group LLC', 'Google LLC' ), $this->texts( $xpath, '//td[contains(@class,"__legalEntity")]' ) );
-		$this->assertSame( array( 'Symantec Class 3 G4' ), array_slice( $this->texts( $xpath, '//td[contains(@class,"__tlsIssuer")]' ), 1, 1 ) );
-		$this->assertSame( array( 'Yes', 'Yes', 'Yes' ), $this->texts( $xpath, '//td[contains(@class,"__firewall")]' ) );
-		$this->assertSame( array( 'Signed', 'Signed', 'Signed' ), $this->texts( $xpath, '//td[contains(@class,"__dpa")]' ) );
-		$this->assertSame( array( 'https://mailchimp.com/about/security/', 'https://support.google.com/analytics/answer/6004245' ), $this->attribute_values( $xpath, '//td[contains(@class,"__securityUrl")]/a/@href' ) );
+		$this->assertSame( array( 'Make it WorkPress', 'The Rocket Science Group LLC', 'Google LLC' ), $this->texts( $xpath, '//td[@data-column="legalEntity"]' ) );
+		$this->assertSame( array( 'Symantec Class 3 G4' ), array_slice( $this->texts( $xpath, '//td[@data-column="tlsIssuer"]' ), 1, 1 ) );
+		$this->assertSame( array( 'Yes', 'Yes', 'Yes' ), $this->texts( $xpath, '//td[@data-column="firewall"]' ) );
+		$this->assertSame( array( 'Signed', 'Signed', 'Signed' ), $this->texts( $xpath, '//td[@data-column="dpa"]' ) );
+		$this->assertSame( array( 'https://mailchimp.com/about/security/', 'https://support.google.com/analytics/answer/6004245' ), $this->attribute_values( $xpath, '//td[@data-column="securityUrl"]/a/@href' ) );
 	}
 
 	public function test_repeated_columns_show_once_and_unknown_ones_fall_back_to_the_default(): void {
@@ -98,8 +98,8 @@ final class ProcessorTableBlockTest extends TestCase {
 			}
 		);
 		$xpath = $this->render();
-		$this->assertSame( array( 'Data stored in: Ireland, United States' ), $this->texts( $xpath, '//td[contains(@class,"__location")]/span' ) );
-		$this->assertStringStartsWith( 'United States', $this->texts( $xpath, '//td[contains(@class,"__location")]' )[2] );
+		$this->assertSame( array( 'Data stored in: Ireland, United States' ), $this->texts( $xpath, '//td[@data-column="location"]/span' ) );
+		$this->assertStringStartsWith( 'United States', $this->texts( $xpath, '//td[@data-column="location"]' )[2] );
 	}
 
 	public function test_caption_attribute_replaces_the_default(): void {
@@ -128,8 +128,8 @@ final class ProcessorTableBlockTest extends TestCase {
 			}
 		);
 		$xpath = $this->render();
-		$this->assertSame( array( 'https://example.com/security' ), $this->attribute_values( $xpath, '//td[contains(@class,"__description")]//a/@href' ) );
-		$this->assertSame( 2, $this->count_matches( $xpath, '(//td[contains(@class,"__description")])[1]/p' ) );
+		$this->assertSame( array( 'https://example.com/security' ), $this->attribute_values( $xpath, '//td[@data-column="description"]//a/@href' ) );
+		$this->assertSame( 2, $this->count_matches( $xpath, '(//td[@data-column="description"])[1]/p' ) );
 	}
 
 	public function test_an_empty_policy_shows_an_empty_state(): void {
