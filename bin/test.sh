@@ -69,7 +69,7 @@ php_files() {
 
 layer_typecheck() { (cd "$ROOT" && npm run --silent typecheck); }
 
-layer_lint-js() { (cd "$ROOT" && npx wp-scripts lint-js && npx wp-scripts lint-style 'blocks/**/*.scss'); }
+layer_lint-js() { (cd "$ROOT" && npx wp-scripts lint-js && npx wp-scripts lint-style 'blocks/**/*.scss' 'src/**/*.scss'); }
 
 layer_lint-php() {
 	local file failed=0
