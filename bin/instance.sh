@@ -91,6 +91,8 @@ define( 'SCRIPT_DEBUG', false );
 define( 'WP_ENVIRONMENT_TYPE', 'local' );
 // This machine reaches no network but package registries: never try WordPress.org or any other host.
 define( 'WP_HTTP_BLOCK_EXTERNAL', true );
+// .test is reserved (RFC 2606) and never resolves: tests give such names addresses of their own.
+define( 'WP_ACCESSIBLE_HOSTS', '*.test' );
 define( 'AUTOMATIC_UPDATER_DISABLED', true );
 define( 'WP_AUTO_UPDATE_CORE', false );
 define( 'DISABLE_WP_CRON', true );

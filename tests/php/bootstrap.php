@@ -20,3 +20,4 @@ $_SERVER['REQUEST_URI'] = '/';
 require $infosec_policy_wp_dir . '/wp-load.php';
 require_once ABSPATH . 'wp-admin/includes/plugin.php';
 require_once __DIR__ . '/TestCase.php';
+require_once __DIR__ . '/TlsTestServers.php';

@@ -6,3 +6,5 @@
  */
 
 define( 'ABSPATH', '/tmp/wordpress/' );
+define( 'WPINC', 'wp-includes' );
+define( 'DAY_IN_SECONDS', 86400 );
