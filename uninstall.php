@@ -14,3 +14,5 @@ defined( 'WP_UNINSTALL_PLUGIN' ) || exit;
 require_once __DIR__ . '/includes/autoload.php';
 
 Policy_Store::delete();
+delete_option( Tls_Results::OPTION );
+Tls_Results::unschedule();

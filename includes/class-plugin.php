@@ -25,5 +25,9 @@ final class Plugin {
 		add_action( 'admin_menu', array( Admin_Page::class, 'register' ) );
 		add_action( 'rest_api_init', array( Rest_Controller::class, 'register' ) );
 		add_action( 'enqueue_block_editor_assets', array( Editor_Data::class, 'enqueue' ) );
+		add_action( Tls_Results::CRON_HOOK, array( Tls_Results::class, 'run_scheduled' ) );
+		add_action( 'admin_init', array( Tls_Results::class, 'schedule' ) );
+		register_activation_hook( PLUGIN_FILE, array( Tls_Results::class, 'schedule' ) );
+		register_deactivation_hook( PLUGIN_FILE, array( Tls_Results::class, 'unschedule' ) );
 	}
 }

@@ -13,9 +13,10 @@ defined( 'ABSPATH' ) || exit;
 
 /**
  * The facts behind a TLS badge: the site's own host or a processor's, and what is known of its
- * certificate. Until live checks exist, that is the declared issuer, with status `unchecked`.
+ * certificate: the stored live check when there is one (Tls_Results; never checked during a page
+ * view), else the declared issuer with status `unchecked`.
  *
- * @phpstan-type Badge array{ status: string, host: string|null, issuer: string, label: string }
+ * @phpstan-type Badge array{ status: string, host: string|null, issuer: string, label: string, live: bool, validTo: int, protocol: string, checkedAt: int, stale: bool }
  */
 final class Tls_Badge {
 
@@ -28,6 +29,23 @@ final class Tls_Badge {
 	 * @return Badge
 	 */
 	public static function for_subject( string $processor_id ): array {
+		return self::with_live_result( self::declared( $processor_id ) );
+	}
+
+	/**
+	 * The badge from the policy alone: host and declared issuer.
+	 *
+	 * @param string $processor_id A processor's id, or '' for the site.
+	 * @return Badge
+	 */
+	private static function declared( string $processor_id ): array {
+		$none = array(
+			'live'      => false,
+			'validTo'   => 0,
+			'protocol'  => '',
+			'checkedAt' => 0,
+			'stale'     => false,
+		);
 		if ( '' === $processor_id ) {
 			$site = Policy_Store::policy()['site'] ?? array();
 			$site = is_array( $site ) ? $site : array();
@@ -37,7 +55,7 @@ final class Tls_Badge {
 				'host'   => '' === $host ? null : $host,
 				'issuer' => is_string( $site['tlsIssuerDeclared'] ?? null ) ? $site['tlsIssuerDeclared'] : '',
 				'label'  => __( 'This website’s certificate', 'infosec-policy' ),
-			);
+			) + $none;
 		}
 		foreach ( Policy_Store::processors() as $processor ) {
 			if ( $processor['id'] === $processor_id ) {
@@ -47,7 +65,7 @@ final class Tls_Badge {
 					'issuer' => $processor['tlsIssuerDeclared'],
 					/* translators: %s: a processor's name. */
 					'label'  => sprintf( __( 'Certificate of %s', 'infosec-policy' ), $processor['name'] ),
-				);
+				) + $none;
 			}
 		}
 		return array(
@@ -55,6 +73,32 @@ final class Tls_Badge {
 			'host'   => null,
 			'issuer' => '',
 			'label'  => '',
+		) + $none;
+	}
+
+	/**
+	 * The badge with the stored live check of its host, when there is one.
+	 *
+	 * @param Badge $badge The declared badge.
+	 * @return Badge
+	 */
+	private static function with_live_result( array $badge ): array {
+		$result = null === $badge['host'] ? null : Tls_Results::get( $badge['host'] );
+		if ( null === $result || ! in_array( $result['status'] ?? '', self::STATUSES, true ) ) {
+			return $badge;
+		}
+		$issuer = trim( (string) ( $result['issuerOrganization'] ?? '' ) . ( '' !== (string) ( $result['issuerCommonName'] ?? '' ) ? ' (' . $result['issuerCommonName'] . ')' : '' ) );
+		return array_merge(
+			$badge,
+			array(
+				'status'    => (string) $result['status'],
+				'issuer'    => '' === $issuer ? $badge['issuer'] : $issuer,
+				'live'      => '' !== $issuer,
+				'validTo'   => (int) ( $result['validTo'] ?? 0 ),
+				'protocol'  => (string) ( $result['protocol'] ?? '' ),
+				'checkedAt' => (int) ( $result['checkedAt'] ?? 0 ),
+				'stale'     => true === ( $result['stale'] ?? false ),
+			)
 		);
 	}
 

@@ -31,10 +31,27 @@ $badge = Tls_Badge::for_subject( (string) ( $attributes['processorId'] ?? '' ) )
 			<dt><?php esc_html_e( 'Certificate issuer', 'infosec-policy' ); ?></dt>
 			<dd class="wp-block-infosec-policy-tls-badge__issuer">
 				<?php echo esc_html( '' === $badge['issuer'] ? __( 'Not stated', 'infosec-policy' ) : $badge['issuer'] ); ?>
-				<?php if ( 'unchecked' === $badge['status'] && '' !== $badge['issuer'] ) : ?>
+				<?php if ( ! $badge['live'] && '' !== $badge['issuer'] ) : ?>
 					<span class="wp-block-infosec-policy-tls-badge__source"><?php esc_html_e( '(as declared; not yet checked)', 'infosec-policy' ); ?></span>
 				<?php endif; ?>
 			</dd>
+			<?php if ( $badge['validTo'] > 0 ) : ?>
+				<dt><?php esc_html_e( 'Valid until', 'infosec-policy' ); ?></dt>
+				<dd class="wp-block-infosec-policy-tls-badge__valid-to"><time datetime="<?php echo esc_attr( gmdate( 'c', $badge['validTo'] ) ); ?>"><?php echo esc_html( (string) wp_date( (string) get_option( 'date_format' ), $badge['validTo'] ) ); ?></time></dd>
+			<?php endif; ?>
+			<?php if ( '' !== $badge['protocol'] ) : ?>
+				<dt><?php esc_html_e( 'Protocol', 'infosec-policy' ); ?></dt>
+				<dd class="wp-block-infosec-policy-tls-badge__protocol"><?php echo esc_html( $badge['protocol'] ); ?></dd>
+			<?php endif; ?>
+			<?php if ( $badge['checkedAt'] > 0 ) : ?>
+				<dt><?php esc_html_e( 'Last checked', 'infosec-policy' ); ?></dt>
+				<dd class="wp-block-infosec-policy-tls-badge__checked">
+					<time datetime="<?php echo esc_attr( gmdate( 'c', $badge['checkedAt'] ) ); ?>"><?php echo esc_html( (string) wp_date( (string) get_option( 'date_format' ), $badge['checkedAt'] ) ); ?></time>
+					<?php if ( $badge['stale'] ) : ?>
+						<span class="wp-block-infosec-policy-tls-badge__stale"><?php esc_html_e( '(the latest check could not reach the host)', 'infosec-policy' ); ?></span>
+					<?php endif; ?>
+				</dd>
+			<?php endif; ?>
 		</dl>
 	<?php endif; ?>
 </div>
