@@ -49,6 +49,27 @@ final class Editor_Data {
 				);
 			}
 		}
+		foreach ( Tls_Results::report() as $entry ) {
+			if ( true !== $entry['issuerMismatch'] ) {
+				continue;
+			}
+			$subject = '';
+			foreach ( $processors as $processor ) {
+				if ( strtolower( $processor['host'] ) === $entry['host'] ) {
+					$subject = $processor['id'];
+				}
+			}
+			$findings[] = array(
+				'processorId' => $subject,
+				'message'     => sprintf(
+					/* translators: 1: host name, 2: the declared issuer, 3: the issuer found. */
+					__( 'The policy declares that %1$s uses a certificate from “%2$s”, but the live check found “%3$s”. Correct the declared issuer in the settings.', 'infosec-policy' ),
+					$entry['host'],
+					(string) $entry['declaredIssuer'],
+					trim( (string) ( $entry['issuerOrganization'] ?? '' ) . ' ' . (string) ( $entry['issuerCommonName'] ?? '' ) )
+				),
+			);
+		}
 		return array(
 			'settingsUrl'  => current_user_can( Admin_Page::CAPABILITY ) ? admin_url( 'options-general.php?page=' . Admin_Page::SLUG ) : '',
 			'measureCount' => count( Policy_Store::measures() ),

@@ -103,6 +103,47 @@ final class Tls_Badge {
 	}
 
 	/**
+	 * What the policy declares as the issuer of each host, by host.
+	 *
+	 * @return array<string, string>
+	 */
+	public static function declared_issuers(): array {
+		$declared = array();
+		foreach ( Policy_Store::processors() as $processor ) {
+			if ( '' !== $processor['host'] ) {
+				$declared[ strtolower( $processor['host'] ) ] = $processor['tlsIssuerDeclared'];
+			}
+		}
+		$site = self::declared( '' );
+		if ( null !== $site['host'] ) {
+			$declared[ strtolower( $site['host'] ) ] = $site['issuer'];
+		}
+		return $declared;
+	}
+
+	/**
+	 * Whether a declared issuer disagrees with the one a live check found. It agrees when it names
+	 * the issuing organisation, the issuing certificate, or both; "Let's Encrypt Authority X3"
+	 * against a live "Let's Encrypt" with the certificate "R11" disagrees.
+	 *
+	 * @param string               $declared What the policy declares.
+	 * @param array<string, mixed> $result   A stored check.
+	 */
+	public static function issuer_mismatch( string $declared, array $result ): bool {
+		$normalize    = static fn( string $text ): string => trim( (string) preg_replace( '/[^a-z0-9]+/', ' ', strtolower( str_replace( array( '’', "'" ), '', $text ) ) ) );
+		$organization = $normalize( (string) ( $result['issuerOrganization'] ?? '' ) );
+		$common_name  = $normalize( (string) ( $result['issuerCommonName'] ?? '' ) );
+		$declared     = $normalize( $declared );
+		if ( '' === $declared || ( '' === $organization && '' === $common_name ) ) {
+			return false;
+		}
+		if ( in_array( $declared, array( $organization, $common_name, trim( "$organization $common_name" ) ), true ) ) {
+			return false;
+		}
+		return ! ( '' !== $common_name && str_contains( $declared, $common_name ) );
+	}
+
+	/**
 	 * A status in words.
 	 *
 	 * @param string $status One of STATUSES.

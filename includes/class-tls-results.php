@@ -63,6 +63,30 @@ final class Tls_Results {
 	}
 
 	/**
+	 * Every host the policy names, with its stored result (or `unchecked`), what the policy declares
+	 * as its issuer, and whether the two disagree.
+	 *
+	 * @return list<array<string, mixed>>
+	 */
+	public static function report(): array {
+		$declared = Tls_Badge::declared_issuers();
+		$report   = array();
+		foreach ( self::hosts() as $host ) {
+			$result   = self::get( $host ) ?? array( 'status' => 'unchecked' );
+			$issuer   = $declared[ $host ] ?? '';
+			$report[] = array_merge(
+				$result,
+				array(
+					'host'           => $host,
+					'declaredIssuer' => $issuer,
+					'issuerMismatch' => Tls_Badge::issuer_mismatch( $issuer, $result ),
+				)
+			);
+		}
+		return $report;
+	}
+
+	/**
 	 * Checks hosts and stores the results; hosts the policy no longer names are forgotten.
 	 *
 	 * @param Tls_Inspector|null $inspector The inspector; a real one by default.
