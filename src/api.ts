@@ -42,6 +42,42 @@ export interface ImportResponse {
 	policy?: Policy;
 }
 
+/** One host's stored TLS check, with what the policy declares (GET /tls). */
+export interface TlsReport {
+	host: string;
+	status: string;
+	issuerOrganization?: string;
+	issuerCommonName?: string;
+	validTo?: number;
+	checkedAt?: number;
+	protocol?: string;
+	error?: string;
+	stale?: boolean;
+	declaredIssuer: string;
+	issuerMismatch: boolean;
+}
+
+/**
+ * GET /tls: the stored checks.
+ */
+export async function fetchTlsReport(): Promise< TlsReport[] > {
+	return (
+		await apiFetch< { results: TlsReport[] } >( { path: `${ BASE }/tls` } )
+	).results;
+}
+
+/**
+ * POST /tls/check: checks every host now (rate-limited by the server).
+ */
+export async function checkTlsNow(): Promise< TlsReport[] > {
+	return (
+		await apiFetch< { results: TlsReport[] } >( {
+			path: `${ BASE }/tls/check`,
+			method: 'POST',
+		} )
+	).results;
+}
+
 /** A failed request, as the REST API (or api-fetch, for network failures) reports it. */
 export interface ApiError {
 	code: string;

@@ -12,6 +12,7 @@ import { countryName } from '../policy/countries';
 import { newMeasure, newProcessor } from '../policy/entries';
 import type { CountryCode } from '../policy/types';
 import { store } from '../store';
+import { CertificatesSection } from './certificates-section';
 import { ConflictNotice } from './conflict-notice';
 import { adminLocale } from './country-controls';
 import { EntryList } from './entry-list';
@@ -154,6 +155,12 @@ export function App() {
 					title={ __( 'Site', 'infosec-policy' ) }
 				>
 					<SiteSection site={ draft.site } />
+				</Section>
+				<Section
+					id="infosec-policy-certificates"
+					title={ __( 'Certificates', 'infosec-policy' ) }
+				>
+					<CertificatesSection />
 				</Section>
 				<div className="infosec-policy-save-bar">
 					<Button

@@ -256,6 +256,11 @@ test.describe( 'settings page: keeping the policy', () => {
 		await expect(
 			notices( page ).getByText( /problem needs your attention/ )
 		).toBeVisible();
+		await expect(
+			page
+				.getByRole( 'region', { name: 'Certificates' } )
+				.getByRole( 'table' )
+		).toBeVisible();
 		const results = await new AxeBuilder( { page } )
 			.include( '#infosec-policy-admin' )
 			.withTags( [ 'wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa' ] )
@@ -385,5 +390,36 @@ test.describe( 'settings page: keeping the policy', () => {
 		await expect(
 			processors.getByLabel( 'Description', { exact: true } )
 		).toBeFocused();
+	} );
+
+	test( 'the certificates section checks every host on request, at most once a minute', async ( {
+		admin,
+		page,
+	} ) => {
+		await admin.visitAdminPage( SETTINGS_PAGE );
+		const section = page.getByRole( 'region', { name: 'Certificates' } );
+		await expect(
+			section.getByRole( 'row', { name: /regioingenieur\.nl/ } )
+		).toContainText( 'Not checked yet' );
+		await section.getByRole( 'button', { name: 'Check now' } ).click();
+		await expect(
+			section.getByText( 'The certificates were checked.' ).first()
+		).toBeVisible();
+		// This machine blocks outgoing requests, and the check respects that.
+		for ( const host of [
+			'regioingenieur.nl',
+			'mailchimp.com',
+			'analytics.google.com',
+		] ) {
+			await expect(
+				section.getByRole( 'row', {
+					name: new RegExp( host.replace( /\./g, '\\.' ) ),
+				} )
+			).toContainText( 'Check not allowed' );
+		}
+		await section.getByRole( 'button', { name: 'Check now' } ).click();
+		await expect(
+			section.getByText( /checked a moment ago/ ).first()
+		).toBeVisible();
 	} );
 } );
