@@ -15,4 +15,5 @@ require_once __DIR__ . '/includes/autoload.php';
 
 Policy_Store::delete();
 delete_option( Tls_Results::OPTION );
+delete_option( Tls_Rest_Controller::LOCK );
 Tls_Results::unschedule();

@@ -23,7 +23,7 @@ defined( 'ABSPATH' ) || exit;
  * The filter `infosec_policy_tls_allow_loopback` (off by default) lets development and tests check
  * hosts on loopback; `infosec_policy_tls_resolver` replaces DNS for tests.
  *
- * @phpstan-type Verdict array{ allowed: bool, address: string, reason: string }
+ * @phpstan-type Verdict array{ allowed: bool, address: string, code: ''|'not_host_name'|'not_accessible'|'no_address'|'private_address', reason: string }
  */
 final class Host_Guard {
 
@@ -44,8 +44,10 @@ final class Host_Guard {
 		'203.0.113.0/24',
 		'224.0.0.0/4',
 		'240.0.0.0/4',
-		'::/128',
+		'::/96',
 		'::1/128',
+		'::ffff:0:0:0/96',
+		'3fff::/20',
 		'::ffff:0:0/96',
 		'64:ff9b::/96',
 		'64:ff9b:1::/48',
@@ -70,22 +72,19 @@ final class Host_Guard {
 	public static function check( string $host ): array {
 		$host = strtolower( trim( $host ) );
 		if ( ! self::is_host_name( $host ) ) {
-			return self::refuse( __( 'Not a bare host name: no scheme, port, path or IP address.', 'infosec-policy' ) );
+			return self::refuse( 'not_host_name', __( 'Not a bare host name: no scheme, port, path or IP address.', 'infosec-policy' ) );
 		}
 		if ( ! self::is_accessible( $host ) ) {
-			return self::refuse( __( 'Outgoing connections to this host are blocked on this site (WP_HTTP_BLOCK_EXTERNAL).', 'infosec-policy' ) );
+			return self::refuse( 'not_accessible', __( 'Outgoing connections to this host are blocked on this site (WP_HTTP_BLOCK_EXTERNAL).', 'infosec-policy' ) );
 		}
 		$addresses = self::resolve( $host );
 		if ( array() === $addresses ) {
-			return array(
-				'allowed' => false,
-				'address' => '',
-				'reason'  => __( 'The host name does not resolve.', 'infosec-policy' ),
-			);
+			return self::refuse( 'no_address', __( 'The host name does not resolve.', 'infosec-policy' ) );
 		}
 		foreach ( $addresses as $address ) {
 			if ( ! self::is_public_address( $address ) ) {
 				return self::refuse(
+					'private_address',
 					/* translators: %s: an IP address. */
 					sprintf( __( 'The host resolves to %s, an address that is not on the public internet.', 'infosec-policy' ), $address )
 				);
@@ -94,6 +93,7 @@ final class Host_Guard {
 		return array(
 			'allowed' => true,
 			'address' => $addresses[0],
+			'code'    => '',
 			'reason'  => '',
 		);
 	}
@@ -123,6 +123,11 @@ final class Host_Guard {
 		}
 		if ( self::loopback_allowed() && self::in_ranges( $address, self::LOOPBACK_RANGES ) ) {
 			return true;
+		}
+		// IPv6 outside global unicast (2000::/3) is never a public server: that also covers
+		// IPv4-compatible, SIIT and unallocated forms that a table of exceptions could miss.
+		if ( str_contains( $address, ':' ) && ! self::in_ranges( $address, array( '2000::/3' ) ) ) {
+			return false;
 		}
 		return ! self::in_ranges( $address, self::BLOCKED_RANGES );
 	}
@@ -233,13 +238,15 @@ final class Host_Guard {
 	/**
 	 * A refusal.
 	 *
-	 * @param string $reason Why, in words.
+	 * @param 'not_host_name'|'not_accessible'|'no_address'|'private_address' $code   Why, for code.
+	 * @param string                                                          $reason Why, in words.
 	 * @return Verdict
 	 */
-	private static function refuse( string $reason ): array {
+	private static function refuse( string $code, string $reason ): array {
 		return array(
 			'allowed' => false,
 			'address' => '',
+			'code'    => $code,
 			'reason'  => $reason,
 		);
 	}

@@ -67,7 +67,7 @@ final class Site_Health {
 				__( 'Renew it before it expires; automated renewal may have stopped.', 'infosec-policy' )
 			);
 		}
-		if ( 'valid' !== $status ) {
+		if ( 'valid' !== $status || true === ( $result['stale'] ?? false ) ) {
 			return self::result(
 				'infosec_policy_site_certificate',
 				'recommended',

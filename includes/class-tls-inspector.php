@@ -22,7 +22,7 @@ defined( 'ABSPATH' ) || exit;
  * administrator's "Check now" call this; page views read the stored results.
  *
  * @phpstan-type Result array{ host: string, status: string, checkedAt: int, address: string, issuerOrganization: string, issuerCommonName: string, subject: string, altNames: list<string>, validFrom: int, validTo: int, daysLeft: int, protocol: string, cipher: string, error: string }
- * @phpstan-type Connector callable( string, int, float ): (resource|string)
+ * @phpstan-type Connector callable( string, int, float, resource ): (resource|string)
  */
 final class Tls_Inspector {
 
@@ -54,15 +54,16 @@ final class Tls_Inspector {
 	 * @return Result
 	 */
 	public function inspect( string $host ): array {
-		$result  = self::empty_result( $host );
-		$verdict = Host_Guard::check( $host );
+		// The budget starts before the guard, whose DNS lookup is part of the check.
+		$deadline = microtime( true ) + $this->timeout;
+		$result   = self::empty_result( $host );
+		$verdict  = Host_Guard::check( $host );
 		if ( ! $verdict['allowed'] ) {
-			$result['status'] = '' === $verdict['address'] && str_contains( $verdict['reason'], 'resolve' ) ? 'unreachable' : 'blocked';
+			$result['status'] = 'no_address' === $verdict['code'] ? 'unreachable' : 'blocked';
 			$result['error']  = $verdict['reason'];
 			return $result;
 		}
 		$result['address'] = $verdict['address'];
-		$deadline          = microtime( true ) + $this->timeout;
 		$port              = self::port();
 
 		$verified = $this->probe( $verdict['address'], $port, $host, true, $deadline );
@@ -77,8 +78,10 @@ final class Tls_Inspector {
 		// Verification failed: read the certificate without verifying, to say why.
 		$unverified = $this->probe( $verdict['address'], $port, $host, false, $deadline );
 		if ( null === $unverified['certificate'] ) {
-			$result['status'] = 'tls' === $unverified['failure'] ? 'untrusted' : $unverified['failure'];
-			$result['error']  = $verified['error'];
+			// No certificate even unverified (no shared protocol, not TLS at all): nothing to trust
+			// or distrust; the host does not answer TLS.
+			$result['status'] = 'tls' === $unverified['failure'] ? 'unreachable' : $unverified['failure'];
+			$result['error']  = $unverified['error'];
 			return $result;
 		}
 		$result          = self::describe( $result, $unverified, $host );
@@ -123,21 +126,21 @@ final class Tls_Inspector {
 			}
 		);
 		try {
-			$stream = ( $this->connector )( $address, $port, $left );
+			// A context of its own for each probe: options set on a stream opened without one would
+			// land in PHP's default context and switch verification off for the rest of the request.
+			$context = stream_context_create( array( 'ssl' => self::ssl_options( $host, $verify ) ) );
+			$stream  = ( $this->connector )( $address, $port, $left, $context );
 			if ( ! is_resource( $stream ) ) {
 				$timed_out          = microtime( true ) >= $deadline || str_contains( strtolower( (string) $stream ), 'timed out' );
 				$outcome['failure'] = $timed_out ? 'timeout' : 'unreachable';
 				$outcome['error']   = (string) $stream;
 				return $outcome;
 			}
-			$left = max( 0.001, $deadline - microtime( true ) );
-			stream_set_timeout( $stream, (int) $left, (int) ( ( $left - floor( $left ) ) * 1e6 ) );
-			stream_context_set_option( $stream, array( 'ssl' => self::ssl_options( $host, $verify ) ) );
-			$secured = stream_socket_enable_crypto( $stream, true, STREAM_CRYPTO_METHOD_TLSv1_2_CLIENT | STREAM_CRYPTO_METHOD_TLSv1_3_CLIENT );
+			$secured = self::handshake( $stream, $deadline );
 			$meta    = stream_get_meta_data( $stream );
 			if ( true !== $secured ) {
-				$outcome['failure'] = ! empty( $meta['timed_out'] ) || microtime( true ) >= $deadline ? 'timeout' : 'tls';
-				$outcome['error']   = self::last_openssl_message( $warnings );
+				$outcome['failure'] = null === $secured ? 'timeout' : 'tls';
+				$outcome['error']   = null === $secured ? $outcome['error'] : self::last_openssl_message( $warnings );
 				fclose( $stream ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_read_fclose -- a socket, not a file.
 				return $outcome;
 			}
@@ -159,6 +162,36 @@ final class Tls_Inspector {
 			);
 		} finally {
 			restore_error_handler();
+		}
+	}
+
+	/**
+	 * The TLS handshake, non-blocking, so that it ends by the deadline whatever the server does
+	 * (a blocking handshake would wait the whole connect timeout over again).
+	 *
+	 * @param resource $stream   A connected socket with its TLS context.
+	 * @param float    $deadline Time by which it must be done.
+	 * @return bool|null True when secured, false when the handshake failed, null when time ran out.
+	 */
+	private static function handshake( $stream, float $deadline ): ?bool {
+		stream_set_blocking( $stream, false );
+		while ( true ) {
+			$secured = stream_socket_enable_crypto( $stream, true, STREAM_CRYPTO_METHOD_TLSv1_2_CLIENT | STREAM_CRYPTO_METHOD_TLSv1_3_CLIENT );
+			if ( true === $secured ) {
+				stream_set_blocking( $stream, true );
+				return true;
+			}
+			if ( false === $secured ) {
+				return false;
+			}
+			$left = $deadline - microtime( true );
+			if ( $left <= 0 ) {
+				return null;
+			}
+			$read   = array( $stream );
+			$write  = null;
+			$except = null;
+			stream_select( $read, $write, $except, (int) $left, (int) ( ( $left - floor( $left ) ) * 1e6 ) );
 		}
 	}
 
@@ -266,14 +299,15 @@ final class Tls_Inspector {
 	/**
 	 * The default connector: a TCP connection to the judged address, not to the name.
 	 *
-	 * @param string $address IP address.
-	 * @param int    $port    Port.
-	 * @param float  $timeout Seconds.
+	 * @param string   $address IP address.
+	 * @param int      $port    Port.
+	 * @param float    $timeout Seconds.
+	 * @param resource $context The probe's stream context (its TLS options).
 	 * @return resource|string The stream, or why it failed.
 	 */
-	public static function connect( string $address, int $port, float $timeout ) {
+	public static function connect( string $address, int $port, float $timeout, $context ) {
 		$target = ( str_contains( $address, ':' ) ? '[' . $address . ']' : $address ) . ':' . $port;
-		$stream = stream_socket_client( 'tcp://' . $target, $errno, $errstr, $timeout, STREAM_CLIENT_CONNECT );
+		$stream = stream_socket_client( 'tcp://' . $target, $errno, $errstr, $timeout, STREAM_CLIENT_CONNECT, $context );
 		if ( is_resource( $stream ) ) {
 			return $stream;
 		}

@@ -21,7 +21,7 @@ defined( 'ABSPATH' ) || exit;
  */
 final class Tls_Rest_Controller {
 
-	private const LOCK = 'infosec_policy_tls_check_lock';
+	public const LOCK = 'infosec_policy_tls_check_lock';
 
 	/**
 	 * Registers the routes. Runs on `rest_api_init`.
@@ -64,9 +64,8 @@ final class Tls_Rest_Controller {
 		 * @param int $seconds Default 60.
 		 */
 		$interval = max( 1, (int) apply_filters( 'infosec_policy_tls_check_interval', MINUTE_IN_SECONDS ) );
-		$locked   = get_transient( self::LOCK );
-		if ( false !== $locked ) {
-			$retry = max( 1, (int) $locked + $interval - time() );
+		if ( ! self::take_lock( $interval ) ) {
+			$retry = max( 1, (int) get_option( self::LOCK, 0 ) + $interval - time() );
 			return new \WP_Error(
 				'infosec_policy_rate_limited',
 				/* translators: %d: seconds to wait. */
@@ -77,8 +76,37 @@ final class Tls_Rest_Controller {
 				)
 			);
 		}
-		set_transient( self::LOCK, time(), $interval );
 		Tls_Results::refresh();
 		return new \WP_REST_Response( array( 'results' => Tls_Results::report() ) );
+	}
+
+	/**
+	 * Takes the "Check now" lock if no check ran within the interval. Atomic: the option name is a
+	 * unique key, so of two simultaneous requests only one adds it; an expired lock is taken over
+	 * with a conditional update, which again only one request can win.
+	 *
+	 * @param int $interval Seconds between two checks.
+	 */
+	private static function take_lock( int $interval ): bool {
+		global $wpdb;
+		$now = time();
+		if ( add_option( self::LOCK, (string) $now, '', false ) ) {
+			return true;
+		}
+		$locked = (string) $wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM {$wpdb->options} WHERE option_name = %s", self::LOCK ) );
+		if ( (int) $locked + $interval > $now ) {
+			return false;
+		}
+		$taken = $wpdb->update(
+			$wpdb->options,
+			array( 'option_value' => (string) $now ),
+			array(
+				'option_name'  => self::LOCK,
+				'option_value' => $locked,
+			)
+		);
+		wp_cache_delete( self::LOCK, 'options' );
+		wp_cache_delete( 'notoptions', 'options' );
+		return 1 === $taken;
 	}
 }

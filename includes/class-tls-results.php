@@ -24,8 +24,11 @@ final class Tls_Results {
 	public const OPTION    = 'infosec_policy_tls';
 	public const CRON_HOOK = 'infosec_policy_tls_refresh';
 
-	/** Statuses that mean the check learnt nothing about the certificate. */
-	private const NO_ANSWER = array( 'unreachable', 'timeout', 'blocked' );
+	/**
+	 * Statuses that mean the host did not answer. (`blocked` is an answer: the guard refused the
+	 * host, say because it now resolves to an internal address; the old result must not stay.)
+	 */
+	private const NO_ANSWER = array( 'unreachable', 'timeout' );
 
 	/**
 	 * Every stored result, by host.
@@ -45,7 +48,26 @@ final class Tls_Results {
 	 */
 	public static function get( string $host ): ?array {
 		$result = self::all()[ strtolower( $host ) ] ?? null;
-		return is_array( $result ) ? $result : null;
+		return is_array( $result ) ? self::as_of_now( $result ) : null;
+	}
+
+	/**
+	 * A stored result brought up to date: a certificate seen valid days ago may have started to
+	 * expire, or expired, since (above all when later checks could not reach the host).
+	 *
+	 * @param array<string, mixed> $result A stored result.
+	 * @return array<string, mixed>
+	 */
+	private static function as_of_now( array $result ): array {
+		$valid_to = (int) ( $result['validTo'] ?? 0 );
+		if ( $valid_to <= 0 || ! in_array( $result['status'] ?? '', array( 'valid', 'expiring' ), true ) ) {
+			return $result;
+		}
+		$result['daysLeft'] = (int) floor( ( $valid_to - time() ) / DAY_IN_SECONDS );
+		/** This filter is documented in includes/class-tls-inspector.php */
+		$expiring         = (int) apply_filters( 'infosec_policy_tls_expiring_days', Tls_Inspector::DEFAULT_EXPIRING_DAYS );
+		$result['status'] = $valid_to < time() ? 'expired' : ( $result['daysLeft'] < $expiring ? 'expiring' : 'valid' );
+		return $result;
 	}
 
 	/**
@@ -99,8 +121,9 @@ final class Tls_Results {
 		$stored    = array_intersect_key( self::all(), array_flip( $known ) );
 		foreach ( $hosts ?? $known as $host ) {
 			$stored[ $host ] = self::merge( $stored[ $host ] ?? null, $inspector->inspect( $host ) );
+			// Stored host by host: a refresh cut short by the time limit keeps what it learnt.
+			update_option( self::OPTION, $stored, null );
 		}
-		update_option( self::OPTION, $stored, null );
 		return $stored;
 	}
 

@@ -102,9 +102,14 @@ final class HostGuardTest extends TestCase {
 	#[DataProvider( 'refused_hosts' )]
 	public function test_refuses_without_opening_a_socket( string $host ): void {
 		$result = $this->inspector->inspect( $host );
-		$this->assertContains( $result['status'], array( 'blocked', 'unreachable' ), $host );
+		$this->assertSame( 'blocked', $result['status'], $host );
 		$this->assertSame( array(), $this->asked, $host );
 		$this->assertNotSame( '', $result['error'] );
+	}
+
+	public function test_a_name_that_does_not_resolve_is_unreachable_without_a_connection(): void {
+		$this->assertSame( 'unreachable', $this->inspector->inspect( 'nowhere.test' )['status'] );
+		$this->assertSame( array(), $this->asked );
 	}
 
 	public function test_a_public_host_is_connected_to_at_the_address_that_was_checked(): void {
@@ -137,22 +142,28 @@ final class HostGuardTest extends TestCase {
 	 */
 	public static function addresses(): array {
 		return array(
-			'public IPv4'       => array( '93.184.216.34', true ),
-			'public IPv6'       => array( '2606:2800:220:1:248:1893:25c8:1946', true ),
-			'172.16/12 start'   => array( '172.16.0.1', false ),
-			'172.31 end'        => array( '172.31.255.255', false ),
-			'172.32 is public'  => array( '172.32.0.1', true ),
-			'192.168/16'        => array( '192.168.0.1', false ),
-			'multicast'         => array( '224.0.0.1', false ),
-			'reserved 240/4'    => array( '240.0.0.1', false ),
-			'broadcast'         => array( '255.255.255.255', false ),
-			'CGNAT end'         => array( '100.127.255.255', false ),
-			'100.128 is public' => array( '100.128.0.1', true ),
-			'unique local v6'   => array( 'fd00::1', false ),
-			'link-local v6'     => array( 'fe80::1', false ),
-			'multicast v6'      => array( 'ff02::1', false ),
-			'NAT64'             => array( '64:ff9b::7f00:1', false ),
-			'not an address'    => array( 'example', false ),
+			'public IPv4'        => array( '93.184.216.34', true ),
+			'public IPv6'        => array( '2606:2800:220:1:248:1893:25c8:1946', true ),
+			'172.16/12 start'    => array( '172.16.0.1', false ),
+			'172.31 end'         => array( '172.31.255.255', false ),
+			'172.32 is public'   => array( '172.32.0.1', true ),
+			'192.168/16'         => array( '192.168.0.1', false ),
+			'multicast'          => array( '224.0.0.1', false ),
+			'reserved 240/4'     => array( '240.0.0.1', false ),
+			'broadcast'          => array( '255.255.255.255', false ),
+			'CGNAT end'          => array( '100.127.255.255', false ),
+			'100.128 is public'  => array( '100.128.0.1', true ),
+			'unique local v6'    => array( 'fd00::1', false ),
+			'link-local v6'      => array( 'fe80::1', false ),
+			'multicast v6'       => array( 'ff02::1', false ),
+			'NAT64'              => array( '64:ff9b::7f00:1', false ),
+			'IPv4-compatible'    => array( '::a00:1', false ),
+			'IPv4-compatible lo' => array( '::7f00:1', false ),
+			'SIIT'               => array( '::ffff:0:a00:1', false ),
+			'documentation v6'   => array( '3fff::1', false ),
+			'unallocated v6'     => array( '4000::1', false ),
+			'mapped loopback'    => array( '::ffff:127.0.0.1', false ),
+			'not an address'     => array( 'example', false ),
 		);
 	}
 

@@ -131,8 +131,38 @@ final class TlsInspectorTest extends TestCase {
 		$elapsed = microtime( true ) - $started;
 		fclose( $socket );
 		$this->assertSame( 'timeout', $result['status'] );
-		// A bound, not a benchmark: a check that hangs would take far longer than this.
-		$this->assertLessThan( 3.0, $elapsed );
+		// A bound, not a benchmark: the handshake must end with the budget, not start it over.
+		$this->assertLessThan( 1.6, $elapsed );
+	}
+
+	public function test_inspections_leave_php_default_stream_context_verifying(): void {
+		$this->inspect( self::$ports['self-signed'] );
+		$defaults = stream_context_get_options( stream_context_get_default() );
+		$this->assertArrayNotHasKey( 'ssl', $defaults, 'the probe options leaked into the default context' );
+	}
+
+	public function test_a_server_that_does_not_speak_tls_is_unreachable_not_untrusted(): void {
+		$plain = stream_socket_server( 'tcp://127.0.0.1:0' );
+		$this->assertNotFalse( $plain );
+		$name = (string) stream_socket_get_name( $plain, false );
+		$port = (int) substr( $name, strrpos( $name, ':' ) + 1 );
+		$pid  = pcntl_fork();
+		if ( 0 === $pid ) {
+			// The child answers every connection with plain text and closes it.
+			for ( $i = 0; $i < 4; $i++ ) {
+				$client = @stream_socket_accept( $plain, 5 ); // phpcs:ignore WordPress.PHP.NoSilencedErrors.Discouraged -- the child's accept times out once the test is done; nothing to report.
+				if ( $client ) {
+					fwrite( $client, "HTTP/1.0 400 Bad Request\r\n\r\n" );
+					fclose( $client );
+				}
+			}
+			exit( 0 );
+		}
+		$result = $this->inspect( $port, 2.0 );
+		posix_kill( $pid, SIGTERM );
+		pcntl_waitpid( $pid, $status );
+		fclose( $plain );
+		$this->assertSame( 'unreachable', $result['status'] );
 	}
 
 	public function test_a_closed_port_is_unreachable(): void {

@@ -23,7 +23,7 @@ final class TlsReportTest extends TestCase {
 	protected function setUp(): void {
 		parent::setUp();
 		Policy_Store::save( $this->demo_policy(), 0 );
-		delete_transient( 'infosec_policy_tls_check_lock' );
+		delete_option( \InfosecPolicy\Tls_Rest_Controller::LOCK );
 	}
 
 	/**
@@ -45,7 +45,7 @@ final class TlsReportTest extends TestCase {
 			$this->assertSame( 403, $this->rest( $method, $route )->get_status(), $route );
 			wp_set_current_user( 0 );
 		}
-		$this->assertFalse( get_transient( 'infosec_policy_tls_check_lock' ), 'a refused request must not use up the rate limit' );
+		$this->assertFalse( get_option( \InfosecPolicy\Tls_Rest_Controller::LOCK ), 'a refused request must not use up the rate limit' );
 	}
 
 	public function test_check_now_checks_every_host_and_is_rate_limited(): void {
@@ -61,6 +61,13 @@ final class TlsReportTest extends TestCase {
 		$this->assertSame( 429, $second->get_status() );
 		$this->assertSame( 'infosec_policy_rate_limited', $second->get_data()['code'] );
 		$this->assertGreaterThan( 0, $second->get_data()['data']['retryAfter'] );
+	}
+
+	public function test_check_now_is_allowed_again_once_the_interval_has_passed(): void {
+		wp_set_current_user( $this->create_user( 'administrator' ) );
+		update_option( \InfosecPolicy\Tls_Rest_Controller::LOCK, (string) ( time() - 120 ), false );
+		$this->assertSame( 200, $this->rest( 'POST', '/tls/check' )->get_status() );
+		$this->assertSame( 429, $this->rest( 'POST', '/tls/check' )->get_status() );
 	}
 
 	public function test_get_reports_unchecked_hosts_and_a_declared_issuer_the_live_check_contradicts(): void {

@@ -142,11 +142,39 @@ final class TlsResultsTest extends TestCase {
 		$this->assertNotNull( Tls_Results::get( 'other.test' ) );
 	}
 
-	public function test_the_refresh_is_scheduled_twice_a_day(): void {
+	public function test_the_refresh_is_scheduled_twice_a_day_on_activation_and_cleared_on_deactivation(): void {
+		$basename = plugin_basename( \InfosecPolicy\PLUGIN_FILE );
 		Tls_Results::unschedule();
-		Tls_Results::schedule();
+		do_action( 'activate_' . $basename, false );
 		$event = wp_get_scheduled_event( Tls_Results::CRON_HOOK );
 		$this->assertNotFalse( $event );
 		$this->assertSame( 'twicedaily', $event->schedule );
+		do_action( 'deactivate_' . $basename, false );
+		$this->assertFalse( wp_next_scheduled( Tls_Results::CRON_HOOK ) );
+		do_action( 'admin_init' );
+		$this->assertNotFalse( wp_next_scheduled( Tls_Results::CRON_HOOK ), 'admin_init puts it back for sites activated before' );
+	}
+
+	public function test_a_stored_result_past_its_expiry_reads_as_expired(): void {
+		update_option(
+			Tls_Results::OPTION,
+			array(
+				'site.test' => array(
+					'status'  => 'valid',
+					'validTo' => time() - DAY_IN_SECONDS,
+					'stale'   => true,
+				),
+			)
+		);
+		$this->assertSame( 'expired', Tls_Results::get( 'site.test' )['status'] ?? null );
+		$this->assertSame( array( 'expired' ), $this->texts( $this->badge(), '//div/@data-status' ) );
+	}
+
+	public function test_a_host_that_now_resolves_to_an_internal_address_loses_its_old_result(): void {
+		Tls_Results::refresh();
+		add_filter( 'infosec_policy_tls_resolver', static fn(): array => array( '10.0.0.8' ), 20 );
+		Tls_Results::refresh();
+		$this->assertSame( 'blocked', Tls_Results::get( 'site.test' )['status'] ?? null );
+		$this->assertFalse( Tls_Results::get( 'site.test' )['stale'] ?? true );
 	}
 }
