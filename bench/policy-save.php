@@ -14,31 +14,9 @@ declare(strict_types=1);
 $_SERVER['HTTP_HOST']   = 'localhost';
 $_SERVER['REQUEST_URI'] = '/';
 require $argv[1] . '/wp-load.php';
+require_once dirname( __DIR__ ) . '/demo/demo-policy.php';
 
 use InfosecPolicy\Policy_Store;
-
-/**
- * The demo policy with this many processors.
- *
- * @param int $count Processors.
- * @return array<string, mixed>
- */
-function infosec_policy_bench_policy( int $count ): array {
-	$policy     = json_decode( (string) file_get_contents( dirname( __DIR__ ) . '/demo/regioingenieur.policy.json' ), true );
-	$template   = $policy['processors'][1];
-	$processors = array();
-	for ( $i = 0; $i < $count; $i++ ) {
-		$processors[] = array_merge(
-			$template,
-			array(
-				'id'   => "processor-$i",
-				'name' => "Processor $i",
-			)
-		);
-	}
-	$policy['processors'] = $processors;
-	return $policy;
-}
 
 /**
  * Median wall time of a callable over some runs, in milliseconds.
@@ -72,7 +50,7 @@ function infosec_policy_bench_run(): void {
 
 	fwrite( STDOUT, sprintf( "%-12s %12s %14s %16s %8s %14s\n", 'processors', 'JSON bytes', 'PUT (ms)', 'baseline (ms)', 'ratio', 'peak MB (so far)' ) );
 	foreach ( array( 10, 100, 1000 ) as $count ) {
-		$policy   = infosec_policy_bench_policy( $count );
+		$policy   = infosec_policy_demo_policy( $count );
 		$body     = (string) wp_json_encode(
 			array(
 				'policy'   => $policy,

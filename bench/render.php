@@ -16,6 +16,7 @@ declare(strict_types=1);
 $_SERVER['HTTP_HOST']   = 'localhost';
 $_SERVER['REQUEST_URI'] = '/';
 require $argv[1] . '/wp-load.php';
+require_once dirname( __DIR__ ) . '/demo/demo-policy.php';
 
 use InfosecPolicy\Countries;
 use InfosecPolicy\Policy_Store;
@@ -101,20 +102,8 @@ function infosec_policy_bench_render( int $page_id ): array {
  * @param int $count Processors.
  */
 function infosec_policy_bench_render_size( int $count ): void {
-	$policy     = json_decode( (string) file_get_contents( dirname( __DIR__ ) . '/demo/regioingenieur.policy.json' ), true );
-	$template   = $policy['processors'][1];
-	$processors = array();
-	for ( $i = 0; $i < $count; $i++ ) {
-		$processors[] = array_merge(
-			$template,
-			array(
-				'id'   => "processor-$i",
-				'name' => "Processor $i",
-			)
-		);
-	}
-	$policy['processors'] = $processors;
-	$saved                = Policy_Store::save( $policy, Policy_Store::get()['revision'] );
+	$policy = infosec_policy_demo_policy( $count );
+	$saved  = Policy_Store::save( $policy, Policy_Store::get()['revision'] );
 	if ( is_wp_error( $saved ) ) {
 		fwrite( STDERR, $saved->get_error_message() . "\n" );
 		exit( 1 );

@@ -72,8 +72,9 @@ if ( is_wp_error( $infosec_policy_page ) ) {
 }
 
 if ( in_array( '--demo', $argv, true ) ) {
-	$infosec_policy_demo  = json_decode( (string) file_get_contents( dirname( __DIR__ ) . '/demo/regioingenieur.policy.json' ), true );
-	$infosec_policy_saved = \InfosecPolicy\Policy_Store::save( is_array( $infosec_policy_demo ) ? $infosec_policy_demo : array(), 0 );
+	require_once dirname( __DIR__ ) . '/demo/demo-policy.php';
+	$infosec_policy_demo  = infosec_policy_demo_policy();
+	$infosec_policy_saved = \InfosecPolicy\Policy_Store::save( $infosec_policy_demo, 0 );
 	if ( is_wp_error( $infosec_policy_saved ) || array() !== \InfosecPolicy\Policy_Validator::validate( $infosec_policy_demo ) ) {
 		infosec_policy_setup_fail( 'The demo policy is not valid.' );
 	}

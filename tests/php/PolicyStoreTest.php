@@ -24,29 +24,6 @@ final class PolicyStoreTest extends TestCase {
 		return (string) $wpdb->get_var( $wpdb->prepare( "SELECT autoload FROM {$wpdb->options} WHERE option_name = %s", Policy_Store::OPTION ) );
 	}
 
-	/**
-	 * A valid policy with this many processors.
-	 *
-	 * @param int $count Number of processors.
-	 * @return array<string, mixed>
-	 */
-	private function policy_with_processors( int $count ): array {
-		$policy     = $this->demo_policy();
-		$template   = $policy['processors'][1];
-		$processors = array();
-		for ( $i = 0; $i < $count; $i++ ) {
-			$processors[] = array_merge(
-				$template,
-				array(
-					'id'   => "processor-$i",
-					'name' => "Processor $i",
-				)
-			);
-		}
-		$policy['processors'] = $processors;
-		return $policy;
-	}
-
 	public function test_the_first_save_stores_revision_1(): void {
 		$this->assertSame( 1, Policy_Store::save( $this->demo_policy(), 0 ) );
 		$this->assertSame( 1, Policy_Store::get()['revision'] );
@@ -112,14 +89,14 @@ final class PolicyStoreTest extends TestCase {
 	}
 
 	public function test_a_policy_too_large_for_autoload_is_not_autoloaded_and_still_reads_back(): void {
-		Policy_Store::save( $this->policy_with_processors( 1000 ), 0 );
+		Policy_Store::save( infosec_policy_demo_policy( 1000 ), 0 );
 		$this->assertNotContains( $this->autoload_value(), wp_autoload_values_to_autoload() );
 		wp_cache_flush();
 		$this->assertCount( 1000, Policy_Store::policy()['processors'] );
 	}
 
 	public function test_a_policy_that_shrinks_is_autoloaded_again(): void {
-		Policy_Store::save( $this->policy_with_processors( 1000 ), 0 );
+		Policy_Store::save( infosec_policy_demo_policy( 1000 ), 0 );
 		Policy_Store::save( $this->demo_policy(), 1 );
 		$this->assertContains( $this->autoload_value(), wp_autoload_values_to_autoload() );
 	}

@@ -57,9 +57,7 @@ abstract class TestCase extends PHPUnitTestCase {
 	 * @return array<string, mixed>
 	 */
 	protected function demo_policy(): array {
-		$policy = json_decode( (string) file_get_contents( dirname( __DIR__, 2 ) . '/demo/regioingenieur.policy.json' ), true );
-		$this->assertIsArray( $policy );
-		return $policy;
+		return infosec_policy_demo_policy();
 	}
 
 	/**

@@ -19,5 +19,6 @@ $_SERVER['REQUEST_URI'] = '/';
 
 require $infosec_policy_wp_dir . '/wp-load.php';
 require_once ABSPATH . 'wp-admin/includes/plugin.php';
+require_once dirname( __DIR__, 2 ) . '/demo/demo-policy.php';
 require_once __DIR__ . '/TestCase.php';
 require_once __DIR__ . '/TlsTestServers.php';
