@@ -36,38 +36,17 @@ final class Editor_Data {
 	 */
 	public static function data(): array {
 		$processors = Policy_Store::processors();
-		$findings   = array();
-		foreach ( $processors as $processor ) {
-			if ( 'privacy-shield' === $processor['transferBasis'] ) {
-				$findings[] = array(
-					'processorId' => $processor['id'],
-					'message'     => sprintf(
-						/* translators: %s: a processor's name. */
-						__( '%s names the EU-US Privacy Shield as its transfer basis, which is invalid since 16 July 2020 (Schrems II). Choose a valid basis in the settings.', 'infosec-policy' ),
-						$processor['name']
-					),
-				);
-			}
+		// The same rules as the settings page and Site Health, tied to the processor they concern.
+		$ids      = array();
+		$findings = array();
+		foreach ( $processors as $index => $processor ) {
+			$ids[ "processors[$index]" ] = $processor['id'];
 		}
-		foreach ( Tls_Results::report() as $entry ) {
-			if ( true !== $entry['issuerMismatch'] ) {
-				continue;
-			}
-			$subject = '';
-			foreach ( $processors as $processor ) {
-				if ( strtolower( $processor['host'] ) === $entry['host'] ) {
-					$subject = $processor['id'];
-				}
-			}
+		foreach ( Compliance_Checks::for_stored_policy() as $finding ) {
+			$entry      = (string) preg_replace( '/^(processors\[\d+\]).*$/', '$1', $finding['path'] );
 			$findings[] = array(
-				'processorId' => $subject,
-				'message'     => sprintf(
-					/* translators: 1: host name, 2: the declared issuer, 3: the issuer found. */
-					__( 'The policy declares that %1$s uses a certificate from “%2$s”, but the live check found “%3$s”. Correct the declared issuer in the settings.', 'infosec-policy' ),
-					$entry['host'],
-					(string) $entry['declaredIssuer'],
-					trim( (string) ( $entry['issuerOrganization'] ?? '' ) . ' ' . (string) ( $entry['issuerCommonName'] ?? '' ) )
-				),
+				'processorId' => $ids[ $entry ] ?? self::processor_for_host( $processors, $finding['subject'] ),
+				'message'     => $finding['message'],
 			);
 		}
 		return array(
@@ -85,5 +64,20 @@ final class Editor_Data {
 			),
 			'findings'     => $findings,
 		);
+	}
+
+	/**
+	 * The id of the processor served from a host, or '' (the site's own host, or none).
+	 *
+	 * @param list<array<string, mixed>> $processors The processors.
+	 * @param string                     $host       A host name.
+	 */
+	private static function processor_for_host( array $processors, string $host ): string {
+		foreach ( $processors as $processor ) {
+			if ( '' !== $host && strtolower( (string) $processor['host'] ) === $host ) {
+				return (string) $processor['id'];
+			}
+		}
+		return '';
 	}
 }

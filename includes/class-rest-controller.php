@@ -18,6 +18,7 @@ defined( 'ABSPATH' ) || exit;
  *   PUT  /policy         { policy, revision } -> 200 { policy, revision } | 409 infosec_policy_conflict | 400 rest_invalid_param
  *   GET  /policy/export  the document as a JSON file download
  *   POST /policy/import  { policy, revision?, dryRun? } -> 200 { changes, saved, policy, revision } | 409 | 400
+ *   GET  /policy/findings  200 { findings: [ { rule, severity, path, subject, message, action } ] }
  *
  * Every route needs `manage_options`: 401 for anonymous requests, 403 for other users. A cookie
  * request without a nonce counts as anonymous, and one with a bad nonce gets 403 (core's cookie check).
@@ -67,6 +68,15 @@ final class Rest_Controller {
 			array(
 				'methods'             => \WP_REST_Server::READABLE,
 				'callback'            => array( self::class, 'export_policy' ),
+				'permission_callback' => array( self::class, 'can_manage' ),
+			)
+		);
+		register_rest_route(
+			self::NAMESPACE,
+			'/policy/findings',
+			array(
+				'methods'             => \WP_REST_Server::READABLE,
+				'callback'            => static fn(): \WP_REST_Response => new \WP_REST_Response( array( 'findings' => Compliance_Checks::for_stored_policy() ) ),
 				'permission_callback' => array( self::class, 'can_manage' ),
 			)
 		);

@@ -37,7 +37,31 @@ final class Site_Health {
 			'label' => __( 'Processors’ TLS certificates', 'infosec-policy' ),
 			'test'  => array( self::class, 'processor_certificates' ),
 		);
+		$tests['direct']['infosec_policy_compliance']             = array(
+			'label' => __( 'Information security statement', 'infosec-policy' ),
+			'test'  => array( self::class, 'compliance' ),
+		);
 		return $tests;
+	}
+
+	/**
+	 * What the compliance checks find in the stored policy.
+	 *
+	 * @return Test
+	 */
+	public static function compliance(): array {
+		$findings = Compliance_Checks::for_stored_policy();
+		$errors   = array_filter( $findings, static fn( array $finding ): bool => 'error' === $finding['severity'] );
+		if ( array() === $findings ) {
+			return self::result( 'infosec_policy_compliance', 'good', __( 'The information security statement has no known problems', 'infosec-policy' ), __( 'The compliance checks found nothing wrong or out of date.', 'infosec-policy' ) );
+		}
+		return self::result(
+			'infosec_policy_compliance',
+			array() === $errors ? 'recommended' : 'critical',
+			/* translators: %d: number of findings. */
+			sprintf( _n( 'The information security statement has %d problem', 'The information security statement has %d problems', count( $findings ), 'infosec-policy' ), count( $findings ) ),
+			implode( ' ', array_map( static fn( array $finding ): string => $finding['message'], array_slice( $findings, 0, 5 ) ) )
+		);
 	}
 
 	/**

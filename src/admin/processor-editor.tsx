@@ -89,6 +89,19 @@ export function ProcessorEditor( { processor, index }: Props ) {
 				value={ processor.transferBasis }
 				onChange={ ( transferBasis ) => edit( { transferBasis } ) }
 			/>
+			{ processor.transferBasis === 'dpf' && (
+				<PolicyTextField
+					{ ...text(
+						'dpfListingUrl',
+						__( 'Data Privacy Framework listing', 'infosec-policy' )
+					) }
+					type="url"
+					help={ __(
+						'The https:// address of its entry on dataprivacyframework.gov.',
+						'infosec-policy'
+					) }
+				/>
+			) }
 			<div data-field-path={ path( 'dpaSigned' ) }>
 				<CheckboxControl
 					label={ __(
