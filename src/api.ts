@@ -42,6 +42,27 @@ export interface ImportResponse {
 	policy?: Policy;
 }
 
+/** A compliance finding about the stored policy (GET /policy/findings). */
+export interface Finding {
+	rule: string;
+	severity: 'error' | 'warning';
+	path: string;
+	subject: string;
+	message: string;
+	action: string;
+}
+
+/**
+ * GET /policy/findings: what the compliance checks find in the stored policy.
+ */
+export async function fetchFindings(): Promise< Finding[] > {
+	return (
+		await apiFetch< { findings: Finding[] } >( {
+			path: `${ BASE }/policy/findings`,
+		} )
+	).findings;
+}
+
 /** One host's stored TLS check, with what the policy declares (GET /tls). */
 export interface TlsReport {
 	host: string;

@@ -17,6 +17,7 @@ import { ConflictNotice } from './conflict-notice';
 import { adminLocale } from './country-controls';
 import { EntryList } from './entry-list';
 import { ErrorSummary } from './error-summary';
+import { FindingsPanel } from './findings-panel';
 import { ImportExport } from './import-export';
 import { JumpToFieldProvider } from './jump-to-field';
 import { categoryLabel, MeasureEditor } from './measure-editor';
@@ -59,7 +60,11 @@ export function App() {
 
 	if ( loadError ) {
 		return (
-			<Notice status="error" isDismissible={ false }>
+			<Notice
+				status="error"
+				isDismissible={ false }
+				spokenMessage={ loadError }
+			>
 				{ loadError }{ ' ' }
 				<Button variant="link" onClick={ load }>
 					{ __( 'Try again', 'infosec-policy' ) }
@@ -87,6 +92,7 @@ export function App() {
 				) }
 				<ConflictNotice reload={ load } />
 				<ErrorSummary />
+				<FindingsPanel />
 				<Section
 					id="infosec-policy-organization"
 					title={ __( 'Organisation', 'infosec-policy' ) }

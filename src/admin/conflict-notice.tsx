@@ -32,6 +32,11 @@ export function ConflictNotice( { reload }: { reload: () => void } ) {
 	}
 	return (
 		<Notice
+			// A spoken text of its own: see ErrorSummary.
+			spokenMessage={ __(
+				'Someone else saved the policy meanwhile',
+				'infosec-policy'
+			) }
 			status="warning"
 			isDismissible={ false }
 			className="infosec-policy-conflict"

@@ -23,6 +23,12 @@ export function ErrorSummary() {
 	}
 	return (
 		<Notice
+			// A spoken text of its own: Notice would otherwise render the children to a
+			// string inside its own render, running their hooks as if they were its own.
+			spokenMessage={ __(
+				'Fix these fields, then save again',
+				'infosec-policy'
+			) }
 			status="error"
 			isDismissible={ false }
 			className="infosec-policy-error-summary"

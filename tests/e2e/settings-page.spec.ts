@@ -422,4 +422,34 @@ test.describe( 'settings page: keeping the policy', () => {
 			section.getByText( /checked a moment ago/ ).first()
 		).toBeVisible();
 	} );
+
+	test( 'findings name the reference page’s problems, jump to the field, and clear once fixed', async ( {
+		admin,
+		page,
+	} ) => {
+		await admin.visitAdminPage( SETTINGS_PAGE );
+		const findings = page.locator( '.infosec-policy-findings' );
+		await expect( findings ).toContainText(
+			'Mailchimp names the EU-US Privacy Shield'
+		);
+		await expect( findings ).toContainText(
+			'The policy has no review date.'
+		);
+		await findings
+			.getByRole( 'listitem' )
+			.filter( { hasText: 'Mailchimp names' } )
+			.getByRole( 'button', { name: 'Go to the field' } )
+			.click();
+		const basis = page
+			.getByRole( 'region', { name: 'Processors' } )
+			.getByLabel( 'Transfer basis' );
+		await expect( basis ).toBeFocused();
+		await basis.selectOption( 'scc' );
+		await page.getByRole( 'button', { name: 'Save policy' } ).click();
+		await expect(
+			notices( page ).getByText( 'The policy was saved.' )
+		).toBeVisible();
+		await expect( findings ).not.toContainText( 'Mailchimp names' );
+		await expect( findings ).toContainText( 'Google Analytics names' );
+	} );
 } );

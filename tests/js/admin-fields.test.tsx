@@ -106,4 +106,30 @@ describe( 'settings page fields', () => {
 			} )
 		).toBeNull();
 	} );
+
+	it( 'keeps the summary working when the number of errors changes while it shows', () => {
+		act( () => {
+			dispatch( store ).saveRejected( [
+				{
+					path: 'processors[1].securityUrl',
+					code: 'x',
+					message: 'bad url',
+				},
+				{ path: 'processors[1].host', code: 'x', message: 'bad host' },
+			] );
+		} );
+		showProcessor( 1 );
+		expect(
+			screen.getAllByRole( 'button', { name: /^processors\[1\]/ } )
+		).toHaveLength( 2 );
+		fireEvent.change(
+			screen.getByLabelText( 'Host name for the TLS check' ),
+			{
+				target: { value: 'mail.example.com' },
+			}
+		);
+		expect(
+			screen.getAllByRole( 'button', { name: /^processors\[1\]/ } )
+		).toHaveLength( 1 );
+	} );
 } );
