@@ -2,12 +2,11 @@
  * WordPress dependencies
  */
 import { useBlockProps } from '@wordpress/block-editor';
-import { Disabled } from '@wordpress/components';
-import ServerSideRender from '@wordpress/server-side-render';
 
 /**
  * Internal dependencies
  */
+import { ServerPreview } from '../../src/editor/server-preview';
 import metadata from './block.json';
 
 /**
@@ -17,13 +16,7 @@ import metadata from './block.json';
 export default function Edit() {
 	return (
 		<div { ...useBlockProps() }>
-			<Disabled>
-				<ServerSideRender
-					block={ metadata.name }
-					attributes={ {} }
-					skipBlockSupportAttributes
-				/>
-			</Disabled>
+			<ServerPreview block={ metadata.name } attributes={ {} } />
 		</div>
 	);
 }

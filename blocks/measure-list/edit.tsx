@@ -3,15 +3,14 @@
  */
 import { InspectorControls, useBlockProps } from '@wordpress/block-editor';
 import type { BlockEditProps } from '@wordpress/blocks';
-import { Disabled } from '@wordpress/components';
 import { __ } from '@wordpress/i18n';
-import ServerSideRender from '@wordpress/server-side-render';
 
 /**
  * Internal dependencies
  */
 import { editorData } from '../../src/editor/editor-data';
 import { PolicyPlaceholder } from '../../src/editor/policy-placeholder';
+import { ServerPreview } from '../../src/editor/server-preview';
 import metadata from './block.json';
 import SidebarSettings from './sidebar-settings';
 import type { Attributes } from './types';
@@ -46,13 +45,10 @@ export default function Edit( {
 						) }
 					/>
 				) : (
-					<Disabled>
-						<ServerSideRender
-							block={ metadata.name }
-							attributes={ attributes }
-							skipBlockSupportAttributes
-						/>
-					</Disabled>
+					<ServerPreview
+						block={ metadata.name }
+						attributes={ attributes }
+					/>
 				) }
 			</div>
 		</>

@@ -3,19 +3,14 @@
  */
 import { InspectorControls, useBlockProps } from '@wordpress/block-editor';
 import type { BlockEditProps } from '@wordpress/blocks';
-import {
-	Disabled,
-	Notice,
-	PanelBody,
-	SelectControl,
-} from '@wordpress/components';
+import { Notice, PanelBody, SelectControl } from '@wordpress/components';
 import { __ } from '@wordpress/i18n';
-import ServerSideRender from '@wordpress/server-side-render';
 
 /**
  * Internal dependencies
  */
 import { editorData } from '../../src/editor/editor-data';
+import { ServerPreview } from '../../src/editor/server-preview';
 import metadata from './block.json';
 import type { Attributes } from './types';
 
@@ -74,13 +69,10 @@ export default function Edit( {
 						{ finding.message }
 					</Notice>
 				) }
-				<Disabled>
-					<ServerSideRender
-						block={ metadata.name }
-						attributes={ attributes }
-						skipBlockSupportAttributes
-					/>
-				</Disabled>
+				<ServerPreview
+					block={ metadata.name }
+					attributes={ attributes }
+				/>
 			</div>
 		</>
 	);
