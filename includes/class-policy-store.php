@@ -22,7 +22,7 @@ defined( 'ABSPATH' ) || exit;
  *
  * @phpstan-type Measure array{ id: string, category: 'organizational'|'technical', title: string, description: string }
  * @phpstan-type Processor array{ id: string, role: string, name: string, legalEntity: string, description: string, country: string, dataLocations: list<string>, transferBasis: string, dpaSigned: bool, dpaDate?: string, securityUrl: string, host: string, tlsIssuerDeclared: string, firewall: bool, certifications: list<string> }
- * @phpstan-type Stored array{ revision: int, policy: array<string, mixed> }
+ * @phpstan-type Stored array{ revision: int, policy: array<string, mixed>, updatedAt?: int }
  */
 final class Policy_Store {
 
@@ -51,6 +51,13 @@ final class Policy_Store {
 	}
 
 	/**
+	 * When the policy was last saved (Unix time), or 0 if never.
+	 */
+	public static function updated_at(): int {
+		return (int) ( self::get()['updatedAt'] ?? 0 );
+	}
+
+	/**
 	 * Saves a valid policy if the stored revision is still the one the client read.
 	 *
 	 * The check and the write are one conditional UPDATE (compare-and-swap on the stored value), so
@@ -71,8 +78,9 @@ final class Policy_Store {
 		}
 
 		$next       = array(
-			'revision' => $revision + 1,
-			'policy'   => $policy,
+			'revision'  => $revision + 1,
+			'policy'    => $policy,
+			'updatedAt' => time(),
 		);
 		$serialized = maybe_serialize( $next );
 		$autoload   = wp_determine_option_autoload_value( self::OPTION, $next, $serialized, null );

@@ -13,7 +13,8 @@ defined( 'ABSPATH' ) || exit;
 
 /**
  * A whole statement laid out like the reference page: introduction, organisational measures,
- * technical measures, the site's TLS badge, the processor table and a contact line. The headings
+ * technical measures, the site's TLS badge, the processor table, a contact line, and when the
+ * policy was last updated and reviewed. The headings
  * and introduction are the editor's to change; everything else comes from the policy.
  */
 final class Statement_Pattern {
@@ -51,7 +52,8 @@ final class Statement_Pattern {
 			. self::heading( 2, __( 'Processors', 'infosec-policy' ) )
 			. '<!-- wp:infosec-policy/processor-table /-->' . "\n\n"
 			. self::heading( 2, __( 'Questions', 'infosec-policy' ) )
-			. '<!-- wp:infosec-policy/contact /-->';
+			. '<!-- wp:infosec-policy/contact /-->' . "\n\n"
+			. '<!-- wp:infosec-policy/policy-dates /-->';
 	}
 
 	/**

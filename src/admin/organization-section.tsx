@@ -15,6 +15,17 @@ import { store } from '../store';
 import { CountrySelect } from './country-controls';
 import { PolicyTextField } from './fields';
 
+/**
+ * Today in the admin's own time zone, as YYYY-MM-DD.
+ */
+function localToday(): string {
+	const now = new Date();
+	const pad = ( n: number ) => String( n ).padStart( 2, '0' );
+	return `${ now.getFullYear() }-${ pad( now.getMonth() + 1 ) }-${ pad(
+		now.getDate()
+	) }`;
+}
+
 const STATUSES: Array< { value: Standard[ 'status' ]; label: string } > = [
 	{ value: 'certified', label: __( 'Certified', 'infosec-policy' ) },
 	{ value: 'aligned', label: __( 'Aligned with', 'infosec-policy' ) },
@@ -83,6 +94,15 @@ export function OrganizationSection( {
 					editOrganization( { reviewedAt } )
 				}
 			/>
+			<Button
+				variant="secondary"
+				className="infosec-policy-mark-reviewed"
+				onClick={ () =>
+					editOrganization( { reviewedAt: localToday() } )
+				}
+			>
+				{ __( 'Mark reviewed today', 'infosec-policy' ) }
+			</Button>
 			<fieldset className="infosec-policy-standards">
 				<legend>{ __( 'Standards', 'infosec-policy' ) }</legend>
 				{ standards.map( ( standard, index ) => (

@@ -58,6 +58,11 @@ const BLOCKS = [
 		attributes: {},
 		visitorSees: 'info@regioingenieur.nl',
 	},
+	{
+		name: 'infosec-policy/policy-dates',
+		attributes: {},
+		visitorSees: 'Last updated:',
+	},
 ];
 
 test.describe( 'policy blocks', () => {

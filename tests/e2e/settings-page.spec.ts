@@ -452,4 +452,44 @@ test.describe( 'settings page: keeping the policy', () => {
 		await expect( findings ).not.toContainText( 'Mailchimp names' );
 		await expect( findings ).toContainText( 'Google Analytics names' );
 	} );
+
+	test( 'marking the policy reviewed dates it on the statement page and clears the finding', async ( {
+		admin,
+		page,
+		browser,
+	} ) => {
+		await admin.visitAdminPage( SETTINGS_PAGE );
+		await page
+			.getByRole( 'button', { name: 'Mark reviewed today' } )
+			.click();
+		const today = await page.evaluate( () => {
+			const now = new Date();
+			const pad = ( n: number ) => String( n ).padStart( 2, '0' );
+			return `${ now.getFullYear() }-${ pad( now.getMonth() + 1 ) }-${ pad( now.getDate() ) }`;
+		} );
+		await expect(
+			page
+				.getByRole( 'region', { name: 'Organisation' } )
+				.getByLabel( 'Last reviewed' )
+		).toHaveValue( today );
+		await page.getByRole( 'button', { name: 'Save policy' } ).click();
+		await expect(
+			notices( page ).getByText( 'The policy was saved.' )
+		).toBeVisible();
+		await expect(
+			page.locator( '.infosec-policy-findings' )
+		).not.toContainText( 'no review date' );
+
+		const context = await browser.newContext( {
+			storageState: { cookies: [], origins: [] },
+		} );
+		const visitor = await context.newPage();
+		await visitor.goto( '/information-security/' );
+		await expect(
+			visitor.locator(
+				'.wp-block-infosec-policy-policy-dates__reviewed time'
+			)
+		).toHaveAttribute( 'datetime', today );
+		await context.close();
+	} );
 } );
