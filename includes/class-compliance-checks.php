@@ -26,7 +26,7 @@ final class Compliance_Checks {
 	/**
 	 * The facts, read once per request.
 	 *
-	 * @var array<string, mixed>|null
+	 * @var array{ eea: list<string>, adequacy: list<array{ country: string, decided: string }>, dpf: array{ country: string }, staleWording: list<array{ pattern: string, suggestion: string }> }|null
 	 */
 	private static ?array $facts = null;
 
@@ -279,12 +279,40 @@ final class Compliance_Checks {
 	 */
 	private static function facts(): array {
 		if ( null === self::$facts ) {
-			$json        = (string) file_get_contents( PLUGIN_DIR . '/data/transfer-rules.json' ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents -- a file of the plugin's own.
-			$facts       = json_decode( $json, true );
-			self::$facts = is_array( $facts ) ? $facts : array();
+			$facts    = Json_File::read( 'data/transfer-rules.json' );
+			$adequacy = array();
+			foreach ( self::rows( $facts['adequacy'] ?? null ) as $row ) {
+				$adequacy[] = array(
+					'country' => (string) ( $row['country'] ?? '' ),
+					'decided' => (string) ( $row['decided'] ?? '' ),
+				);
+			}
+			$wording = array();
+			foreach ( self::rows( $facts['staleWording'] ?? null ) as $row ) {
+				$wording[] = array(
+					'pattern'    => (string) ( $row['pattern'] ?? '' ),
+					'suggestion' => (string) ( $row['suggestion'] ?? '' ),
+				);
+			}
+			$dpf         = is_array( $facts['dpf'] ?? null ) ? $facts['dpf'] : array();
+			self::$facts = array(
+				'eea'          => array_values( array_filter( is_array( $facts['eea'] ?? null ) ? $facts['eea'] : array(), 'is_string' ) ),
+				'adequacy'     => $adequacy,
+				'dpf'          => array( 'country' => (string) ( $dpf['country'] ?? '' ) ),
+				'staleWording' => $wording,
+			);
 		}
-		// @phpstan-ignore return.type (the file's shape is fixed, and ComplianceChecksTest reads it whole)
 		return self::$facts;
+	}
+
+	/**
+	 * The objects of a decoded JSON list; anything else in it is skipped.
+	 *
+	 * @param mixed $list A decoded JSON value.
+	 * @return list<array<string, mixed>>
+	 */
+	private static function rows( mixed $list ): array {
+		return array_values( array_filter( is_array( $list ) ? $list : array(), 'is_array' ) );
 	}
 
 	/**

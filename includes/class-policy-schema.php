@@ -33,9 +33,7 @@ final class Policy_Schema {
 	 */
 	public static function get(): array {
 		if ( null === self::$schema ) {
-			$json         = (string) file_get_contents( PLUGIN_DIR . '/schema/policy.schema.json' ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents -- a file of the plugin's own, not a URL.
-			$schema       = json_decode( $json, true, 64, JSON_THROW_ON_ERROR );
-			self::$schema = is_array( $schema ) ? $schema : array();
+			self::$schema = Json_File::read( 'schema/policy.schema.json' );
 		}
 		return self::$schema;
 	}

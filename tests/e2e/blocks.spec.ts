@@ -15,6 +15,7 @@ import { test, expect } from '@wordpress/e2e-test-utils-playwright';
 import {
 	SETTINGS_PAGE,
 	demoPolicy,
+	savePolicy,
 	storePolicy,
 	storedPolicy,
 } from './policy-helpers';
@@ -174,12 +175,7 @@ test.describe( 'policy blocks', () => {
 			.getByRole( 'button', { name: 'Mailchimp', exact: true } )
 			.click();
 		await processors.getByLabel( 'Transfer basis' ).selectOption( 'dpf' );
-		await page.getByRole( 'button', { name: 'Save policy' } ).click();
-		await expect(
-			page.locator( '.components-notice__content', {
-				hasText: 'The policy was saved.',
-			} )
-		).toBeVisible();
+		await savePolicy( page );
 		expect(
 			( await storedPolicy( requestUtils ) ).policy.processors[ 1 ]
 				?.transferBasis

@@ -1,4 +1,9 @@
 /**
+ * External dependencies
+ */
+import { expect, type Page } from '@playwright/test';
+
+/**
  * WordPress dependencies
  */
 import type { RequestUtils } from '@wordpress/e2e-test-utils-playwright';
@@ -44,4 +49,27 @@ export async function storePolicy(
 		method: 'PUT',
 		data: { policy, revision },
 	} );
+}
+
+/**
+ * The settings page's notices (core also announces each in a hidden live region with the same
+ * text, so tests look inside the visible notices only).
+ *
+ * @param page The settings page.
+ */
+export const notices = ( page: Page ) =>
+	page.locator( '.components-notice__content' );
+
+/**
+ * Clicks "Save policy" and waits for the notice that tells how it went.
+ *
+ * @param page    The settings page.
+ * @param outcome The notice's text; by default, a successful save.
+ */
+export async function savePolicy(
+	page: Page,
+	outcome: string | RegExp = 'The policy was saved.'
+): Promise< void > {
+	await page.getByRole( 'button', { name: 'Save policy' } ).click();
+	await expect( notices( page ).getByText( outcome ) ).toBeVisible();
 }

@@ -2,7 +2,6 @@
  * External dependencies
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 
 /**
  * WordPress dependencies
@@ -15,16 +14,11 @@ import { test, expect } from '@wordpress/e2e-test-utils-playwright';
 import {
 	SETTINGS_PAGE,
 	demoPolicy,
+	notices,
+	savePolicy,
 	storePolicy,
 	storedPolicy,
 } from './policy-helpers';
-
-/**
- * The page's notices (core also announces each in a hidden live region with the same text).
- *
- * @param page The settings page.
- */
-const notices = ( page: Page ) => page.locator( '.components-notice__content' );
 
 test.describe( 'settings page: keeping the policy', () => {
 	test.beforeEach( async ( { requestUtils } ) => {
@@ -46,10 +40,7 @@ test.describe( 'settings page: keeping the policy', () => {
 		await processors
 			.getByLabel( 'Host name for the TLS check' )
 			.fill( 'brevo.com' );
-		await page.getByRole( 'button', { name: 'Save policy' } ).click();
-		await expect(
-			notices( page ).getByText( 'The policy was saved.' )
-		).toBeVisible();
+		await savePolicy( page );
 
 		await page.reload();
 		await expect(
@@ -80,11 +71,7 @@ test.describe( 'settings page: keeping the policy', () => {
 		await processors
 			.getByLabel( 'Security page' )
 			.fill( 'javascript:alert(1)' );
-		await page.getByRole( 'button', { name: 'Save policy' } ).click();
-
-		await expect(
-			notices( page ).getByText( /1 problem needs your attention/ )
-		).toBeVisible();
+		await savePolicy( page, /1 problem needs your attention/ );
 		const field = processors.getByLabel( 'Security page' );
 		await expect( field ).toHaveAttribute( 'aria-invalid', 'true' );
 		await expect( field ).toHaveAccessibleDescription(
@@ -113,10 +100,7 @@ test.describe( 'settings page: keeping the policy', () => {
 			.getByLabel( 'Name', { exact: true } )
 			.first()
 			.fill( 'Alpha BV' );
-		await other.getByRole( 'button', { name: 'Save policy' } ).click();
-		await expect(
-			notices( other ).getByText( 'The policy was saved.' )
-		).toBeVisible();
+		await savePolicy( other );
 
 		const name = page
 			.getByRole( 'region', { name: 'Organisation' } )
@@ -134,10 +118,7 @@ test.describe( 'settings page: keeping the policy', () => {
 		).toBe( 'Alpha BV' );
 
 		await page.getByRole( 'button', { name: /Keep my edits/ } ).click();
-		await page.getByRole( 'button', { name: 'Save policy' } ).click();
-		await expect(
-			notices( page ).getByText( 'The policy was saved.' )
-		).toBeVisible();
+		await savePolicy( page );
 		expect(
 			( await storedPolicy( requestUtils ) ).policy.organization.name
 		).toBe( 'Beta BV' );
@@ -252,10 +233,7 @@ test.describe( 'settings page: keeping the policy', () => {
 		await processors
 			.getByLabel( 'Host name for the TLS check' )
 			.fill( 'not a host' );
-		await page.getByRole( 'button', { name: 'Save policy' } ).click();
-		await expect(
-			notices( page ).getByText( /problem needs your attention/ )
-		).toBeVisible();
+		await savePolicy( page, /problem needs your attention/ );
 		await expect(
 			page
 				.getByRole( 'region', { name: 'Certificates' } )
@@ -290,10 +268,7 @@ test.describe( 'settings page: keeping the policy', () => {
 			.getByRole( 'button', { name: 'Processor 987', exact: true } )
 			.click();
 		await processors.getByLabel( 'Role' ).fill( 'Changed' );
-		await page.getByRole( 'button', { name: 'Save policy' } ).click();
-		await expect(
-			notices( page ).getByText( 'The policy was saved.' )
-		).toBeVisible();
+		await savePolicy( page );
 	} );
 
 	test( 'export downloads the stored policy as a JSON file', async ( {
@@ -352,10 +327,7 @@ test.describe( 'settings page: keeping the policy', () => {
 		await expect(
 			measures.getByRole( 'button', { name: 'Move Firewall up' } )
 		).toBeFocused();
-		await page.getByRole( 'button', { name: 'Save policy' } ).click();
-		await expect(
-			notices( page ).getByText( 'The policy was saved.' )
-		).toBeVisible();
+		await savePolicy( page );
 		const { policy } = await storedPolicy( requestUtils );
 		expect( policy.measures.map( ( m ) => m.id ) ).toEqual( [
 			'werkproces',
@@ -445,10 +417,7 @@ test.describe( 'settings page: keeping the policy', () => {
 			.getByLabel( 'Transfer basis' );
 		await expect( basis ).toBeFocused();
 		await basis.selectOption( 'scc' );
-		await page.getByRole( 'button', { name: 'Save policy' } ).click();
-		await expect(
-			notices( page ).getByText( 'The policy was saved.' )
-		).toBeVisible();
+		await savePolicy( page );
 		await expect( findings ).not.toContainText( 'Mailchimp names' );
 		await expect( findings ).toContainText( 'Google Analytics names' );
 	} );
@@ -472,10 +441,7 @@ test.describe( 'settings page: keeping the policy', () => {
 				.getByRole( 'region', { name: 'Organisation' } )
 				.getByLabel( 'Last reviewed' )
 		).toHaveValue( today );
-		await page.getByRole( 'button', { name: 'Save policy' } ).click();
-		await expect(
-			notices( page ).getByText( 'The policy was saved.' )
-		).toBeVisible();
+		await savePolicy( page );
 		await expect(
 			page.locator( '.infosec-policy-findings' )
 		).not.toContainText( 'no review date' );
