@@ -14,6 +14,7 @@ defined( 'WP_UNINSTALL_PLUGIN' ) || exit;
 require_once __DIR__ . '/includes/autoload.php';
 
 Policy_Store::delete();
+Change_Log::drop();
 delete_option( Tls_Results::OPTION );
 delete_option( Tls_Rest_Controller::LOCK );
 Tls_Results::unschedule();

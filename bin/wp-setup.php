@@ -78,6 +78,9 @@ if ( in_array( '--demo', $argv, true ) ) {
 	if ( is_wp_error( $infosec_policy_saved ) || array() !== \InfosecPolicy\Policy_Validator::validate( $infosec_policy_demo ) ) {
 		infosec_policy_setup_fail( 'The demo policy is not valid.' );
 	}
+	// As an admin's import would, so the demo page's change log has its first entry.
+	wp_set_current_user( $infosec_policy_installed['user_id'] );
+	\InfosecPolicy\Change_Log::record( array(), $infosec_policy_demo, $infosec_policy_saved, 'import', 'First publication of this statement.' );
 }
 
 flush_rewrite_rules( false );

@@ -63,7 +63,32 @@ final class Editor_Data {
 				$processors
 			),
 			'findings'     => $findings,
+			'upcoming'     => self::upcoming(),
 		);
+	}
+
+	/**
+	 * Announced processors that the processor table does not show yet, with when it will.
+	 *
+	 * @return list<array{ processorId: string, message: string }>
+	 */
+	private static function upcoming(): array {
+		$today    = (string) wp_date( 'Y-m-d' );
+		$upcoming = array();
+		foreach ( Policy_Store::processors() as $processor ) {
+			if ( Processor_Table::is_upcoming( $processor, $today ) ) {
+				$upcoming[] = array(
+					'processorId' => $processor['id'],
+					'message'     => sprintf(
+						/* translators: 1: a processor's name, 2: a date. */
+						__( '%1$s is announced in the change log; this table shows it from %2$s.', 'infosec-policy' ),
+						$processor['name'],
+						Change_Sentences::date( (string) ( $processor['effectiveFrom'] ?? '' ) )
+					),
+				);
+			}
+		}
+		return $upcoming;
 	}
 
 	/**

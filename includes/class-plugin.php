@@ -22,14 +22,32 @@ final class Plugin {
 	public static function boot(): void {
 		add_action( 'init', array( Block_Registry::class, 'register' ) );
 		add_action( 'init', array( Statement_Pattern::class, 'register' ) );
+		add_action( 'init', array( Change_Feed::class, 'register' ) );
+		// After the feed is registered: an upgrade flushes the rewrite rules, which must know it.
+		add_action( 'init', array( Change_Log::class, 'maybe_install' ), 20 );
+		add_action( 'wp_head', array( Change_Feed::class, 'print_discovery_link' ) );
+		add_filter( 'feed_content_type', array( Change_Feed::class, 'content_type' ), 10, 2 );
+		add_filter( 'pre_get_lastpostmodified', array( Change_Feed::class, 'last_modified' ) );
 		add_action( 'admin_menu', array( Admin_Page::class, 'register' ) );
 		add_action( 'rest_api_init', array( Rest_Controller::class, 'register' ) );
 		add_action( 'rest_api_init', array( Tls_Rest_Controller::class, 'register' ) );
+		add_action( 'rest_api_init', array( Change_Log_Rest_Controller::class, 'register' ) );
 		add_filter( 'site_status_tests', array( Site_Health::class, 'register' ) );
 		add_action( 'enqueue_block_editor_assets', array( Editor_Data::class, 'enqueue' ) );
 		add_action( Tls_Results::CRON_HOOK, array( Tls_Results::class, 'run_scheduled' ) );
 		add_action( 'admin_init', array( Tls_Results::class, 'schedule' ) );
-		register_activation_hook( PLUGIN_FILE, array( Tls_Results::class, 'schedule' ) );
+		register_activation_hook( PLUGIN_FILE, array( self::class, 'activate' ) );
 		register_deactivation_hook( PLUGIN_FILE, array( Tls_Results::class, 'unschedule' ) );
+	}
+
+	/**
+	 * Activation: the change log's table, the feed's rewrite rule and the TLS refresh schedule.
+	 * The plugin is loaded after `init` here, so the feed is registered by hand first.
+	 */
+	public static function activate(): void {
+		Change_Feed::register();
+		Change_Log::maybe_install();
+		flush_rewrite_rules( false );
+		Tls_Results::schedule();
 	}
 }

@@ -21,7 +21,7 @@ defined( 'ABSPATH' ) || exit;
  * weigh on every request of the site.
  *
  * @phpstan-type Measure array{ id: string, category: 'organizational'|'technical', title: string, description: string }
- * @phpstan-type Processor array{ id: string, role: string, name: string, legalEntity: string, description: string, country: string, dataLocations: list<string>, transferBasis: string, dpaSigned: bool, dpaDate?: string, securityUrl: string, host: string, tlsIssuerDeclared: string, firewall: bool, certifications: list<string> }
+ * @phpstan-type Processor array{ id: string, role: string, name: string, legalEntity: string, description: string, country: string, dataLocations: list<string>, transferBasis: string, dpaSigned: bool, dpaDate?: string, dpfListingUrl?: string, effectiveFrom?: string, securityUrl: string, host: string, tlsIssuerDeclared: string, firewall: bool, certifications: list<string> }
  * @phpstan-type Stored array{ revision: int, policy: array<string, mixed>, updatedAt?: int }
  */
 final class Policy_Store {

@@ -34,22 +34,35 @@ final class Processor_Table {
 	}
 
 	/**
-	 * The processors to show, in the admin's order: all, or those with this role, or those whose
-	 * legal entity or data is in this country.
+	 * The processors to show, in the admin's order: those in use today (an announced processor
+	 * appears from its effective date, in the site's time zone), all of them or those with this role,
+	 * or those whose legal entity or data is in this country.
 	 *
 	 * @param string $role    A role, compared without regard to case; '' for any.
 	 * @param string $country An ISO 3166-1 alpha-2 code; '' for any.
 	 * @return list<Processor>
 	 */
 	public static function processors( string $role, string $country ): array {
+		$today = (string) wp_date( 'Y-m-d' );
 		return array_values(
 			array_filter(
 				Policy_Store::processors(),
 				static fn( array $processor ): bool =>
-					( '' === $role || 0 === strcasecmp( trim( $role ), $processor['role'] ) )
+					! self::is_upcoming( $processor, $today )
+					&& ( '' === $role || 0 === strcasecmp( trim( $role ), $processor['role'] ) )
 					&& ( '' === $country || $country === $processor['country'] || in_array( $country, $processor['dataLocations'], true ) )
 			)
 		);
+	}
+
+	/**
+	 * Whether a processor is announced but not in use yet: its effective date is after today.
+	 *
+	 * @param Processor $processor The processor.
+	 * @param string    $today     Today in the site's time zone, YYYY-MM-DD.
+	 */
+	public static function is_upcoming( array $processor, string $today ): bool {
+		return ( $processor['effectiveFrom'] ?? '' ) > $today;
 	}
 
 	/**

@@ -15,10 +15,13 @@ defined( 'ABSPATH' ) || exit;
  * REST API, namespace `infosec-policy/v1`. A contract: tests outside the project use it.
  *
  *   GET  /policy         200 { policy, revision }
- *   PUT  /policy         { policy, revision } -> 200 { policy, revision } | 409 infosec_policy_conflict | 400 rest_invalid_param
+ *   PUT  /policy         { policy, revision, changeNote?, changeInternal? } -> 200 { policy, revision } | 409 infosec_policy_conflict | 400 rest_invalid_param
  *   GET  /policy/export  the document as a JSON file download
- *   POST /policy/import  { policy, revision?, dryRun? } -> 200 { changes, saved, policy, revision } | 409 | 400
+ *   POST /policy/import  { policy, revision?, dryRun?, changeNote?, changeInternal? } -> 200 { changes, saved, policy, revision } | 409 | 400
  *   GET  /policy/findings  200 { findings: [ { rule, severity, path, subject, message, action } ] }
+ *
+ * A save or import that changes the policy adds an entry to the change log (Change_Log), with the
+ * optional public note and internal flag; Change_Log_Rest_Controller serves the log.
  *
  * Every route needs `manage_options`: 401 for anonymous requests, 403 for other users. A cookie
  * request without a nonce counts as anonymous, and one with a bad nonce gets 403 (core's cookie check).
@@ -27,6 +30,16 @@ defined( 'ABSPATH' ) || exit;
 final class Rest_Controller {
 
 	public const NAMESPACE = 'infosec-policy/v1';
+
+	/**
+	 * The fields of a save (PUT /policy) and of an import, and their kinds.
+	 */
+	private const SAVE_FIELDS = array(
+		'policy'         => 'any',
+		'revision'       => 'revision',
+		'changeNote'     => 'note',
+		'changeInternal' => 'boolean',
+	);
 
 	/**
 	 * Registers the routes. Runs on `rest_api_init`.
@@ -129,11 +142,11 @@ final class Rest_Controller {
 	 * @param \WP_REST_Request<array<string, mixed>> $request The request.
 	 */
 	public static function put_policy( \WP_REST_Request $request ): \WP_REST_Response|\WP_Error {
-		$body = self::json_body( $request, array( 'policy', 'revision' ), array( 'policy', 'revision' ) );
+		$body = Request_Body::read( $request, self::SAVE_FIELDS, array( 'policy', 'revision' ) );
 		if ( is_wp_error( $body ) ) {
 			return $body;
 		}
-		$saved = self::validate_and_save( $body['policy'], (int) $body['revision'] );
+		$saved = self::validate_and_save( $body, 'save' );
 		return is_wp_error( $saved ) ? $saved : new \WP_REST_Response( $saved );
 	}
 
@@ -153,14 +166,14 @@ final class Rest_Controller {
 	 * @param \WP_REST_Request<array<string, mixed>> $request The request.
 	 */
 	public static function import_policy( \WP_REST_Request $request ): \WP_REST_Response|\WP_Error {
-		$body = self::json_body( $request, array( 'policy', 'revision', 'dryRun' ), array( 'policy' ) );
+		$body = Request_Body::read( $request, self::SAVE_FIELDS + array( 'dryRun' => 'boolean' ), array( 'policy' ) );
 		if ( is_wp_error( $body ) ) {
 			return $body;
 		}
 		$incoming = $body['policy'];
 		$errors   = Policy_Validator::validate( $incoming );
 		if ( array() !== $errors || ! is_array( $incoming ) ) {
-			return self::invalid( $errors );
+			return Request_Body::invalid( $errors );
 		}
 		$current = Policy_Store::get();
 		$changes = Policy_Diff::between( $current['policy'], $incoming );
@@ -173,7 +186,7 @@ final class Rest_Controller {
 				)
 			);
 		}
-		$saved = self::validate_and_save( $incoming, (int) ( $body['revision'] ?? $current['revision'] ) );
+		$saved = self::validate_and_save( $body + array( 'revision' => $current['revision'] ), 'import' );
 		return is_wp_error( $saved ) ? $saved : new \WP_REST_Response(
 			$saved + array(
 				'saved'   => true,
@@ -183,105 +196,30 @@ final class Rest_Controller {
 	}
 
 	/**
-	 * Validates a document and saves it at the expected revision.
+	 * Validates a document, saves it at the expected revision and records what changed in the log.
 	 *
-	 * @param mixed $policy   The incoming document.
-	 * @param int   $revision The revision the client read.
+	 * @param array<string, mixed> $body   The request body: policy, revision, and the change's note and flag.
+	 * @param 'save'|'import'      $source How the document came in.
 	 * @return array{ policy: array<string, mixed>, revision: int }|\WP_Error
 	 */
-	private static function validate_and_save( mixed $policy, int $revision ): array|\WP_Error {
+	private static function validate_and_save( array $body, string $source ): array|\WP_Error {
+		$policy = $body['policy'] ?? null;
 		$errors = Policy_Validator::validate( $policy );
 		if ( array() !== $errors || ! is_array( $policy ) ) {
-			return self::invalid( $errors );
+			return Request_Body::invalid( $errors );
 		}
-		$new_revision = Policy_Store::save( $policy, $revision );
+		$before       = Policy_Store::get();
+		$new_revision = Policy_Store::save( $policy, (int) ( $body['revision'] ?? 0 ) );
 		if ( is_wp_error( $new_revision ) ) {
 			return $new_revision;
 		}
+		// The save was a compare-and-swap from the revision read above, so $before is what it replaced.
+		// The first save replaces nothing published: not the default policy, whose address is the
+		// site's admin e-mail, which the public log must not name.
+		Change_Log::record( 0 === $before['revision'] ? array() : $before['policy'], $policy, $new_revision, $source, (string) ( $body['changeNote'] ?? '' ), true === ( $body['changeInternal'] ?? false ) );
 		return array(
 			'policy'   => $policy,
 			'revision' => $new_revision,
-		);
-	}
-
-	/**
-	 * The JSON body, when it is a JSON object with only the allowed keys and the types the route's
-	 * arguments declare (core has checked those).
-	 *
-	 * @param \WP_REST_Request<array<string, mixed>> $request  The request.
-	 * @param list<string>                           $allowed  Keys the route accepts.
-	 * @param list<string>                           $required Keys the body must have.
-	 * @return array<string, mixed>|\WP_Error
-	 */
-	private static function json_body( \WP_REST_Request $request, array $allowed, array $required ): array|\WP_Error {
-		// The raw body, not get_json_params(): core has already cast the declared arguments there
-		// ("1" to 1), and a stored policy must hold exactly what the client sent.
-		$body = json_decode( $request->get_body(), true, 512 );
-		if ( ! is_array( $body ) || ( array() !== $body && array_is_list( $body ) ) ) {
-			return self::invalid(
-				array(
-					array(
-						'path'    => '',
-						'code'    => 'rest_invalid_json',
-						'message' => __( 'The request body must be a JSON object.', 'infosec-policy' ),
-					),
-				)
-			);
-		}
-		$errors = array();
-		foreach ( array_diff( $required, array_keys( $body ) ) as $missing ) {
-			$errors[] = array(
-				'path'    => '',
-				'code'    => 'rest_missing_callback_param',
-				/* translators: %s: name of a field of the request body. */
-				'message' => sprintf( __( 'The request body needs the field %s.', 'infosec-policy' ), $missing ),
-			);
-		}
-		foreach ( array_diff( array_keys( $body ), $allowed ) as $unknown ) {
-			$errors[] = array(
-				'path'    => '',
-				'code'    => 'rest_additional_properties_forbidden',
-				/* translators: %s: name of a field of the request body. */
-				'message' => sprintf( __( '%s is not a field of this request.', 'infosec-policy' ), $unknown ),
-			);
-		}
-		// array_key_exists, not isset: an explicit null is a wrong type, not an absent field.
-		if ( array_key_exists( 'revision', $body ) && ( ! is_int( $body['revision'] ) || $body['revision'] < 0 ) ) {
-			$errors[] = array(
-				'path'    => '',
-				'code'    => 'rest_invalid_type',
-				'message' => __( 'revision must be a whole number, 0 or more.', 'infosec-policy' ),
-			);
-		}
-		if ( array_key_exists( 'dryRun', $body ) && ! is_bool( $body['dryRun'] ) ) {
-			$errors[] = array(
-				'path'    => '',
-				'code'    => 'rest_invalid_type',
-				'message' => __( 'dryRun must be true or false.', 'infosec-policy' ),
-			);
-		}
-		return array() === $errors ? $body : self::invalid( $errors );
-	}
-
-	/**
-	 * The 400 response: every bad field with its path and reason, in core's `rest_invalid_param` shape.
-	 *
-	 * @param list<array{ path: string, code: string, message: string }> $errors Validation errors.
-	 */
-	private static function invalid( array $errors ): \WP_Error {
-		$summary = array_map(
-			static fn( array $error ): string => trim( ( '' === $error['path'] ? '' : $error['path'] . ' ' ) . $error['message'] ),
-			$errors
-		);
-		return new \WP_Error(
-			'rest_invalid_param',
-			/* translators: %s: the list of problems found. */
-			sprintf( __( 'Invalid parameter(s): policy. %s', 'infosec-policy' ), implode( ' ', array_slice( $summary, 0, 5 ) ) ),
-			array(
-				'status' => 400,
-				'params' => array( 'policy' => implode( ' ', $summary ) ),
-				'errors' => $errors,
-			)
 		);
 	}
 }

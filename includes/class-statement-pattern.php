@@ -29,7 +29,7 @@ final class Statement_Pattern {
 			self::NAME,
 			array(
 				'title'       => __( 'Information security statement', 'infosec-policy' ),
-				'description' => __( 'A complete statement of your security measures, certificate and processors, from Settings → Information security.', 'infosec-policy' ),
+				'description' => __( 'A complete statement of your security measures, certificate, processors and their changes, from Settings → Information security.', 'infosec-policy' ),
 				'categories'  => array( 'text' ),
 				'keywords'    => array( 'security', 'privacy', 'GDPR', 'processors' ),
 				'content'     => self::content(),
@@ -51,6 +51,9 @@ final class Statement_Pattern {
 			. '<!-- wp:infosec-policy/tls-badge /-->' . "\n\n"
 			. self::heading( 2, __( 'Processors', 'infosec-policy' ) )
 			. '<!-- wp:infosec-policy/processor-table /-->' . "\n\n"
+			. self::heading( 2, __( 'Changes', 'infosec-policy' ) )
+			. self::paragraph( __( 'We announce every new processor here before it starts handling personal data.', 'infosec-policy' ) )
+			. '<!-- wp:infosec-policy/change-log /-->' . "\n\n"
 			. self::heading( 2, __( 'Questions', 'infosec-policy' ) )
 			. '<!-- wp:infosec-policy/contact /-->' . "\n\n"
 			. '<!-- wp:infosec-policy/policy-dates /-->';

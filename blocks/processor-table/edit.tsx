@@ -18,7 +18,7 @@ import type { Attributes } from './types';
 
 /**
  * The editor view: the server's own rendering (what visitors see), the settings in the sidebar,
- * and, for editors only, notices about processors that need attention.
+ * and, for editors only, notices about processors that need attention or are announced.
  *
  * @param props               Block edit props.
  * @param props.attributes    The block's attributes.
@@ -28,7 +28,7 @@ export default function Edit( {
 	attributes,
 	setAttributes,
 }: BlockEditProps< Attributes > ) {
-	const { processors, findings } = editorData();
+	const { processors, findings, upcoming } = editorData();
 	return (
 		<>
 			<InspectorControls>
@@ -55,6 +55,15 @@ export default function Edit( {
 								isDismissible={ false }
 							>
 								{ finding.message }
+							</Notice>
+						) ) }
+						{ upcoming.map( ( announced ) => (
+							<Notice
+								key={ `upcoming-${ announced.processorId }` }
+								status="info"
+								isDismissible={ false }
+							>
+								{ announced.message }
 							</Notice>
 						) ) }
 						<ServerPreview

@@ -123,6 +123,17 @@ export function ProcessorEditor( { processor, index }: Props ) {
 			/>
 			<PolicyTextField
 				{ ...text(
+					'effectiveFrom',
+					__( 'In use from', 'infosec-policy' )
+				) }
+				type="date"
+				help={ __(
+					'For a processor you are about to add: the change log announces it at once, and the processor table shows it from this day. Leave empty for one already in use.',
+					'infosec-policy'
+				) }
+			/>
+			<PolicyTextField
+				{ ...text(
 					'securityUrl',
 					__( 'Security page', 'infosec-policy' )
 				) }

@@ -20,6 +20,8 @@ export interface EditorData {
 	measureCount: number;
 	processors: EditorProcessor[];
 	findings: EditorFinding[];
+	/** Announced processors the table does not show yet, each with when it will. */
+	upcoming: EditorFinding[];
 }
 
 const EMPTY: EditorData = {
@@ -27,6 +29,7 @@ const EMPTY: EditorData = {
 	measureCount: 0,
 	processors: [],
 	findings: [],
+	upcoming: [],
 };
 
 function isEditorData( value: unknown ): value is EditorData {
@@ -38,7 +41,8 @@ function isEditorData( value: unknown ): value is EditorData {
 		typeof data.settingsUrl === 'string' &&
 		typeof data.measureCount === 'number' &&
 		Array.isArray( data.processors ) &&
-		Array.isArray( data.findings )
+		Array.isArray( data.findings ) &&
+		Array.isArray( data.upcoming )
 	);
 }
 

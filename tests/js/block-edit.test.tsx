@@ -67,6 +67,7 @@ describe( 'policy blocks in the editor', () => {
 			measureCount: 0,
 			processors: [],
 			findings: [],
+			upcoming: [],
 		} );
 		render( <ProcessorTableEdit { ...blockProps( table ) } /> );
 		expect(
@@ -86,6 +87,7 @@ describe( 'policy blocks in the editor', () => {
 			measureCount: 0,
 			processors: [],
 			findings: [],
+			upcoming: [],
 		} );
 		render( <MeasureListEdit { ...blockProps( list ) } /> );
 		expect(
@@ -112,6 +114,7 @@ describe( 'policy blocks in the editor', () => {
 					message: 'Mailchimp names the EU-US Privacy Shield',
 				},
 			],
+			upcoming: [],
 		} );
 		const { container } = render(
 			<ProcessorTableEdit { ...blockProps( table ) } />
@@ -122,12 +125,44 @@ describe( 'policy blocks in the editor', () => {
 		expect( screen.getByTestId( 'server-rendering' ) ).toBeInTheDocument();
 	} );
 
+	it( 'tells editors when an announced processor will appear in the table', () => {
+		setData( {
+			settingsUrl: '',
+			measureCount: 0,
+			processors: [
+				{
+					id: 'brevo',
+					name: 'Brevo',
+					role: '',
+					country: 'FR',
+					host: '',
+				},
+			],
+			findings: [],
+			upcoming: [
+				{
+					processorId: 'brevo',
+					message:
+						'Brevo is announced in the change log; this table shows it from January 1, 2027.',
+				},
+			],
+		} );
+		const { container } = render(
+			<ProcessorTableEdit { ...blockProps( table ) } />
+		);
+		expect(
+			container.querySelector( '.components-notice.is-info' )
+		).toHaveTextContent( 'this table shows it from January 1, 2027' );
+		expect( screen.getByTestId( 'server-rendering' ) ).toBeInTheDocument();
+	} );
+
 	it( 'warns when a TLS badge points at a processor that is gone', () => {
 		setData( {
 			settingsUrl: '',
 			measureCount: 0,
 			processors: [],
 			findings: [],
+			upcoming: [],
 		} );
 		const { container } = render(
 			<TlsBadgeEdit { ...blockProps( badge ) } />

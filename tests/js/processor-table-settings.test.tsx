@@ -39,6 +39,7 @@ beforeEach( () => {
 			{ id: 'c', name: 'Host', role: 'Hosting', country: 'NL', host: '' },
 		],
 		findings: [],
+		upcoming: [],
 	};
 } );
 

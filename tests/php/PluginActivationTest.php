@@ -42,6 +42,8 @@ final class PluginActivationTest extends \PHPUnit\Framework\TestCase {
 		$this->assertNull( $report['result'] );
 		$this->assertTrue( $report['active'] );
 		$this->assertSame( '', $report['dbError'] );
+		$this->assertTrue( $report['tableCreated'], 'activation must create the change log table' );
+		$this->assertTrue( $report['feedRule'], 'activation must add the feed to the rewrite rules' );
 		$this->assertSame( '', $report['output'] );
 		$this->assertSame( array(), $report['errors'] );
 	}

@@ -12,7 +12,7 @@ namespace InfosecPolicy\Tests;
 use InfosecPolicy\Policy_Store;
 
 /**
- * Revisions, compare-and-swap saves, autoloading, uninstall and deactivation.
+ * Revisions, compare-and-swap saves, autoloading and deactivation (uninstall: UninstallTest).
  */
 final class PolicyStoreTest extends TestCase {
 
@@ -110,15 +110,6 @@ final class PolicyStoreTest extends TestCase {
 		Policy_Store::measures();
 		Policy_Store::policy();
 		$this->assertSame( $queries, $wpdb->num_queries );
-	}
-
-	public function test_uninstall_removes_the_stored_policy(): void {
-		Policy_Store::save( $this->demo_policy(), 0 );
-		if ( ! defined( 'WP_UNINSTALL_PLUGIN' ) ) {
-			define( 'WP_UNINSTALL_PLUGIN', 'infosec-policy/plugin.php' );
-		}
-		include \InfosecPolicy\PLUGIN_DIR . '/uninstall.php';
-		$this->assertNull( $this->stored_raw() );
 	}
 
 	public function test_deactivation_keeps_the_stored_policy(): void {

@@ -77,6 +77,27 @@ abstract class TestCase extends PHPUnitTestCase {
 	}
 
 	/**
+	 * Changes the stored policy and saves it through PUT /policy, as the settings page does, and
+	 * asserts that the save succeeded.
+	 *
+	 * @param callable(array<string, mixed>): array<string, mixed> $change Changes the stored policy.
+	 * @param array<string, mixed>                                 $extra  More fields of the request (changeNote, changeInternal).
+	 */
+	protected function save_through_rest( callable $change, array $extra = array() ): \WP_REST_Response {
+		$stored   = \InfosecPolicy\Policy_Store::get();
+		$response = $this->rest(
+			'PUT',
+			'/policy',
+			array(
+				'policy'   => $change( $stored['policy'] ),
+				'revision' => $stored['revision'],
+			) + $extra
+		);
+		$this->assertSame( 200, $response->get_status(), (string) wp_json_encode( $response->get_data() ) );
+		return $response;
+	}
+
+	/**
 	 * The stored option exactly as it is in the database, bypassing every cache.
 	 */
 	protected function stored_raw(): ?string {

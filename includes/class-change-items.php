@@ -1,0 +1,148 @@
+<?php
+/**
+ * What one save changed, field by field, as data a change log can keep.
+ *
+ * @package InfosecPolicy
+ */
+
+declare(strict_types=1);
+
+namespace InfosecPolicy;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Turns two policy documents into the list of changes between them: one item per added or removed
+ * entry, per changed field (with its old and new value) and per reordered list.
+ *
+ * Items hold data, not sentences: Change_Sentences words them when they are shown, in the reader's
+ * language, so a Dutch visitor and an English admin read the same change each in their own.
+ *
+ * @phpstan-type Item array{ op: 'added'|'removed'|'changed'|'reordered', subject: 'processor'|'measure'|'organization'|'site', id?: string, name?: string, field?: string, from?: mixed, to?: mixed, details?: array<string, string> }
+ * @phpstan-import-type Changes from Policy_Diff
+ */
+final class Change_Items {
+
+	/**
+	 * Fields whose values are long texts: the log says that they changed, not how.
+	 */
+	private const TEXT_FIELDS = array( 'description' );
+
+	/**
+	 * The changes from one valid document to another, processors first.
+	 *
+	 * @param array<string, mixed> $before The stored document.
+	 * @param array<string, mixed> $after  The saved document.
+	 * @return list<Item>
+	 */
+	public static function between( array $before, array $after ): array {
+		$diff  = Policy_Diff::between( $before, $after );
+		$items = array();
+		foreach ( array(
+			'processor' => 'processors',
+			'measure'   => 'measures',
+		) as $subject => $key ) {
+			$old   = self::by_id( $before[ $key ] ?? array() );
+			$new   = self::by_id( $after[ $key ] ?? array() );
+			$label = 'processor' === $subject ? 'name' : 'title';
+			foreach ( $diff[ $key ]['added'] as $entry ) {
+				$items[] = array(
+					'op'      => 'added',
+					'subject' => $subject,
+					'id'      => $entry['id'],
+					'name'    => $entry['label'],
+					'details' => self::details( $subject, $new[ $entry['id'] ] ?? array() ),
+				);
+			}
+			foreach ( $diff[ $key ]['removed'] as $entry ) {
+				$items[] = array(
+					'op'      => 'removed',
+					'subject' => $subject,
+					'id'      => $entry['id'],
+					'name'    => $entry['label'],
+				);
+			}
+			foreach ( $diff[ $key ]['changed'] as $entry ) {
+				foreach ( $entry['fields'] as $field ) {
+					$items[] = self::changed( $subject, $field, $old[ $entry['id'] ] ?? array(), $new[ $entry['id'] ] ?? array() ) + array(
+						'id'   => $entry['id'],
+						'name' => is_string( $new[ $entry['id'] ][ $label ] ?? null ) ? $new[ $entry['id'] ][ $label ] : $entry['label'],
+					);
+				}
+			}
+			if ( $diff[ $key ]['reordered'] ) {
+				$items[] = array(
+					'op'      => 'reordered',
+					'subject' => $subject,
+				);
+			}
+		}
+		foreach ( array( 'organization', 'site' ) as $subject ) {
+			$old = is_array( $before[ $subject ] ?? null ) ? $before[ $subject ] : array();
+			$new = is_array( $after[ $subject ] ?? null ) ? $after[ $subject ] : array();
+			foreach ( $diff[ $subject ] as $field ) {
+				$items[] = self::changed( $subject, $field, $old, $new );
+			}
+		}
+		return $items;
+	}
+
+	/**
+	 * One changed field.
+	 *
+	 * @param 'processor'|'measure'|'organization'|'site' $subject What the field belongs to.
+	 * @param string                                      $field   The field's name.
+	 * @param array<string, mixed>                        $old     The object before.
+	 * @param array<string, mixed>                        $new     The object after.
+	 * @return Item
+	 */
+	private static function changed( string $subject, string $field, array $old, array $new ): array {
+		$item = array(
+			'op'      => 'changed',
+			'subject' => $subject,
+			'field'   => $field,
+		);
+		if ( in_array( $field, self::TEXT_FIELDS, true ) ) {
+			return $item;
+		}
+		return $item + array(
+			'from' => $old[ $field ] ?? null,
+			'to'   => $new[ $field ] ?? null,
+		);
+	}
+
+	/**
+	 * What a reader wants to know about a new entry: a processor's service, country and effective
+	 * date; a measure's category.
+	 *
+	 * @param 'processor'|'measure' $subject The kind of entry.
+	 * @param array<string, mixed>  $entry   The new entry.
+	 * @return array<string, string>
+	 */
+	private static function details( string $subject, array $entry ): array {
+		$fields  = 'processor' === $subject ? array( 'role', 'country', 'effectiveFrom' ) : array( 'category' );
+		$details = array();
+		foreach ( $fields as $field ) {
+			if ( is_string( $entry[ $field ] ?? null ) && '' !== $entry[ $field ] ) {
+				$details[ $field ] = $entry[ $field ];
+			}
+		}
+		return $details;
+	}
+
+	/**
+	 * Entries keyed by id.
+	 *
+	 * @param mixed $entries A list of entries.
+	 * @return array<array-key, array<string, mixed>>
+	 */
+	private static function by_id( mixed $entries ): array {
+		$keyed = array();
+		foreach ( is_array( $entries ) ? $entries : array() as $entry ) {
+			if ( is_array( $entry ) ) {
+				$keyed[ (string) ( $entry['id'] ?? '' ) ] = $entry;
+			}
+		}
+		return $keyed;
+	}
+}

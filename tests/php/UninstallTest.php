@@ -1,0 +1,50 @@
+<?php
+/**
+ * Deleting the plugin removes everything it stored.
+ *
+ * @package InfosecPolicy
+ */
+
+declare(strict_types=1);
+
+namespace InfosecPolicy\Tests;
+
+use InfosecPolicy\Change_Log;
+use InfosecPolicy\Policy_Store;
+use InfosecPolicy\Tls_Results;
+
+/**
+ * Uninstall drops the change log's table, and MySQL commits any open transaction before a DROP
+ * TABLE, so this test cannot run inside the rolled-back transaction of the other tests. It writes for
+ * real, and puts the empty table back afterwards, as the test instance had it.
+ */
+final class UninstallTest extends \PHPUnit\Framework\TestCase {
+
+	protected function tearDown(): void {
+		Policy_Store::delete();
+		Change_Log::install();
+		update_option( Change_Log::SCHEMA_OPTION, Change_Log::SCHEMA_VERSION, true );
+		Tls_Results::schedule();
+		wp_cache_flush();
+		parent::tearDown();
+	}
+
+	public function test_uninstall_removes_the_policy_the_change_log_and_its_published_copy(): void {
+		global $wpdb;
+		$policy = infosec_policy_demo_policy();
+		$this->assertIsInt( Policy_Store::save( $policy, Policy_Store::get()['revision'] ) );
+		$this->assertIsInt( Change_Log::record( array(), $policy, 1, 'import' ) );
+		$this->assertNotFalse( get_option( Change_Log::PUBLISHED_OPTION ) );
+
+		if ( ! defined( 'WP_UNINSTALL_PLUGIN' ) ) {
+			define( 'WP_UNINSTALL_PLUGIN', 'infosec-policy/plugin.php' );
+		}
+		include \InfosecPolicy\PLUGIN_DIR . '/uninstall.php';
+		wp_cache_flush();
+
+		$this->assertNull( $wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM {$wpdb->options} WHERE option_name = %s", Policy_Store::OPTION ) ) );
+		$this->assertFalse( get_option( Change_Log::PUBLISHED_OPTION ) );
+		$this->assertFalse( get_option( Change_Log::SCHEMA_OPTION ) );
+		$this->assertNull( $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', Change_Log::table() ) ) );
+	}
+}
