@@ -122,15 +122,80 @@ export function fetchPolicy(): Promise< PolicyResponse > {
  *
  * @param policy   The document.
  * @param revision The revision the admin's edits start from.
+ * @param change   The note and flag for the change log.
  */
 export function savePolicy(
 	policy: Policy,
-	revision: number
+	revision: number,
+	change: ChangeAnnotation = {}
 ): Promise< PolicyResponse > {
 	return apiFetch< PolicyResponse >( {
 		path: `${ BASE }/policy`,
 		method: 'PUT',
-		data: { policy, revision },
+		data: { policy, revision, ...change },
+	} );
+}
+
+/** What the admin says about a save, for the change log. */
+export interface ChangeAnnotation {
+	/** A short public note. */
+	changeNote?: string;
+	/** Keep the change out of the published log and feed. */
+	changeInternal?: boolean;
+}
+
+/** One entry of the change log, as GET /changes returns it. */
+export interface ChangeEntry {
+	id: number;
+	revision: number;
+	/** ISO 8601, UTC. */
+	date: string;
+	author: string;
+	source: 'save' | 'import';
+	/** The changes in words, in the admin's language. */
+	lines: string[];
+	note: string;
+	internal: boolean;
+}
+
+/** A page of the change log, newest first. */
+export interface ChangePage {
+	entries: ChangeEntry[];
+	total: number;
+	pages: number;
+}
+
+/**
+ * GET /changes: one page of the whole log, internal entries included.
+ *
+ * @param page    Page number, from 1.
+ * @param perPage Entries per page.
+ */
+export function fetchChanges(
+	page: number,
+	perPage: number
+): Promise< ChangePage > {
+	return apiFetch< ChangePage >( {
+		path: `${ BASE }/changes?page=${ page }&per_page=${ perPage }`,
+	} );
+}
+
+/**
+ * POST /changes/<id>: sets an entry's public note and internal flag.
+ *
+ * @param id       The entry.
+ * @param note     The public note.
+ * @param internal Whether it stays out of the published log.
+ */
+export function annotateChange(
+	id: number,
+	note: string,
+	internal: boolean
+): Promise< ChangeEntry > {
+	return apiFetch< ChangeEntry >( {
+		path: `${ BASE }/changes/${ id }`,
+		method: 'POST',
+		data: { note, internal },
 	} );
 }
 

@@ -13,6 +13,8 @@ import { newMeasure, newProcessor } from '../policy/entries';
 import type { CountryCode } from '../policy/types';
 import { store } from '../store';
 import { CertificatesSection } from './certificates-section';
+import { ChangeLogSection } from './change-log-section';
+import { ChangeNoteFields } from './change-note-fields';
 import { ConflictNotice } from './conflict-notice';
 import { adminLocale } from './country-controls';
 import { EntryList } from './entry-list';
@@ -48,7 +50,8 @@ function Section( {
  * The settings page: organisation, measures, processors and site, saved together.
  */
 export function App() {
-	const { load, save, notice, setNotice, loadError } = usePolicyEditor();
+	const { load, save, notice, setNotice, loadError, change, setChange } =
+		usePolicyEditor();
 	const { draft, dirty, saving } = useSelect( ( select ) => {
 		const s = select( store );
 		return {
@@ -168,7 +171,19 @@ export function App() {
 				>
 					<CertificatesSection />
 				</Section>
+				<Section
+					id="infosec-policy-changes"
+					title={ __( 'Change log', 'infosec-policy' ) }
+				>
+					<ChangeLogSection />
+				</Section>
 				<div className="infosec-policy-save-bar">
+					{ dirty && (
+						<ChangeNoteFields
+							change={ change }
+							onChange={ setChange }
+						/>
+					) }
 					<Button
 						variant="primary"
 						onClick={ save }

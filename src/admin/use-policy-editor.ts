@@ -8,7 +8,12 @@ import { __, _n, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import { fetchPolicy, savePolicy, toApiError } from '../api';
+import {
+	fetchPolicy,
+	savePolicy,
+	toApiError,
+	type ChangeAnnotation,
+} from '../api';
 import { store } from '../store';
 
 export interface PageNotice {
@@ -39,6 +44,8 @@ export function usePolicyEditor() {
 	}, [] );
 	const [ notice, setNotice ] = useState< PageNotice | null >( null );
 	const [ loadError, setLoadError ] = useState< string | null >( null );
+	// The note and flag for the change log go with the next save only.
+	const [ change, setChange ] = useState< ChangeAnnotation >( {} );
 
 	const load = useCallback( async () => {
 		try {
@@ -74,8 +81,9 @@ export function usePolicyEditor() {
 		startSave();
 		setNotice( null );
 		try {
-			const response = await savePolicy( draft, revision );
+			const response = await savePolicy( draft, revision, change );
 			saveSucceeded( draft, response.policy, response.revision );
+			setChange( {} );
 			setNotice( {
 				status: 'success',
 				message: __( 'The policy was saved.', 'infosec-policy' ),
@@ -127,6 +135,7 @@ export function usePolicyEditor() {
 	}, [
 		draft,
 		revision,
+		change,
 		startSave,
 		saveSucceeded,
 		saveRejected,
@@ -134,5 +143,5 @@ export function usePolicyEditor() {
 		saveFailed,
 	] );
 
-	return { load, save, notice, setNotice, loadError };
+	return { load, save, notice, setNotice, loadError, change, setChange };
 }

@@ -2,7 +2,6 @@
  * External dependencies
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from '@playwright/test';
 
 /**
  * WordPress dependencies
@@ -14,29 +13,13 @@ import { test, expect } from '@wordpress/e2e-test-utils-playwright';
  */
 import {
 	SETTINGS_PAGE,
+	STATEMENT_PAGE,
+	asVisitor,
 	demoPolicy,
 	savePolicy,
 	storePolicy,
 	storedPolicy,
 } from './policy-helpers';
-
-const STATEMENT_PAGE = '/information-security/';
-
-/**
- * A page as a visitor sees it: a context without the admin's cookies.
- *
- * @param browser The browser.
- * @param url     The page.
- */
-async function asVisitor( browser: Browser, url: string ): Promise< Page > {
-	const context = await browser.newContext( {
-		storageState: { cookies: [], origins: [] },
-	} );
-	const page = await context.newPage();
-	const response = await page.goto( url );
-	expect( response?.status() ).toBe( 200 );
-	return page;
-}
 
 const BLOCKS = [
 	{
@@ -63,6 +46,11 @@ const BLOCKS = [
 		name: 'infosec-policy/policy-dates',
 		attributes: {},
 		visitorSees: 'Last updated:',
+	},
+	{
+		name: 'infosec-policy/change-log',
+		attributes: { limit: 3 },
+		visitorSees: 'Follow these changes (RSS feed)',
 	},
 ];
 

@@ -1,7 +1,7 @@
 /**
  * External dependencies
  */
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 
 /**
  * WordPress dependencies
@@ -15,6 +15,9 @@ import demo from '../../demo/regioingenieur.policy.json';
 import type { Policy } from '../../src/policy/types';
 
 export const SETTINGS_PAGE = 'options-general.php?page=infosec-policy';
+
+/** The statement page `npm start` and the test set-up build from the pattern. */
+export const STATEMENT_PAGE = '/information-security/';
 
 /** The reference page's policy, freshly copied. */
 export const demoPolicy = (): Policy => structuredClone( demo ) as Policy;
@@ -72,4 +75,23 @@ export async function savePolicy(
 ): Promise< void > {
 	await page.getByRole( 'button', { name: 'Save policy' } ).click();
 	await expect( notices( page ).getByText( outcome ) ).toBeVisible();
+}
+
+/**
+ * A page as a visitor sees it: a context without the admin's cookies.
+ *
+ * @param browser The browser.
+ * @param url     The page.
+ */
+export async function asVisitor(
+	browser: Browser,
+	url: string = STATEMENT_PAGE
+): Promise< Page > {
+	const context = await browser.newContext( {
+		storageState: { cookies: [], origins: [] },
+	} );
+	const page = await context.newPage();
+	const response = await page.goto( url );
+	expect( response?.status() ).toBe( 200 );
+	return page;
 }
