@@ -1,7 +1,7 @@
 <?php
 /**
  * Benchmark: rendering a page with every policy block against the same content written as static
- * core blocks (core/table, core/list, paragraphs), in the same run, for a policy of N processors.
+ * core blocks (core/table, core/list, paragraphs; the published changes as lists), in the same run, for a policy of N processors.
  * Prints one line: N, median render time of each page's content (ms), their ratio, and the database
  * queries each render adds after WordPress has loaded. Leaves both pages published, as
  * /bench-blocks/ and /bench-static/, for bin/bench.sh to weigh over HTTP.
@@ -18,6 +18,8 @@ $_SERVER['REQUEST_URI'] = '/';
 require $argv[1] . '/wp-load.php';
 require_once dirname( __DIR__ ) . '/demo/demo-policy.php';
 
+use InfosecPolicy\Change_Log;
+use InfosecPolicy\Change_Sentences;
 use InfosecPolicy\Countries;
 use InfosecPolicy\Policy_Store;
 use InfosecPolicy\Statement_Pattern;
@@ -43,6 +45,15 @@ function infosec_policy_bench_static_page( array $policy ): string {
 	}
 	$html .= "<!-- wp:table -->\n<figure class=\"wp-block-table\"><table><thead><tr><th>Service</th><th>Processor</th><th>Description</th><th>Country</th><th>Basis</th></tr></thead><tbody>"
 		. $rows . "</tbody></table></figure>\n<!-- /wp:table -->\n\n";
+	$html .= "<!-- wp:heading -->\n<h2 class=\"wp-block-heading\">Changes</h2>\n<!-- /wp:heading -->\n\n";
+	foreach ( Change_Log::published( 5 ) as $entry ) {
+		$html .= "<!-- wp:paragraph -->\n<p>" . esc_html( (string) wp_date( (string) get_option( 'date_format' ), $entry['createdAt'] ) ) . "</p>\n<!-- /wp:paragraph -->\n\n";
+		$items = '';
+		foreach ( $entry['items'] as $item ) {
+			$items .= '<!-- wp:list-item --><li>' . esc_html( Change_Sentences::sentence( $item ) ) . "</li><!-- /wp:list-item -->\n";
+		}
+		$html .= "<!-- wp:list -->\n<ul class=\"wp-block-list\">" . $items . "</ul>\n<!-- /wp:list -->\n\n";
+	}
 	$html .= "<!-- wp:paragraph -->\n<p>Contact: " . esc_html( $policy['organization']['email'] ) . "</p>\n<!-- /wp:paragraph -->";
 	return $html;
 }
@@ -103,11 +114,14 @@ function infosec_policy_bench_render( int $page_id ): array {
  */
 function infosec_policy_bench_render_size( int $count ): void {
 	$policy = infosec_policy_demo_policy( $count );
+	$before = Policy_Store::policy();
 	$saved  = Policy_Store::save( $policy, Policy_Store::get()['revision'] );
 	if ( is_wp_error( $saved ) ) {
 		fwrite( STDERR, $saved->get_error_message() . "\n" );
 		exit( 1 );
 	}
+	// As a save through the REST API would: the change-log block then lists it.
+	Change_Log::record( $before, $policy, $saved, 'save', 'Benchmark run.' );
 	$blocks = infosec_policy_bench_page( 'bench-blocks', Statement_Pattern::content() );
 	$static = infosec_policy_bench_page( 'bench-static', infosec_policy_bench_static_page( $policy ) );
 	wp_cache_flush();
