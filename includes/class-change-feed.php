@@ -77,16 +77,19 @@ final class Change_Feed {
 	 * The feed's last change, for core's Last-Modified, ETag and 304 answers, which it would
 	 * otherwise take from the posts. Filters `pre_get_lastpostmodified`.
 	 *
+	 * The feed also names the organisation, so a save that renames it counts, even an internal one.
+	 *
 	 * @param string|false $last_modified What another filter decided, or false.
+	 * @param string       $timezone      `gmt`, `blog` or `server`.
 	 * @return string|false
 	 */
-	public static function last_modified( string|false $last_modified ): string|false {
+	public static function last_modified( string|false $last_modified, string $timezone = 'gmt' ): string|false {
 		global $wp;
 		if ( ! $wp instanceof \WP || self::NAME !== ( $wp->query_vars['feed'] ?? '' ) ) {
 			return $last_modified;
 		}
-		$built = Change_Log::published_at();
-		return gmdate( 'Y-m-d H:i:s', $built > 0 ? $built : Policy_Store::updated_at() );
+		$time = max( Change_Log::published_at(), Policy_Store::updated_at() );
+		return 'blog' === strtolower( $timezone ) ? (string) wp_date( 'Y-m-d H:i:s', $time ) : gmdate( 'Y-m-d H:i:s', $time );
 	}
 
 	/**
@@ -105,7 +108,7 @@ final class Change_Feed {
 		$built = Change_Log::published_at();
 		$xml   = '<?xml version="1.0" encoding="UTF-8"?>' . "\n"
 			. '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">' . "\n<channel>\n"
-			. '<title>' . self::xml( self::title() ) . "</title>\n"
+			. '<title>' . self::xml( self::plain_title( self::title() ) ) . "</title>\n"
 			. '<link>' . self::xml( home_url( '/' ) ) . "</link>\n"
 			. '<description>' . self::xml( __( 'Processors (sub-processors) and security measures added, removed or changed, newest first.', 'infosec-policy' ) ) . "</description>\n"
 			. '<language>' . self::xml( get_bloginfo( 'language' ) ) . "</language>\n"
@@ -113,13 +116,34 @@ final class Change_Feed {
 			. '<atom:link href="' . self::xml( self::url() ) . '" rel="self" type="application/rss+xml" />' . "\n";
 		foreach ( Change_Log::published( Change_Log::PUBLISHED_LIMIT ) as $entry ) {
 			$xml .= "<item>\n"
-				. '<title>' . self::xml( self::item_title( $entry ) ) . "</title>\n"
+				. '<title>' . self::xml( self::plain_title( self::item_title( $entry ) ) ) . "</title>\n"
 				. '<description>' . self::xml( self::item_html( $entry ) ) . "</description>\n"
 				. '<pubDate>' . self::xml( self::rfc822( $entry['createdAt'] ) ) . "</pubDate>\n"
 				. '<guid isPermaLink="false">' . self::xml( self::guid( $entry ) ) . "</guid>\n"
 				. "</item>\n";
 		}
 		return $xml . "</channel>\n</rss>\n";
+	}
+
+	/**
+	 * Text for the HTML of a description. Unlike esc_html(), it also encodes an `&` that starts
+	 * something entity-like, so "&amp;" typed in a name reaches the reader as typed.
+	 *
+	 * @param string $text Plain text.
+	 */
+	private static function html( string $text ): string {
+		return htmlspecialchars( $text, ENT_QUOTES | ENT_HTML5 | ENT_SUBSTITUTE, 'UTF-8' );
+	}
+
+	/**
+	 * A title without anything that looks like a tag. Many readers show an RSS title as HTML, so
+	 * core strips tags from feed titles (`the_title_rss`); so does this feed. The description keeps
+	 * every character, as text.
+	 *
+	 * @param string $title A title.
+	 */
+	private static function plain_title( string $title ): string {
+		return wp_strip_all_tags( $title );
 	}
 
 	/**
@@ -130,7 +154,8 @@ final class Change_Feed {
 	 * @param string $text Plain text (or, for a description, HTML).
 	 */
 	private static function xml( string $text ): string {
-		return htmlspecialchars( $text, ENT_XML1 | ENT_QUOTES | ENT_SUBSTITUTE, 'UTF-8' );
+		// ENT_DISALLOWED: a U+FFFF in a name must not make the whole feed ill-formed.
+		return htmlspecialchars( $text, ENT_XML1 | ENT_QUOTES | ENT_SUBSTITUTE | ENT_DISALLOWED, 'UTF-8' );
 	}
 
 	/**
@@ -154,15 +179,15 @@ final class Change_Feed {
 	 * @param PublishedEntry $entry A published entry.
 	 */
 	private static function item_html( array $entry ): string {
-		$html  = '' === $entry['note'] ? '' : '<p>' . nl2br( esc_html( $entry['note'] ), false ) . '</p>';
+		$html  = '' === $entry['note'] ? '' : '<p>' . nl2br( self::html( $entry['note'] ), false ) . '</p>';
 		$html .= '<ul>';
 		foreach ( $entry['items'] as $item ) {
-			$html .= '<li>' . esc_html( Change_Sentences::sentence( $item ) ) . '</li>';
+			$html .= '<li>' . self::html( Change_Sentences::sentence( $item ) ) . '</li>';
 		}
 		$html .= '</ul>';
 		if ( $entry['more'] > 0 ) {
 			/* translators: %d: how many changes are not listed. */
-			$html .= '<p>' . esc_html( sprintf( _n( 'And %d more change.', 'And %d more changes.', $entry['more'], 'infosec-policy' ), $entry['more'] ) ) . '</p>';
+			$html .= '<p>' . self::html( sprintf( _n( 'And %d more change.', 'And %d more changes.', $entry['more'], 'infosec-policy' ), $entry['more'] ) ) . '</p>';
 		}
 		return $html;
 	}

@@ -29,6 +29,23 @@ final class Change_Items {
 	private const TEXT_FIELDS = array( 'description' );
 
 	/**
+	 * Fields the statement does not publish, by subject: their changes stay in the admin's log.
+	 * (Which ports a firewall opens is for the admin, not for an attacker reading the feed.)
+	 */
+	private const UNPUBLISHED_FIELDS = array(
+		'site' => array( 'firewallPorts' ),
+	);
+
+	/**
+	 * Whether an item may be published in the change-log block and the feed.
+	 *
+	 * @param Item $item An item.
+	 */
+	public static function is_public( array $item ): bool {
+		return ! in_array( $item['field'] ?? '', self::UNPUBLISHED_FIELDS[ $item['subject'] ] ?? array(), true );
+	}
+
+	/**
 	 * The changes from one valid document to another, processors first.
 	 *
 	 * @param array<string, mixed> $before The stored document.
@@ -64,10 +81,13 @@ final class Change_Items {
 			}
 			foreach ( $diff[ $key ]['changed'] as $entry ) {
 				foreach ( $entry['fields'] as $field ) {
-					$items[] = self::changed( $subject, $field, $old[ $entry['id'] ] ?? array(), $new[ $entry['id'] ] ?? array() ) + array(
-						'id'   => $entry['id'],
-						'name' => is_string( $new[ $entry['id'] ][ $label ] ?? null ) ? $new[ $entry['id'] ][ $label ] : $entry['label'],
-					);
+					$item = self::changed( $subject, $field, $old[ $entry['id'] ] ?? array(), $new[ $entry['id'] ] ?? array() );
+					if ( null !== $item ) {
+						$items[] = $item + array(
+							'id'   => $entry['id'],
+							'name' => is_string( $new[ $entry['id'] ][ $label ] ?? null ) ? $new[ $entry['id'] ][ $label ] : $entry['label'],
+						);
+					}
 				}
 			}
 			if ( $diff[ $key ]['reordered'] ) {
@@ -81,22 +101,31 @@ final class Change_Items {
 			$old = is_array( $before[ $subject ] ?? null ) ? $before[ $subject ] : array();
 			$new = is_array( $after[ $subject ] ?? null ) ? $after[ $subject ] : array();
 			foreach ( $diff[ $subject ] as $field ) {
-				$items[] = self::changed( $subject, $field, $old, $new );
+				$item = self::changed( $subject, $field, $old, $new );
+				if ( null !== $item ) {
+					$items[] = $item;
+				}
 			}
 		}
 		return $items;
 	}
 
 	/**
-	 * One changed field.
+	 * One changed field; null when it only went from one kind of nothing to another (an absent
+	 * optional field, '' or an empty list), which no reader would call a change.
 	 *
 	 * @param 'processor'|'measure'|'organization'|'site' $subject What the field belongs to.
 	 * @param string                                      $field   The field's name.
 	 * @param array<string, mixed>                        $old     The object before.
 	 * @param array<string, mixed>                        $new     The object after.
-	 * @return Item
+	 * @return Item|null
 	 */
-	private static function changed( string $subject, string $field, array $old, array $new ): array {
+	private static function changed( string $subject, string $field, array $old, array $new ): ?array {
+		$from = $old[ $field ] ?? null;
+		$to   = $new[ $field ] ?? null;
+		if ( in_array( $from, array( null, '', array() ), true ) && in_array( $to, array( null, '', array() ), true ) ) {
+			return null;
+		}
 		$item = array(
 			'op'      => 'changed',
 			'subject' => $subject,
@@ -106,8 +135,8 @@ final class Change_Items {
 			return $item;
 		}
 		return $item + array(
-			'from' => $old[ $field ] ?? null,
-			'to'   => $new[ $field ] ?? null,
+			'from' => $from,
+			'to'   => $to,
 		);
 	}
 

@@ -71,7 +71,7 @@ final class Change_Log {
   note text NOT NULL,
   internal tinyint(1) NOT NULL DEFAULT 0,
   PRIMARY KEY  (id),
-  KEY internal_id (internal,id)
+  KEY published (internal,revision)
 ) {$collate};"
 		);
 	}
@@ -85,16 +85,19 @@ final class Change_Log {
 	 * @param 'save'|'import'      $source   How the document came in.
 	 * @param string               $note     A public note, or ''.
 	 * @param bool                 $internal Whether the change stays out of the published log.
-	 * @return int|null The entry's id; null when nothing changed.
+	 * @return int|null|false The entry's id; null when nothing changed; false when the database
+	 *                        refused the entry (the save itself stands).
 	 */
-	public static function record( array $before, array $after, int $revision, string $source, string $note = '', bool $internal = false ): ?int {
+	public static function record( array $before, array $after, int $revision, string $source, string $note = '', bool $internal = false ): int|null|false {
 		global $wpdb;
 		$items = Change_Items::between( $before, $after );
 		if ( array() === $items ) {
 			return null;
 		}
-		$user    = wp_get_current_user();
-		$written = $wpdb->insert(
+		$user = wp_get_current_user();
+		// A failure is reported to the caller; printed, wpdb's error would break a JSON response.
+		$suppressed = $wpdb->suppress_errors( true );
+		$written    = $wpdb->insert(
 			self::table(),
 			array(
 				'revision'    => $revision,
@@ -108,8 +111,9 @@ final class Change_Log {
 			),
 			array( '%d', '%s', '%d', '%s', '%s', '%s', '%s', '%d' )
 		);
+		$wpdb->suppress_errors( $suppressed );
 		if ( false === $written ) {
-			return null;
+			return false;
 		}
 		$id = (int) $wpdb->insert_id;
 		if ( ! $internal ) {
@@ -119,7 +123,8 @@ final class Change_Log {
 	}
 
 	/**
-	 * One page of the whole log, newest first, internal entries included (for the admin).
+	 * One page of the whole log, newest first, internal entries included (for the admin). Newest is
+	 * by revision: of two saves close together, the later one's entry may be written first.
 	 *
 	 * @param int $page     Page number, from 1.
 	 * @param int $per_page Entries per page.
@@ -129,7 +134,7 @@ final class Change_Log {
 		global $wpdb;
 		$table = self::table();
 		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- the table name is ours.
-		$rows  = $wpdb->get_results( $wpdb->prepare( "SELECT * FROM {$table} ORDER BY id DESC LIMIT %d OFFSET %d", $per_page, ( $page - 1 ) * $per_page ), ARRAY_A );
+		$rows  = $wpdb->get_results( $wpdb->prepare( "SELECT * FROM {$table} ORDER BY revision DESC, id DESC LIMIT %d OFFSET %d", $per_page, ( $page - 1 ) * $per_page ), ARRAY_A );
 		$total = (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$table}" );
 		// phpcs:enable
 		return array(
@@ -205,16 +210,24 @@ final class Change_Log {
 		global $wpdb;
 		$table = self::table();
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- the table name is ours.
-		$rows    = $wpdb->get_results( $wpdb->prepare( "SELECT * FROM {$table} WHERE internal = 0 ORDER BY id DESC LIMIT %d", self::PUBLISHED_LIMIT ), ARRAY_A );
+		$rows = $wpdb->get_results( $wpdb->prepare( "SELECT * FROM {$table} WHERE internal = 0 ORDER BY revision DESC, id DESC LIMIT %d", self::PUBLISHED_LIMIT ), ARRAY_A );
+		if ( ! is_array( $rows ) || '' !== $wpdb->last_error ) {
+			return; // Keep what is published rather than publish nothing.
+		}
 		$entries = array();
-		foreach ( is_array( $rows ) ? $rows : array() as $row ) {
-			// Who made a change stays in the admin's log; the published one speaks for the organisation.
-			$entry     = self::entry( $row );
+		foreach ( $rows as $row ) {
+			// Who made a change stays in the admin's log; the published one speaks for the organisation,
+			// and names only what the statement itself shows.
+			$entry = self::entry( $row );
+			$items = array_values( array_filter( $entry['items'], array( Change_Items::class, 'is_public' ) ) );
+			if ( array() === $items && '' === $entry['note'] ) {
+				continue;
+			}
 			$entries[] = array(
 				'id'        => $entry['id'],
 				'createdAt' => $entry['createdAt'],
-				'items'     => array_slice( $entry['items'], 0, self::PUBLISHED_ITEMS ),
-				'more'      => max( 0, count( $entry['items'] ) - self::PUBLISHED_ITEMS ),
+				'items'     => array_slice( $items, 0, self::PUBLISHED_ITEMS ),
+				'more'      => max( 0, count( $items ) - self::PUBLISHED_ITEMS ),
 				'note'      => $entry['note'],
 			);
 		}
@@ -249,7 +262,12 @@ final class Change_Log {
 		if ( (int) get_option( self::SCHEMA_OPTION, 0 ) === self::SCHEMA_VERSION ) {
 			return;
 		}
+		global $wpdb;
 		self::install();
+		// Only a table that is there counts as installed; otherwise the next request tries again.
+		if ( self::table() !== $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', self::table() ) ) ) {
+			return;
+		}
 		update_option( self::SCHEMA_OPTION, self::SCHEMA_VERSION, true );
 		// The feed's pretty address needs the rewrite rules to know it.
 		flush_rewrite_rules( false );

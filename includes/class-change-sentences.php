@@ -71,33 +71,39 @@ final class Change_Sentences {
 	}
 
 	/**
-	 * A changed field.
+	 * A changed field. One whole sentence per kind of subject, so that a translation can order and
+	 * inflect it as its language needs.
 	 *
 	 * @param Item $item A `changed` item.
 	 */
 	private static function changed( array $item ): string {
-		$field   = $item['field'] ?? '';
-		$label   = self::field_label( $field );
-		$of_what = match ( $item['subject'] ) {
-			/* translators: %s: a processor's name. */
-			'processor'    => sprintf( __( 'processor %s', 'infosec-policy' ), $item['name'] ?? '' ),
-			/* translators: %s: a security measure's title. */
-			'measure'      => sprintf( __( 'measure %s', 'infosec-policy' ), $item['name'] ?? '' ),
-			'organization' => __( 'the organisation', 'infosec-policy' ),
-			default        => __( 'the website', 'infosec-policy' ),
-		};
+		$field = $item['field'] ?? '';
+		$label = self::field_label( $field );
+		$name  = $item['name'] ?? '';
 		if ( ! array_key_exists( 'to', $item ) ) {
-			/* translators: 1: a field, e.g. "description", 2: what it belongs to, e.g. "measure Backups". */
-			return sprintf( __( 'Changed %1$s of %2$s', 'infosec-policy' ), $label, $of_what );
+			return match ( $item['subject'] ) {
+				/* translators: 1: a field, e.g. "description", 2: a processor's name. */
+				'processor'    => sprintf( __( 'Changed the %1$s of processor %2$s', 'infosec-policy' ), $label, $name ),
+				/* translators: 1: a field, e.g. "description", 2: a security measure's title. */
+				'measure'      => sprintf( __( 'Changed the %1$s of measure %2$s', 'infosec-policy' ), $label, $name ),
+				/* translators: %s: a field, e.g. "description". */
+				'organization' => sprintf( __( 'Changed the %s of the organisation', 'infosec-policy' ), $label ),
+				/* translators: %s: a field, e.g. "description". */
+				default        => sprintf( __( 'Changed the %s of the website', 'infosec-policy' ), $label ),
+			};
 		}
-		return sprintf(
-			/* translators: 1: a field, e.g. "data locations", 2: what it belongs to, e.g. "processor Google Analytics", 3: the old value, 4: the new value. */
-			__( 'Changed %1$s of %2$s from %3$s to %4$s', 'infosec-policy' ),
-			$label,
-			$of_what,
-			self::value( $field, $item['from'] ?? null ),
-			self::value( $field, $item['to'] )
-		);
+		$from = self::value( $field, $item['from'] ?? null );
+		$to   = self::value( $field, $item['to'] );
+		return match ( $item['subject'] ) {
+			/* translators: 1: a field, e.g. "data locations", 2: a processor's name, 3: the old value, 4: the new value. */
+			'processor'    => sprintf( __( 'Changed the %1$s of processor %2$s from %3$s to %4$s', 'infosec-policy' ), $label, $name, $from, $to ),
+			/* translators: 1: a field, e.g. "title", 2: a security measure's title, 3: the old value, 4: the new value. */
+			'measure'      => sprintf( __( 'Changed the %1$s of measure %2$s from %3$s to %4$s', 'infosec-policy' ), $label, $name, $from, $to ),
+			/* translators: 1: a field, e.g. "e-mail address", 2: the old value, 3: the new value. */
+			'organization' => sprintf( __( 'Changed the %1$s of the organisation from %2$s to %3$s', 'infosec-policy' ), $label, $from, $to ),
+			/* translators: 1: a field, e.g. "host name", 2: the old value, 3: the new value. */
+			default        => sprintf( __( 'Changed the %1$s of the website from %2$s to %3$s', 'infosec-policy' ), $label, $from, $to ),
+		};
 	}
 
 	/**
@@ -117,7 +123,7 @@ final class Change_Sentences {
 			'dpaSigned'         => __( 'processing agreement', 'infosec-policy' ),
 			'dpaDate'           => __( 'processing agreement date', 'infosec-policy' ),
 			'dpfListingUrl'     => __( 'Data Privacy Framework listing', 'infosec-policy' ),
-			'effectiveFrom'     => __( 'date in use from', 'infosec-policy' ),
+			'effectiveFrom'     => __( 'start date', 'infosec-policy' ),
 			'securityUrl'       => __( 'security page', 'infosec-policy' ),
 			'host'              => __( 'host name', 'infosec-policy' ),
 			'tlsIssuerDeclared' => __( 'declared certificate issuer', 'infosec-policy' ),

@@ -27,7 +27,7 @@ final class Plugin {
 		add_action( 'init', array( Change_Log::class, 'maybe_install' ), 20 );
 		add_action( 'wp_head', array( Change_Feed::class, 'print_discovery_link' ) );
 		add_filter( 'feed_content_type', array( Change_Feed::class, 'content_type' ), 10, 2 );
-		add_filter( 'pre_get_lastpostmodified', array( Change_Feed::class, 'last_modified' ) );
+		add_filter( 'pre_get_lastpostmodified', array( Change_Feed::class, 'last_modified' ), 10, 2 );
 		add_action( 'admin_menu', array( Admin_Page::class, 'register' ) );
 		add_action( 'rest_api_init', array( Rest_Controller::class, 'register' ) );
 		add_action( 'rest_api_init', array( Tls_Rest_Controller::class, 'register' ) );

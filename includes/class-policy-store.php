@@ -63,12 +63,16 @@ final class Policy_Store {
 	 * The check and the write are one conditional UPDATE (compare-and-swap on the stored value), so
 	 * two saves from the same revision can never both succeed, whatever their timing.
 	 *
-	 * @param array<string, mixed> $policy            A document that passed Policy_Validator.
-	 * @param int                  $expected_revision The revision the client last read.
+	 * @param array<string, mixed>      $policy            A document that passed Policy_Validator.
+	 * @param int                       $expected_revision The revision the client last read.
+	 * @param array<string, mixed>|null $replaced          Set to the document the save replaced, read
+	 *                                                     from the row the compare-and-swap checked
+	 *                                                     (never a cache); an empty array when none was stored.
+	 * @param-out array<string, mixed>|null $replaced
 	 * @return int|\WP_Error The new revision; an `infosec_policy_conflict` error naming the current one;
 	 *                       or `infosec_policy_storage_failed` when the database refused the write.
 	 */
-	public static function save( array $policy, int $expected_revision ): int|\WP_Error {
+	public static function save( array $policy, int $expected_revision, ?array &$replaced = null ): int|\WP_Error {
 		global $wpdb;
 		$raw      = $wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM {$wpdb->options} WHERE option_name = %s", self::OPTION ) );
 		$current  = null === $raw ? null : maybe_unserialize( $raw );
@@ -120,6 +124,7 @@ final class Policy_Store {
 			$now = self::get();
 			return self::conflict( $now['revision'] );
 		}
+		$replaced = self::is_stored( $current ) ? $current['policy'] : array();
 		return $next['revision'];
 	}
 

@@ -38,46 +38,49 @@ final class Request_Body {
 		// ("1" to 1), and a stored policy must hold exactly what the client sent.
 		$body = json_decode( $request->get_body(), true, 512 );
 		if ( ! is_array( $body ) || ( array() !== $body && array_is_list( $body ) ) ) {
-			return self::invalid( array( self::problem( 'rest_invalid_json', __( 'The request body must be a JSON object.', 'infosec-policy' ) ) ) );
+			return self::invalid( array( self::problem( 'rest_invalid_json', __( 'The request body must be a JSON object.', 'infosec-policy' ) ) ), array( 'body' ) );
 		}
 		$errors = array();
+		$params = array();
 		foreach ( array_diff( $required, array_keys( $body ) ) as $missing ) {
 			/* translators: %s: name of a field of the request body. */
 			$errors[] = self::problem( 'rest_missing_callback_param', sprintf( __( 'The request body needs the field %s.', 'infosec-policy' ), $missing ) );
+			$params[] = $missing;
 		}
 		foreach ( $body as $field => $value ) {
-			$kind = $types[ $field ] ?? null;
+			$kind    = $types[ $field ] ?? null;
+			$message = null === $kind ? null : self::type_error( (string) $field, $kind, $value );
 			if ( null === $kind ) {
 				/* translators: %s: name of a field of the request body. */
 				$errors[] = self::problem( 'rest_additional_properties_forbidden', sprintf( __( '%s is not a field of this request.', 'infosec-policy' ), $field ) );
-				continue;
-			}
-			$message = self::type_error( (string) $field, $kind, $value );
-			if ( null !== $message ) {
+				$params[] = (string) $field;
+			} elseif ( null !== $message ) {
 				$errors[] = self::problem( 'rest_invalid_type', $message );
+				$params[] = (string) $field;
 			}
 		}
-		return array() === $errors ? $body : self::invalid( $errors );
+		return array() === $errors ? $body : self::invalid( $errors, $params );
 	}
 
 	/**
 	 * The 400 response: every bad field with its path and reason, in core's `rest_invalid_param` shape.
 	 *
 	 * @param list<Problem> $errors Validation errors.
-	 * @param string        $param  The request parameter they concern, for core's `params` list.
+	 * @param list<string>  $params The request's fields they concern, for core's `params` list: the
+	 *                              policy's own errors concern `policy`.
 	 */
-	public static function invalid( array $errors, string $param = 'policy' ): \WP_Error {
+	public static function invalid( array $errors, array $params = array( 'policy' ) ): \WP_Error {
 		$summary = array_map(
 			static fn( array $error ): string => trim( ( '' === $error['path'] ? '' : $error['path'] . ' ' ) . $error['message'] ),
 			$errors
 		);
 		return new \WP_Error(
 			'rest_invalid_param',
-			/* translators: 1: the request parameter, 2: the list of problems found. */
-			sprintf( __( 'Invalid parameter(s): %1$s. %2$s', 'infosec-policy' ), $param, implode( ' ', array_slice( $summary, 0, 5 ) ) ),
+			/* translators: 1: the request's fields, 2: the list of problems found. */
+			sprintf( __( 'Invalid parameter(s): %1$s. %2$s', 'infosec-policy' ), implode( ', ', array_unique( $params ) ), implode( ' ', array_slice( $summary, 0, 5 ) ) ),
 			array(
 				'status' => 400,
-				'params' => array( $param => implode( ' ', $summary ) ),
+				'params' => array_fill_keys( array_unique( $params ), implode( ' ', $summary ) ),
 				'errors' => $errors,
 			)
 		);

@@ -15,13 +15,15 @@ defined( 'ABSPATH' ) || exit;
  * REST API, namespace `infosec-policy/v1`. A contract: tests outside the project use it.
  *
  *   GET  /policy         200 { policy, revision }
- *   PUT  /policy         { policy, revision, changeNote?, changeInternal? } -> 200 { policy, revision } | 409 infosec_policy_conflict | 400 rest_invalid_param
+ *   PUT  /policy         { policy, revision, changeNote?, changeInternal? } -> 200 { policy, revision, changeId, warnings? } | 409 infosec_policy_conflict | 400 rest_invalid_param
  *   GET  /policy/export  the document as a JSON file download
  *   POST /policy/import  { policy, revision?, dryRun?, changeNote?, changeInternal? } -> 200 { changes, saved, policy, revision } | 409 | 400
  *   GET  /policy/findings  200 { findings: [ { rule, severity, path, subject, message, action } ] }
  *
  * A save or import that changes the policy adds an entry to the change log (Change_Log), with the
- * optional public note and internal flag; Change_Log_Rest_Controller serves the log.
+ * optional public note and internal flag. `changeId` is that entry's id, null when nothing changed;
+ * `warnings` says so when the policy was saved but the log could not record it. Change_Log_Rest_Controller
+ * serves the log.
  *
  * Every route needs `manage_options`: 401 for anonymous requests, 403 for other users. A cookie
  * request without a nonce counts as anonymous, and one with a bad nonce gets 403 (core's cookie check).
@@ -200,7 +202,7 @@ final class Rest_Controller {
 	 *
 	 * @param array<string, mixed> $body   The request body: policy, revision, and the change's note and flag.
 	 * @param 'save'|'import'      $source How the document came in.
-	 * @return array{ policy: array<string, mixed>, revision: int }|\WP_Error
+	 * @return array{ policy: array<string, mixed>, revision: int, changeId: int|null, warnings?: list<string> }|\WP_Error
 	 */
 	private static function validate_and_save( array $body, string $source ): array|\WP_Error {
 		$policy = $body['policy'] ?? null;
@@ -208,18 +210,22 @@ final class Rest_Controller {
 		if ( array() !== $errors || ! is_array( $policy ) ) {
 			return Request_Body::invalid( $errors );
 		}
-		$before       = Policy_Store::get();
-		$new_revision = Policy_Store::save( $policy, (int) ( $body['revision'] ?? 0 ) );
+		$replaced     = null;
+		$new_revision = Policy_Store::save( $policy, (int) ( $body['revision'] ?? 0 ), $replaced );
 		if ( is_wp_error( $new_revision ) ) {
 			return $new_revision;
 		}
-		// The save was a compare-and-swap from the revision read above, so $before is what it replaced.
-		// The first save replaces nothing published: not the default policy, whose address is the
-		// site's admin e-mail, which the public log must not name.
-		Change_Log::record( 0 === $before['revision'] ? array() : $before['policy'], $policy, $new_revision, $source, (string) ( $body['changeNote'] ?? '' ), true === ( $body['changeInternal'] ?? false ) );
-		return array(
+		// Compared with what the save replaced, as stored; the first save replaces nothing published
+		// (not the default policy, whose address is the site's admin e-mail).
+		$entry  = Change_Log::record( $replaced ?? array(), $policy, $new_revision, $source, (string) ( $body['changeNote'] ?? '' ), true === ( $body['changeInternal'] ?? false ) );
+		$result = array(
 			'policy'   => $policy,
 			'revision' => $new_revision,
+			'changeId' => false === $entry ? null : $entry,
 		);
+		if ( false === $entry ) {
+			$result['warnings'] = array( __( 'The policy was saved, but its change could not be recorded in the change log.', 'infosec-policy' ) );
+		}
+		return $result;
 	}
 }

@@ -143,15 +143,37 @@ final class ChangeFeedTest extends TestCase {
 	}
 
 	public function test_escapes_every_text(): void {
-		$name = '<b>Evil</b> & "Co" ]]> \'x\'';
+		$name = '<b>Evil</b> & "Co" ]]> \'x\' &amp;';
 		$note = "<script>alert(1)</script> & ]]> \u{1F512}";
 		$this->save( self::add_processor( 'evil', $name ), $note );
 		$xpath = $this->feed();
-		$this->assertSame( array( "Added processor $name (Backups, Germany)" ), $this->values( $xpath, '/rss/channel/item/title' ) );
+		// Titles lose what looks like a tag, as core's feeds do: readers may show a title as HTML.
+		$this->assertSame( array( 'Added processor Evil & "Co" ]]> \'x\' &amp; (Backups, Germany)' ), $this->values( $xpath, '/rss/channel/item/title' ) );
 		$description = $this->parse_html( $this->values( $xpath, '/rss/channel/item/description' )[0] ?? '' );
 		$this->assertSame( 0, $this->count_matches( $description, '//script | //b' ) );
 		$this->assertSame( array( $note ), $this->texts( $description, '//p' ) );
 		$this->assertSame( array( "Added processor $name (Backups, Germany)" ), $this->texts( $description, '//li' ) );
+	}
+
+	public function test_a_character_xml_forbids_does_not_break_the_feed(): void {
+		$this->save( self::add_processor( 'odd', "Odd\u{FFFF}Name" ), "Note\u{FFFE}" );
+		$this->assertSame( array( "Added processor Odd\u{FFFD}Name (Backups, Germany)" ), $this->values( $this->feed(), '/rss/channel/item/title' ) );
+	}
+
+	public function test_core_answers_conditional_requests_with_the_feeds_own_last_change(): void {
+		global $wp;
+		$this->save( self::add_processor( 'one', 'One' ) );
+		$saved = $wp->query_vars;
+		try {
+			$wp->query_vars = array( 'feed' => Change_Feed::NAME );
+			$expected       = max( \InfosecPolicy\Change_Log::published_at(), Policy_Store::updated_at() );
+			$this->assertSame( gmdate( 'Y-m-d H:i:s', $expected ), get_lastpostmodified( 'gmt' ) );
+			$this->assertSame( wp_date( 'Y-m-d H:i:s', $expected ), get_lastpostmodified( 'blog' ) );
+			$wp->query_vars = array( 'feed' => 'rss2' );
+			$this->assertNotSame( gmdate( 'Y-m-d H:i:s', $expected ), get_lastpostmodified( 'gmt' ), 'other feeds keep the posts\' date' );
+		} finally {
+			$wp->query_vars = $saved;
+		}
 	}
 
 	public function test_never_lists_an_internal_change(): void {
@@ -166,23 +188,49 @@ final class ChangeFeedTest extends TestCase {
 
 	public function test_announces_a_future_processor_at_once_while_the_table_shows_it_from_its_date(): void {
 		$tomorrow = (string) wp_date( 'Y-m-d', time() + DAY_IN_SECONDS );
-		$today    = (string) wp_date( 'Y-m-d' );
 		$this->save( self::add_processor( 'upcoming', 'Upcoming Storage', $tomorrow ) );
-		$this->save( self::add_processor( 'starting', 'Starting Today', $today ) );
-
-		$titles = $this->values( $this->feed(), '/rss/channel/item/title' );
 		$this->assertSame(
-			array(
-				'Added processor Starting Today (Backups, Germany), in use from ' . mysql2date( (string) get_option( 'date_format' ), $today ),
-				'Added processor Upcoming Storage (Backups, Germany), in use from ' . mysql2date( (string) get_option( 'date_format' ), $tomorrow ),
-			),
-			$titles
+			array( 'Added processor Upcoming Storage (Backups, Germany), in use from ' . mysql2date( (string) get_option( 'date_format' ), $tomorrow ) ),
+			$this->values( $this->feed(), '/rss/channel/item/title' )
 		);
-		$table = $this->parse_html( do_blocks( '<!-- wp:infosec-policy/processor-table {"columns":["name"]} /-->' ) );
-		$names = $this->texts( $table, '//tbody/tr/th' );
-		$this->assertNotContains( 'Upcoming Storage', $names );
-		$this->assertContains( 'Starting Today', $names );
-		$this->assertContains( 'Mailchimp', $names );
+		$this->assertNotContains( 'Upcoming Storage', $this->table_names() );
+		$this->assertContains( 'Mailchimp', $this->table_names() );
+	}
+
+	/**
+	 * "From its date" is the site's date: in a time zone fourteen hours ahead of UTC or eleven
+	 * behind, whatever the hour, one of the two dates differs from UTC's, and the table follows the site.
+	 */
+	public function test_the_table_counts_the_effective_date_in_the_sites_time_zone(): void {
+		foreach ( array( 'Pacific/Kiritimati', 'Pacific/Pago_Pago' ) as $zone ) {
+			update_option( 'timezone_string', $zone );
+			$today    = (string) wp_date( 'Y-m-d' );
+			$tomorrow = (string) wp_date( 'Y-m-d', time() + DAY_IN_SECONDS );
+			$this->save(
+				static function ( array $policy ) use ( $today, $tomorrow ): array {
+					$policy = self::add_processor( 'starts-today', 'Starts Today', $today )( $policy );
+					return self::add_processor( 'starts-tomorrow', 'Starts Tomorrow', $tomorrow )( $policy );
+				}
+			);
+			$names = $this->table_names();
+			$this->assertContains( 'Starts Today', $names, $zone );
+			$this->assertNotContains( 'Starts Tomorrow', $names, $zone );
+			$this->save(
+				static function ( array $policy ): array {
+					$policy['processors'] = array_values( array_filter( $policy['processors'], static fn( array $p ): bool => ! str_starts_with( $p['id'], 'starts-' ) ) );
+					return $policy;
+				}
+			);
+		}
+	}
+
+	/**
+	 * The names in the processor table as a visitor sees it today.
+	 *
+	 * @return list<string>
+	 */
+	private function table_names(): array {
+		return $this->texts( $this->parse_html( do_blocks( '<!-- wp:infosec-policy/processor-table {"columns":["name"]} /-->' ) ), '//tbody/tr/th' );
 	}
 
 	public function test_editors_are_told_when_an_announced_processor_appears(): void {

@@ -55,8 +55,8 @@ final class ChangeLogBlockTest extends TestCase {
 		$xpath = $this->render( array( 'limit' => 2 ) );
 		$this->assertSame(
 			array(
-				'Changed name of the organisation from “Second” to “Third”',
-				'Changed name of the organisation from “First” to “Second”',
+				'Changed the name of the organisation from “Second” to “Third”',
+				'Changed the name of the organisation from “First” to “Second”',
 			),
 			$this->texts( $xpath, '//li[contains(@class,"__entry")]//ul/li' )
 		);

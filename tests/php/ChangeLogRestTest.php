@@ -86,7 +86,7 @@ final class ChangeLogRestTest extends TestCase {
 	}
 
 	/**
-	 * Bodies POST /changes/<id> refuses, and the field each error must name.
+	 * Bodies POST /changes/<id> refuses, and the request field each error must name.
 	 *
 	 * @return array<string, array{ mixed, string }>
 	 */
@@ -97,7 +97,7 @@ final class ChangeLogRestTest extends TestCase {
 			'a note that is not a text'       => array( array( 'note' => array( 'x' ) ), 'note' ),
 			'a flag that is not a boolean'    => array( array( 'internal' => 'true' ), 'internal' ),
 			'an unknown field'                => array( array( 'author' => 'Mallory' ), 'author' ),
-			'a list instead of an object'     => array( array( 1, 2 ), 'JSON object' ),
+			'a list instead of an object'     => array( array( 1, 2 ), 'body' ),
 		);
 	}
 
@@ -105,13 +105,14 @@ final class ChangeLogRestTest extends TestCase {
 	 * A bad body gets 400 naming the field, and changes nothing.
 	 *
 	 * @param mixed  $body  The body.
-	 * @param string $names What the error must name.
+	 * @param string $field The request field the error must name.
 	 */
 	#[\PHPUnit\Framework\Attributes\DataProvider( 'bad_bodies' )]
-	public function test_a_bad_body_is_refused_naming_the_field( mixed $body, string $names ): void {
+	public function test_a_bad_body_is_refused_naming_the_field( mixed $body, string $field ): void {
 		$response = $this->rest( 'POST', '/changes/' . $this->ids[0], $body );
 		$this->assertSame( 400, $response->get_status() );
-		$this->assertStringContainsString( $names, (string) wp_json_encode( $response->get_data() ) );
+		$this->assertSame( 'rest_invalid_param', $response->get_data()['code'] );
+		$this->assertSame( array( $field ), array_keys( $response->get_data()['data']['params'] ) );
 		$entry = Change_Log::get( $this->ids[0] );
 		$this->assertSame( '', $entry['note'] ?? null );
 		$this->assertFalse( $entry['internal'] ?? null );

@@ -80,7 +80,7 @@ final class ChangeLogTest extends TestCase {
 			)->get_status()
 		);
 		$lines = implode( "\n", $this->latest_lines() );
-		$this->assertStringContainsString( 'Changed e-mail address of the organisation from none to “info@regioingenieur.nl”', $lines );
+		$this->assertStringContainsString( 'Changed the e-mail address of the organisation from none to “info@regioingenieur.nl”', $lines );
 		$this->assertStringNotContainsString( (string) get_option( 'admin_email' ), $lines );
 	}
 
@@ -101,7 +101,7 @@ final class ChangeLogTest extends TestCase {
 				return $policy;
 			}
 		);
-		$this->assertSame( array( 'Changed data locations of processor Google Analytics from United States to Ireland' ), $this->latest_lines() );
+		$this->assertSame( array( 'Changed the data locations of processor Google Analytics from United States to Ireland' ), $this->latest_lines() );
 	}
 
 	/**
@@ -111,16 +111,16 @@ final class ChangeLogTest extends TestCase {
 	 */
 	public static function processor_fields(): array {
 		return array(
-			'a line of text'    => array( 'legalEntity', 'Intuit Inc.', 'Changed legal entity of processor Mailchimp from “The Rocket Science Group LLC” to “Intuit Inc.”' ),
-			'a country'         => array( 'country', 'IE', 'Changed country of processor Mailchimp from United States to Ireland' ),
-			'an enumeration'    => array( 'transferBasis', 'dpf', 'Changed legal basis for transfer of processor Mailchimp from EU-US Privacy Shield (invalid since 16 July 2020) to EU-US Data Privacy Framework' ),
-			'a yes or no'       => array( 'firewall', false, 'Changed firewall of processor Mailchimp from yes to no' ),
-			'an agreement'      => array( 'dpaSigned', false, 'Changed processing agreement of processor Mailchimp from signed to not signed' ),
-			'a date'            => array( 'dpaDate', '2026-11-02', 'Changed processing agreement date of processor Mailchimp from none to November 2, 2026' ),
-			'a list of texts'   => array( 'certifications', array( 'ISO 27001', 'SOC 2' ), 'Changed certifications of processor Mailchimp from none to ISO 27001, SOC 2' ),
-			'a long text'       => array( 'description', 'Sends our newsletter.', 'Changed description of processor Mailchimp' ),
-			'an address'        => array( 'securityUrl', 'https://mailchimp.com/legal/security/', 'Changed security page of processor Mailchimp from “https://mailchimp.com/about/security/” to “https://mailchimp.com/legal/security/”' ),
-			'an effective date' => array( 'effectiveFrom', '2027-01-01', 'Changed date in use from of processor Mailchimp from none to January 1, 2027' ),
+			'a line of text'    => array( 'legalEntity', 'Intuit Inc.', 'Changed the legal entity of processor Mailchimp from “The Rocket Science Group LLC” to “Intuit Inc.”' ),
+			'a country'         => array( 'country', 'IE', 'Changed the country of processor Mailchimp from United States to Ireland' ),
+			'an enumeration'    => array( 'transferBasis', 'dpf', 'Changed the legal basis for transfer of processor Mailchimp from EU-US Privacy Shield (invalid since 16 July 2020) to EU-US Data Privacy Framework' ),
+			'a yes or no'       => array( 'firewall', false, 'Changed the firewall of processor Mailchimp from yes to no' ),
+			'an agreement'      => array( 'dpaSigned', false, 'Changed the processing agreement of processor Mailchimp from signed to not signed' ),
+			'a date'            => array( 'dpaDate', '2026-11-02', 'Changed the processing agreement date of processor Mailchimp from none to November 2, 2026' ),
+			'a list of texts'   => array( 'certifications', array( 'ISO 27001', 'SOC 2' ), 'Changed the certifications of processor Mailchimp from none to ISO 27001, SOC 2' ),
+			'a long text'       => array( 'description', 'Sends our newsletter.', 'Changed the description of processor Mailchimp' ),
+			'an address'        => array( 'securityUrl', 'https://mailchimp.com/legal/security/', 'Changed the security page of processor Mailchimp from “https://mailchimp.com/about/security/” to “https://mailchimp.com/legal/security/”' ),
+			'an effective date' => array( 'effectiveFrom', '2027-01-01', 'Changed the start date of processor Mailchimp from none to January 1, 2027' ),
 		);
 	}
 
@@ -160,11 +160,11 @@ final class ChangeLogTest extends TestCase {
 		);
 		$this->assertSame(
 			array(
-				'Changed category of measure Werkproces from organisational to technical',
-				'Changed description of measure Werkproces',
-				'Changed standards of the organisation from ISO 9001:2015 (aligned), ISO/IEC 27001:2013 (considered) to ISO/IEC 27001:2022 (certified)',
-				'Changed review date of the organisation from none to November 28, 2026',
-				'Changed open firewall ports of the website from 80, 443, 25 to 80, 443',
+				'Changed the category of measure Werkproces from organisational to technical',
+				'Changed the description of measure Werkproces',
+				'Changed the standards of the organisation from ISO 9001:2015 (aligned), ISO/IEC 27001:2013 (considered) to ISO/IEC 27001:2022 (certified)',
+				'Changed the review date of the organisation from none to November 28, 2026',
+				'Changed the open firewall ports of the website from 80, 443, 25 to 80, 443',
 			),
 			$this->latest_lines()
 		);
@@ -232,7 +232,7 @@ final class ChangeLogTest extends TestCase {
 		$this->assertSame( 'import', $entry['source'] );
 		$this->assertTrue( $entry['internal'] );
 		$this->assertSame( 'Moved to the Data Privacy Framework.', $entry['note'] );
-		$this->assertSame( array( 'Changed legal basis for transfer of processor Google Analytics from EU-US Privacy Shield (invalid since 16 July 2020) to EU-US Data Privacy Framework' ), $entry['lines'] );
+		$this->assertSame( array( 'Changed the legal basis for transfer of processor Google Analytics from EU-US Privacy Shield (invalid since 16 July 2020) to EU-US Data Privacy Framework' ), $entry['lines'] );
 	}
 
 	public function test_a_dry_run_import_records_nothing(): void {
@@ -304,9 +304,10 @@ final class ChangeLogTest extends TestCase {
 		$this->assertSame( 0, $this->rest( 'GET', '/changes' )->get_data()['total'] );
 	}
 
-	public function test_the_log_lives_in_its_own_table_not_in_autoloaded_options(): void {
+	public function test_the_log_grows_in_its_table_while_the_published_copy_stays_small(): void {
 		global $wpdb;
-		for ( $i = 0; $i < 3; $i++ ) {
+		$saves = Change_Log::PUBLISHED_LIMIT + 2;
+		for ( $i = 0; $i < $saves; $i++ ) {
 			$this->save_through_rest(
 				static function ( array $policy ) use ( $i ): array {
 					$policy['processors'][0]['legalEntity'] = "Entity $i";
@@ -316,10 +317,44 @@ final class ChangeLogTest extends TestCase {
 		}
 		$table = Change_Log::table();
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- the plugin's own table.
-		$this->assertSame( '3', $wpdb->get_var( "SELECT COUNT(*) FROM {$table}" ) );
-		$autoloaded = $wpdb->get_col( $wpdb->prepare( "SELECT option_name FROM {$wpdb->options} WHERE option_name LIKE %s AND autoload IN ('yes','on','auto-on','auto')", 'infosec_policy%' ) );
-		$this->assertNotContains( Change_Log::TABLE, $autoloaded );
-		$this->assertSame( 3, count( Change_Log::published( 20 ) ) );
+		$this->assertSame( (string) $saves, $wpdb->get_var( "SELECT COUNT(*) FROM {$table}" ) );
+		$this->assertSame( $saves, $this->rest( 'GET', '/changes' )->get_data()['total'] );
+		$published = Change_Log::published( 100 );
+		$this->assertCount( Change_Log::PUBLISHED_LIMIT, $published );
+		$this->assertSame( 'Changed the legal entity of processor Make it WorkPress from “Entity ' . ( $saves - 2 ) . '” to “Entity ' . ( $saves - 1 ) . '”', \InfosecPolicy\Change_Sentences::sentence( $published[0]['items'][0] ) );
+	}
+
+	public function test_clearing_a_field_that_was_empty_records_nothing(): void {
+		$this->save_through_rest(
+			static function ( array $policy ): array {
+				$policy['processors'][1]['dpaDate']       = '';
+				$policy['processors'][1]['effectiveFrom'] = '';
+				return $policy;
+			}
+		);
+		$this->assertSame( 0, $this->rest( 'GET', '/changes' )->get_data()['total'] );
+	}
+
+	public function test_firewall_ports_stay_in_the_admin_log_and_out_of_the_published_one(): void {
+		$this->save_through_rest(
+			static function ( array $policy ): array {
+				$policy['site']['firewallPorts'] = array( 22, 80, 443 );
+				return $policy;
+			}
+		);
+		$this->assertSame( array( 'Changed the open firewall ports of the website from 80, 443, 25 to 22, 80, 443' ), $this->latest_lines() );
+		$this->assertSame( array(), Change_Log::published( 20 ), 'a change of nothing published is not published' );
+
+		$this->save_through_rest(
+			static function ( array $policy ): array {
+				$policy['site']['firewallPorts']      = array( 443 );
+				$policy['organization']['reviewedAt'] = '2026-11-28';
+				return $policy;
+			}
+		);
+		$published = Change_Log::published( Change_Log::PUBLISHED_LIMIT );
+		$this->assertCount( 1, $published );
+		$this->assertSame( array( 'reviewedAt' ), array_column( $published[0]['items'], 'field' ) );
 	}
 
 	public function test_the_published_copy_keeps_the_newest_entries_and_the_first_items_of_a_big_one(): void {
