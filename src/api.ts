@@ -15,6 +15,14 @@ export interface PolicyResponse {
 	revision: number;
 }
 
+/** What a save answers: the stored policy, and what the change log made of it. */
+export interface SaveResponse extends PolicyResponse {
+	/** The change log entry the save made; null when nothing changed. */
+	changeId: number | null;
+	/** Set when the policy was saved but something around it was not. */
+	warnings?: string[];
+}
+
 interface EntryChange {
 	id: string;
 	label: string;
@@ -128,8 +136,8 @@ export function savePolicy(
 	policy: Policy,
 	revision: number,
 	change: ChangeAnnotation = {}
-): Promise< PolicyResponse > {
-	return apiFetch< PolicyResponse >( {
+): Promise< SaveResponse > {
+	return apiFetch< SaveResponse >( {
 		path: `${ BASE }/policy`,
 		method: 'PUT',
 		data: { policy, revision, ...change },

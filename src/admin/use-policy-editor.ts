@@ -13,12 +13,42 @@ import {
 	savePolicy,
 	toApiError,
 	type ChangeAnnotation,
+	type SaveResponse,
 } from '../api';
 import { store } from '../store';
 
 export interface PageNotice {
 	status: 'success' | 'error' | 'warning' | 'info';
 	message: string;
+}
+
+/**
+ * The notice after a successful save: a warning when the change log could not record it, and a
+ * word when a note was written for a save that changed nothing (so no entry holds it).
+ *
+ * @param response The server's answer.
+ * @param change   The note and flag sent with the save.
+ */
+function savedNotice(
+	response: SaveResponse,
+	change: ChangeAnnotation
+): PageNotice {
+	if ( response.warnings?.length ) {
+		return { status: 'warning', message: response.warnings.join( ' ' ) };
+	}
+	if ( response.changeId === null && change.changeNote ) {
+		return {
+			status: 'info',
+			message: __(
+				'The policy was saved. Nothing in it changed, so the change log has no new entry for your note.',
+				'infosec-policy'
+			),
+		};
+	}
+	return {
+		status: 'success',
+		message: __( 'The policy was saved.', 'infosec-policy' ),
+	};
 }
 
 /**
@@ -61,6 +91,13 @@ export function usePolicyEditor() {
 		load();
 	}, [ load ] );
 
+	// A note belongs to the edits it describes: once they are saved or undone, it goes too.
+	useEffect( () => {
+		if ( ! dirty ) {
+			setChange( {} );
+		}
+	}, [ dirty ] );
+
 	// Leaving with unsaved edits asks first.
 	useEffect( () => {
 		if ( ! dirty ) {
@@ -84,10 +121,7 @@ export function usePolicyEditor() {
 			const response = await savePolicy( draft, revision, change );
 			saveSucceeded( draft, response.policy, response.revision );
 			setChange( {} );
-			setNotice( {
-				status: 'success',
-				message: __( 'The policy was saved.', 'infosec-policy' ),
-			} );
+			setNotice( savedNotice( response, change ) );
 		} catch ( caught ) {
 			const error = toApiError( caught );
 			if (
