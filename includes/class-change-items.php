@@ -59,8 +59,8 @@ final class Change_Items {
 			'processor' => 'processors',
 			'measure'   => 'measures',
 		) as $subject => $key ) {
-			$old   = self::by_id( $before[ $key ] ?? array() );
-			$new   = self::by_id( $after[ $key ] ?? array() );
+			$old   = Policy_Diff::entries_by_id( $before, $key );
+			$new   = Policy_Diff::entries_by_id( $after, $key );
 			$label = 'processor' === $subject ? 'name' : 'title';
 			foreach ( $diff[ $key ]['added'] as $entry ) {
 				$items[] = array(
@@ -98,8 +98,8 @@ final class Change_Items {
 			}
 		}
 		foreach ( array( 'organization', 'site' ) as $subject ) {
-			$old = is_array( $before[ $subject ] ?? null ) ? $before[ $subject ] : array();
-			$new = is_array( $after[ $subject ] ?? null ) ? $after[ $subject ] : array();
+			$old = Policy_Diff::object_of( $before, $subject );
+			$new = Policy_Diff::object_of( $after, $subject );
 			foreach ( $diff[ $subject ] as $field ) {
 				$item = self::changed( $subject, $field, $old, $new );
 				if ( null !== $item ) {
@@ -157,21 +157,5 @@ final class Change_Items {
 			}
 		}
 		return $details;
-	}
-
-	/**
-	 * Entries keyed by id.
-	 *
-	 * @param mixed $entries A list of entries.
-	 * @return array<array-key, array<string, mixed>>
-	 */
-	private static function by_id( mixed $entries ): array {
-		$keyed = array();
-		foreach ( is_array( $entries ) ? $entries : array() as $entry ) {
-			if ( is_array( $entry ) ) {
-				$keyed[ (string) ( $entry['id'] ?? '' ) ] = $entry;
-			}
-		}
-		return $keyed;
 	}
 }

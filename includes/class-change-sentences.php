@@ -111,7 +111,7 @@ final class Change_Sentences {
 	 *
 	 * @param string $field A field of the data contract.
 	 */
-	public static function field_label( string $field ): string {
+	private static function field_label( string $field ): string {
 		return match ( $field ) {
 			'role'              => __( 'service', 'infosec-policy' ),
 			'name'              => __( 'name', 'infosec-policy' ),
@@ -136,7 +136,6 @@ final class Change_Sentences {
 			'standards'         => __( 'standards', 'infosec-policy' ),
 			'reviewedAt'        => __( 'review date', 'infosec-policy' ),
 			'firewallPorts'     => __( 'open firewall ports', 'infosec-policy' ),
-			'formatVersion'     => __( 'format version', 'infosec-policy' ),
 			default             => $field,
 		};
 	}
@@ -168,7 +167,6 @@ final class Change_Sentences {
 			'transferBasis'                         => Transfer_Bases::label( $text ),
 			'category'                              => 'technical' === $text ? __( 'technical', 'infosec-policy' ) : __( 'organisational', 'infosec-policy' ),
 			'dpaDate', 'reviewedAt', 'effectiveFrom' => self::date( $text ),
-			'formatVersion'                         => $text,
 			/* translators: %s: a value someone typed. */
 			default                                 => sprintf( __( '“%s”', 'infosec-policy' ), $text ),
 		};

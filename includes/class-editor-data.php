@@ -15,6 +15,8 @@ defined( 'ABSPATH' ) || exit;
  * Gives the policy blocks' editor side a summary of the policy (for their settings, placeholders and
  * notices) as `window.infosecPolicyEditor`, printed into the editor page: no extra request, and only
  * what is published on the front end anyway, plus findings that need an editor's attention.
+ *
+ * @phpstan-import-type Processor from Policy_Store
  */
 final class Editor_Data {
 
@@ -63,19 +65,20 @@ final class Editor_Data {
 				$processors
 			),
 			'findings'     => $findings,
-			'upcoming'     => self::upcoming(),
+			'upcoming'     => self::upcoming( $processors ),
 		);
 	}
 
 	/**
 	 * Announced processors that the processor table does not show yet, with when it will.
 	 *
+	 * @param list<Processor> $processors The processors.
 	 * @return list<array{ processorId: string, message: string }>
 	 */
-	private static function upcoming(): array {
+	private static function upcoming( array $processors ): array {
 		$today    = (string) wp_date( 'Y-m-d' );
 		$upcoming = array();
-		foreach ( Policy_Store::processors() as $processor ) {
+		foreach ( $processors as $processor ) {
 			if ( Processor_Table::is_upcoming( $processor, $today ) ) {
 				$upcoming[] = array(
 					'processorId' => $processor['id'],

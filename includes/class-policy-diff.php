@@ -156,6 +156,17 @@ final class Policy_Diff {
 	}
 
 	/**
+	 * A document's processors or measures keyed by id, in their order.
+	 *
+	 * @param array<string, mixed> $document A document.
+	 * @param string               $key      `processors` or `measures`.
+	 * @return array<array-key, array<string, mixed>>
+	 */
+	public static function entries_by_id( array $document, string $key ): array {
+		return self::by_id( self::list_of( $document, $key ) );
+	}
+
+	/**
 	 * A list of objects from a document, or none.
 	 *
 	 * @param array<string, mixed> $document A document.
@@ -174,7 +185,7 @@ final class Policy_Diff {
 	 * @param string               $key      `organization` or `site`.
 	 * @return array<string, mixed>
 	 */
-	private static function object_of( array $document, string $key ): array {
+	public static function object_of( array $document, string $key ): array {
 		$object = $document[ $key ] ?? array();
 		return is_array( $object ) ? $object : array();
 	}

@@ -1,11 +1,7 @@
 /**
  * WordPress dependencies
  */
-import {
-	Button,
-	CheckboxControl,
-	TextareaControl,
-} from '@wordpress/components';
+import { Button } from '@wordpress/components';
 import { useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
@@ -13,7 +9,7 @@ import { __, sprintf } from '@wordpress/i18n';
  * Internal dependencies
  */
 import { annotateChange, toApiError, type ChangeEntry } from '../api';
-import { NOTE_MAX_LENGTH } from './change-note-fields';
+import { ChangeNoteControls } from './change-note-fields';
 
 /**
  * One change log entry: when, who, what changed, and its editable public note and internal flag.
@@ -77,22 +73,12 @@ export function ChangeEntryItem( {
 					<li key={ index }>{ line }</li>
 				) ) }
 			</ul>
-			<TextareaControl
-				label={ __( 'Public note', 'infosec-policy' ) }
-				value={ note }
-				maxLength={ NOTE_MAX_LENGTH }
-				rows={ 2 }
-				onChange={ setNote }
-				__nextHasNoMarginBottom
-			/>
-			<CheckboxControl
-				label={ __(
-					'Internal change: leave it out of the published change log',
-					'infosec-policy'
-				) }
-				checked={ internal }
-				onChange={ setInternal }
-				__nextHasNoMarginBottom
+			<ChangeNoteControls
+				noteLabel={ __( 'Public note', 'infosec-policy' ) }
+				note={ note }
+				internal={ internal }
+				onNoteChange={ setNote }
+				onInternalChange={ setInternal }
 			/>
 			<div className="infosec-policy-change-log__actions">
 				<Button

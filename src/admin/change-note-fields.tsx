@@ -9,8 +9,60 @@ import { __ } from '@wordpress/i18n';
  */
 import type { ChangeAnnotation } from '../api';
 
-/** The longest public note the server takes. */
-export const NOTE_MAX_LENGTH = 500;
+/** The longest public note the server takes (Change_Log::NOTE_MAX_LENGTH). */
+const NOTE_MAX_LENGTH = 500;
+
+interface ChangeNoteControlsProps {
+	noteLabel: string;
+	noteHelp?: string;
+	note: string;
+	internal: boolean;
+	onNoteChange: ( note: string ) => void;
+	onInternalChange: ( internal: boolean ) => void;
+}
+
+/**
+ * A change's public note and its internal flag, as the save bar and each log entry edit them.
+ *
+ * @param props                  Props.
+ * @param props.noteLabel        The note field's label.
+ * @param props.noteHelp         Its help text, if any.
+ * @param props.note             The note.
+ * @param props.internal         Whether the change stays out of the published log.
+ * @param props.onNoteChange     Sets the note.
+ * @param props.onInternalChange Sets the flag.
+ */
+export function ChangeNoteControls( {
+	noteLabel,
+	noteHelp,
+	note,
+	internal,
+	onNoteChange,
+	onInternalChange,
+}: ChangeNoteControlsProps ) {
+	return (
+		<>
+			<TextareaControl
+				label={ noteLabel }
+				help={ noteHelp }
+				value={ note }
+				maxLength={ NOTE_MAX_LENGTH }
+				rows={ 2 }
+				onChange={ onNoteChange }
+				__nextHasNoMarginBottom
+			/>
+			<CheckboxControl
+				label={ __(
+					'Internal change: leave it out of the published change log',
+					'infosec-policy'
+				) }
+				checked={ internal }
+				onChange={ onInternalChange }
+				__nextHasNoMarginBottom
+			/>
+		</>
+	);
+}
 
 /**
  * What the admin says about the next save in the change log: a public note, or that the change
@@ -30,30 +82,20 @@ export function ChangeNoteFields( {
 	return (
 		<fieldset className="infosec-policy-change-note">
 			<legend>{ __( 'About this change', 'infosec-policy' ) }</legend>
-			<TextareaControl
-				label={ __( 'Public note (optional)', 'infosec-policy' ) }
-				help={ __(
+			<ChangeNoteControls
+				noteLabel={ __( 'Public note (optional)', 'infosec-policy' ) }
+				noteHelp={ __(
 					'Shown with the change in the published change log and its feed.',
 					'infosec-policy'
 				) }
-				value={ change.changeNote ?? '' }
-				maxLength={ NOTE_MAX_LENGTH }
-				rows={ 2 }
-				onChange={ ( changeNote ) =>
+				note={ change.changeNote ?? '' }
+				internal={ change.changeInternal ?? false }
+				onNoteChange={ ( changeNote ) =>
 					onChange( { ...change, changeNote } )
 				}
-				__nextHasNoMarginBottom
-			/>
-			<CheckboxControl
-				label={ __(
-					'Internal change: leave it out of the published change log',
-					'infosec-policy'
-				) }
-				checked={ change.changeInternal ?? false }
-				onChange={ ( changeInternal ) =>
+				onInternalChange={ ( changeInternal ) =>
 					onChange( { ...change, changeInternal } )
 				}
-				__nextHasNoMarginBottom
 			/>
 		</fieldset>
 	);

@@ -21,18 +21,28 @@ import {
 } from './policy-helpers';
 
 /**
+ * The address of the change feed that the statement page announces in its head.
+ *
+ * @param visitor The statement page.
+ */
+async function announcedFeedUrl( visitor: Page ): Promise< string > {
+	const link = visitor.locator(
+		'head link[rel="alternate"][type="application/rss+xml"][title^="Changes to"]'
+	);
+	await expect( link ).toHaveAttribute( 'href', /infosec-policy-changes/ );
+	return ( await link.getAttribute( 'href' ) ) ?? '';
+}
+
+/**
  * The feed the statement page announces, fetched and parsed by the browser's own XML parser.
  *
  * @param visitor The statement page.
  * @return The RSS version and each item's title and description.
  */
 async function announcedFeed( visitor: Page ) {
-	const link = visitor.locator(
-		'head link[rel="alternate"][type="application/rss+xml"][title^="Changes to"]'
+	const response = await visitor.request.get(
+		await announcedFeedUrl( visitor )
 	);
-	await expect( link ).toHaveAttribute( 'href', /infosec-policy-changes/ );
-	const href = ( await link.getAttribute( 'href' ) ) ?? '';
-	const response = await visitor.request.get( href );
 	expect( response.status() ).toBe( 200 );
 	expect( response.headers()[ 'content-type' ] ).toContain(
 		'application/rss+xml'
@@ -221,10 +231,7 @@ test.describe( 'change log', () => {
 		requestUtils,
 	} ) => {
 		const visitor = await asVisitor( browser );
-		const feedUrl =
-			( await visitor
-				.locator( 'head link[rel="alternate"][title^="Changes to"]' )
-				.getAttribute( 'href' ) ) ?? '';
+		const feedUrl = await announcedFeedUrl( visitor );
 		const first = await visitor.request.get( feedUrl );
 		const validators = {
 			'If-Modified-Since': first.headers()[ 'last-modified' ] ?? '',
