@@ -9,6 +9,11 @@ declare(strict_types=1);
 
 namespace InfosecPolicy;
 
+use InfosecPolicy\Changes\Change_Log;
+use InfosecPolicy\Policy\Policy_Store;
+use InfosecPolicy\Rest\Tls_Controller;
+use InfosecPolicy\Tls\Tls_Results;
+
 defined( 'WP_UNINSTALL_PLUGIN' ) || exit;
 
 require_once __DIR__ . '/includes/autoload.php';
@@ -16,5 +21,5 @@ require_once __DIR__ . '/includes/autoload.php';
 Policy_Store::delete();
 Change_Log::drop();
 delete_option( Tls_Results::OPTION );
-delete_option( Tls_Rest_Controller::LOCK );
+delete_option( Tls_Controller::LOCK );
 Tls_Results::unschedule();

@@ -16,7 +16,7 @@ $_SERVER['REQUEST_URI'] = '/';
 require $argv[1] . '/wp-load.php';
 require_once dirname( __DIR__ ) . '/demo/demo-policy.php';
 
-use InfosecPolicy\Policy_Store;
+use InfosecPolicy\Policy\Policy_Store;
 
 /**
  * Median wall time of a callable over some runs, in milliseconds.

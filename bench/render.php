@@ -18,12 +18,12 @@ $_SERVER['REQUEST_URI'] = '/';
 require $argv[1] . '/wp-load.php';
 require_once dirname( __DIR__ ) . '/demo/demo-policy.php';
 
-use InfosecPolicy\Change_Log;
-use InfosecPolicy\Change_Sentences;
-use InfosecPolicy\Countries;
-use InfosecPolicy\Policy_Store;
-use InfosecPolicy\Statement_Pattern;
-use InfosecPolicy\Transfer_Bases;
+use InfosecPolicy\Blocks\Statement_Pattern;
+use InfosecPolicy\Changes\Change_Log;
+use InfosecPolicy\Changes\Change_Sentences;
+use InfosecPolicy\Policy\Countries;
+use InfosecPolicy\Policy\Policy_Store;
+use InfosecPolicy\Policy\Transfer_Bases;
 
 /**
  * The same statement as static core blocks, as a hand-written page would hold it.

@@ -63,7 +63,7 @@ $infosec_policy_page = wp_insert_post(
 		'post_title'   => 'Information security',
 		'post_name'    => 'information-security',
 		'post_author'  => $infosec_policy_installed['user_id'],
-		'post_content' => \InfosecPolicy\Statement_Pattern::content(),
+		'post_content' => \InfosecPolicy\Blocks\Statement_Pattern::content(),
 	),
 	true
 );
@@ -74,13 +74,13 @@ if ( is_wp_error( $infosec_policy_page ) ) {
 if ( in_array( '--demo', $argv, true ) ) {
 	require_once dirname( __DIR__ ) . '/demo/demo-policy.php';
 	$infosec_policy_demo  = infosec_policy_demo_policy();
-	$infosec_policy_saved = \InfosecPolicy\Policy_Store::save( $infosec_policy_demo, 0 );
-	if ( is_wp_error( $infosec_policy_saved ) || array() !== \InfosecPolicy\Policy_Validator::validate( $infosec_policy_demo ) ) {
+	$infosec_policy_saved = \InfosecPolicy\Policy\Policy_Store::save( $infosec_policy_demo, 0 );
+	if ( is_wp_error( $infosec_policy_saved ) || array() !== \InfosecPolicy\Policy\Policy_Validator::validate( $infosec_policy_demo ) ) {
 		infosec_policy_setup_fail( 'The demo policy is not valid.' );
 	}
 	// As an admin's import would, so the demo page's change log has its first entry.
 	wp_set_current_user( $infosec_policy_installed['user_id'] );
-	\InfosecPolicy\Change_Log::record( array(), $infosec_policy_demo, $infosec_policy_saved, 'import', 'First publication of this statement.' );
+	\InfosecPolicy\Changes\Change_Log::record( array(), $infosec_policy_demo, $infosec_policy_saved, 'import', 'First publication of this statement.' );
 }
 
 flush_rewrite_rules( false );

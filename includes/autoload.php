@@ -1,7 +1,8 @@
 <?php
 /**
  * Class autoloader: InfosecPolicy\Foo_Bar lives in includes/class-foo-bar.php, and
- * InfosecPolicy\Rest\Foo in includes/rest/class-foo.php (WordPress file naming).
+ * InfosecPolicy\Rest\Policy_Controller in includes/rest/class-policy-controller.php (WordPress file
+ * naming): each sub-namespace is a domain folder, so a class's folder tells what it belongs to.
  *
  * @package InfosecPolicy
  */

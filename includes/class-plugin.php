@@ -9,6 +9,18 @@ declare(strict_types=1);
 
 namespace InfosecPolicy;
 
+use InfosecPolicy\Admin\Admin_Page;
+use InfosecPolicy\Admin\Editor_Data;
+use InfosecPolicy\Admin\Site_Health;
+use InfosecPolicy\Blocks\Block_Registry;
+use InfosecPolicy\Blocks\Statement_Pattern;
+use InfosecPolicy\Changes\Change_Feed;
+use InfosecPolicy\Changes\Change_Log;
+use InfosecPolicy\Rest\Change_Log_Controller;
+use InfosecPolicy\Rest\Policy_Controller;
+use InfosecPolicy\Rest\Tls_Controller;
+use InfosecPolicy\Tls\Tls_Results;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
@@ -29,9 +41,9 @@ final class Plugin {
 		add_filter( 'feed_content_type', array( Change_Feed::class, 'content_type' ), 10, 2 );
 		add_filter( 'pre_get_lastpostmodified', array( Change_Feed::class, 'last_modified' ), 10, 2 );
 		add_action( 'admin_menu', array( Admin_Page::class, 'register' ) );
-		add_action( 'rest_api_init', array( Rest_Controller::class, 'register' ) );
-		add_action( 'rest_api_init', array( Tls_Rest_Controller::class, 'register' ) );
-		add_action( 'rest_api_init', array( Change_Log_Rest_Controller::class, 'register' ) );
+		add_action( 'rest_api_init', array( Policy_Controller::class, 'register' ) );
+		add_action( 'rest_api_init', array( Tls_Controller::class, 'register' ) );
+		add_action( 'rest_api_init', array( Change_Log_Controller::class, 'register' ) );
 		add_filter( 'site_status_tests', array( Site_Health::class, 'register' ) );
 		add_action( 'enqueue_block_editor_assets', array( Editor_Data::class, 'enqueue' ) );
 		add_action( Tls_Results::CRON_HOOK, array( Tls_Results::class, 'run_scheduled' ) );

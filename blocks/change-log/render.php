@@ -7,9 +7,9 @@
  * @var array<string, mixed> $attributes The block's attributes.
  */
 
-use InfosecPolicy\Change_Feed;
-use InfosecPolicy\Change_Log;
-use InfosecPolicy\Change_Sentences;
+use InfosecPolicy\Changes\Change_Feed;
+use InfosecPolicy\Changes\Change_Log;
+use InfosecPolicy\Changes\Change_Sentences;
 
 defined( 'ABSPATH' ) || exit;
 

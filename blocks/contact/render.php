@@ -5,7 +5,7 @@
  * @package InfosecPolicy
  */
 
-use InfosecPolicy\Policy_Store;
+use InfosecPolicy\Policy\Policy_Store;
 
 defined( 'ABSPATH' ) || exit;
 

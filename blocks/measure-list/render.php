@@ -7,8 +7,8 @@
  * @var array<string, mixed> $attributes The block's attributes.
  */
 
-use InfosecPolicy\Plain_Text;
-use InfosecPolicy\Policy_Store;
+use InfosecPolicy\Blocks\Plain_Text;
+use InfosecPolicy\Policy\Policy_Store;
 
 defined( 'ABSPATH' ) || exit;
 

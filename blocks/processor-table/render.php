@@ -7,8 +7,8 @@
  * @var array<string, mixed> $attributes The block's attributes.
  */
 
-use InfosecPolicy\Plain_Text;
-use InfosecPolicy\Processor_Table;
+use InfosecPolicy\Blocks\Plain_Text;
+use InfosecPolicy\Blocks\Processor_Table;
 
 defined( 'ABSPATH' ) || exit;
 

@@ -11,7 +11,7 @@
  * @var array<string, mixed> $attributes The block's attributes.
  */
 
-use InfosecPolicy\Tls_Badge;
+use InfosecPolicy\Blocks\Tls_Badge;
 
 defined( 'ABSPATH' ) || exit;
 

@@ -1,5 +1,5 @@
 /**
- * What the server tells the block editor about the policy (includes/class-editor-data.php).
+ * What the server tells the block editor about the policy (includes/admin/class-editor-data.php).
  */
 export interface EditorProcessor {
 	id: string;

@@ -84,7 +84,7 @@ abstract class TestCase extends PHPUnitTestCase {
 	 * @param array<string, mixed>                                 $extra  More fields of the request (changeNote, changeInternal).
 	 */
 	protected function save_through_rest( callable $change, array $extra = array() ): \WP_REST_Response {
-		$stored   = \InfosecPolicy\Policy_Store::get();
+		$stored   = \InfosecPolicy\Policy\Policy_Store::get();
 		$response = $this->rest(
 			'PUT',
 			'/policy',
@@ -102,7 +102,7 @@ abstract class TestCase extends PHPUnitTestCase {
 	 */
 	protected function stored_raw(): ?string {
 		global $wpdb;
-		$raw = $wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM {$wpdb->options} WHERE option_name = %s", \InfosecPolicy\Policy_Store::OPTION ) );
+		$raw = $wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM {$wpdb->options} WHERE option_name = %s", \InfosecPolicy\Policy\Policy_Store::OPTION ) );
 		return null === $raw ? null : (string) $raw;
 	}
 

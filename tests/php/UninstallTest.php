@@ -9,9 +9,9 @@ declare(strict_types=1);
 
 namespace InfosecPolicy\Tests;
 
-use InfosecPolicy\Change_Log;
-use InfosecPolicy\Policy_Store;
-use InfosecPolicy\Tls_Results;
+use InfosecPolicy\Changes\Change_Log;
+use InfosecPolicy\Policy\Policy_Store;
+use InfosecPolicy\Tls\Tls_Results;
 
 /**
  * Uninstall drops the change log's table, and MySQL commits any open transaction before a DROP

@@ -1,0 +1,172 @@
+<?php
+/**
+ * Site Health tests for the certificates the policy names.
+ *
+ * @package InfosecPolicy
+ */
+
+declare(strict_types=1);
+
+namespace InfosecPolicy\Admin;
+
+use InfosecPolicy\Blocks\Tls_Badge;
+use InfosecPolicy\Compliance\Compliance_Checks;
+use InfosecPolicy\Tls\Tls_Results;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Two Site Health tests, read from the stored TLS checks (no connection of their own): the site's
+ * own certificate (critical when expired or failing, recommended when expiring), and processor
+ * hosts whose certificate fails.
+ *
+ * @phpstan-type Test array{ label: string, status: 'good'|'recommended'|'critical', badge: array{ label: string, color: string }, description: string, actions: string, test: string }
+ */
+final class Site_Health {
+
+	private const FAILING = array( 'expired', 'untrusted', 'mismatch' );
+
+	/**
+	 * Adds the tests. Runs on `site_status_tests`.
+	 *
+	 * @param array<string, mixed> $tests Core's tests.
+	 * @return array<string, mixed>
+	 */
+	public static function register( array $tests ): array {
+		$tests['direct']['infosec_policy_site_certificate']       = array(
+			'label' => __( 'The site’s TLS certificate', 'infosec-policy' ),
+			'test'  => array( self::class, 'site_certificate' ),
+		);
+		$tests['direct']['infosec_policy_processor_certificates'] = array(
+			'label' => __( 'Processors’ TLS certificates', 'infosec-policy' ),
+			'test'  => array( self::class, 'processor_certificates' ),
+		);
+		$tests['direct']['infosec_policy_compliance']             = array(
+			'label' => __( 'Information security statement', 'infosec-policy' ),
+			'test'  => array( self::class, 'compliance' ),
+		);
+		return $tests;
+	}
+
+	/**
+	 * What the compliance checks find in the stored policy.
+	 *
+	 * @return Test
+	 */
+	public static function compliance(): array {
+		$findings = Compliance_Checks::for_stored_policy();
+		$errors   = array_filter( $findings, static fn( array $finding ): bool => 'error' === $finding['severity'] );
+		if ( array() === $findings ) {
+			return self::result( 'infosec_policy_compliance', 'good', __( 'The information security statement has no known problems', 'infosec-policy' ), __( 'The compliance checks found nothing wrong or out of date.', 'infosec-policy' ) );
+		}
+		return self::result(
+			'infosec_policy_compliance',
+			array() === $errors ? 'recommended' : 'critical',
+			/* translators: %d: number of findings. */
+			sprintf( _n( 'The information security statement has %d problem', 'The information security statement has %d problems', count( $findings ), 'infosec-policy' ), count( $findings ) ),
+			implode( ' ', array_map( static fn( array $finding ): string => $finding['message'], array_slice( $findings, 0, 5 ) ) )
+		);
+	}
+
+	/**
+	 * The site's own certificate.
+	 *
+	 * @return Test
+	 */
+	public static function site_certificate(): array {
+		$host   = Tls_Results::hosts()[0] ?? '';
+		$result = '' === $host ? null : Tls_Results::get( $host );
+		$status = (string) ( $result['status'] ?? 'unchecked' );
+		if ( in_array( $status, self::FAILING, true ) ) {
+			return self::result(
+				'infosec_policy_site_certificate',
+				'critical',
+				/* translators: 1: host name, 2: the check's status in words. */
+				sprintf( __( 'The certificate of %1$s fails: %2$s', 'infosec-policy' ), $host, Tls_Badge::status_text( $status ) ),
+				__( 'Visitors’ browsers warn about this site, and the statement’s TLS badge shows the failure. Renew or replace the certificate.', 'infosec-policy' )
+			);
+		}
+		if ( 'expiring' === $status ) {
+			return self::result(
+				'infosec_policy_site_certificate',
+				'recommended',
+				/* translators: 1: host name, 2: days left. */
+				sprintf( __( 'The certificate of %1$s expires in %2$d days', 'infosec-policy' ), $host, (int) ( $result['daysLeft'] ?? 0 ) ),
+				__( 'Renew it before it expires; automated renewal may have stopped.', 'infosec-policy' )
+			);
+		}
+		if ( 'valid' !== $status || true === ( $result['stale'] ?? false ) ) {
+			return self::result(
+				'infosec_policy_site_certificate',
+				'recommended',
+				/* translators: %s: host name. */
+				sprintf( __( 'The certificate of %s could not be checked', 'infosec-policy' ), $host ),
+				__( 'The last check did not reach the host, or none has run yet. Use “Check now” under Settings → Information security.', 'infosec-policy' )
+			);
+		}
+		return self::result(
+			'infosec_policy_site_certificate',
+			'good',
+			/* translators: %s: host name. */
+			sprintf( __( 'The certificate of %s is valid', 'infosec-policy' ), $host ),
+			__( 'The certificate this site serves is trusted, matches its name and is not close to expiry.', 'infosec-policy' )
+		);
+	}
+
+	/**
+	 * Processor hosts whose certificate fails.
+	 *
+	 * @return Test
+	 */
+	public static function processor_certificates(): array {
+		$failing = array();
+		foreach ( array_slice( Tls_Results::hosts(), 1 ) as $host ) {
+			$status = (string) ( Tls_Results::get( $host )['status'] ?? 'unchecked' );
+			if ( in_array( $status, self::FAILING, true ) ) {
+				$failing[] = $host;
+			}
+		}
+		if ( array() === $failing ) {
+			return self::result(
+				'infosec_policy_processor_certificates',
+				'good',
+				__( 'No processor host serves a failing certificate', 'infosec-policy' ),
+				__( 'The latest checks found no expired, untrusted or mismatched certificate among your processors’ hosts.', 'infosec-policy' )
+			);
+		}
+		return self::result(
+			'infosec_policy_processor_certificates',
+			'recommended',
+			/* translators: %s: list of host names. */
+			sprintf( __( 'Processor hosts with a failing certificate: %s', 'infosec-policy' ), implode( wp_get_list_item_separator(), $failing ) ),
+			__( 'Your statement shows these certificates. Ask the processors, or correct the host names under Settings → Information security.', 'infosec-policy' )
+		);
+	}
+
+	/**
+	 * A Site Health result.
+	 *
+	 * @param string                          $test        Test id.
+	 * @param 'good'|'recommended'|'critical' $status      Its status.
+	 * @param string                          $label       What was found.
+	 * @param string                          $explanation Why it matters, or what to do.
+	 * @return Test
+	 */
+	private static function result( string $test, string $status, string $label, string $explanation ): array {
+		return array(
+			'label'       => $label,
+			'status'      => $status,
+			'badge'       => array(
+				'label' => __( 'Security', 'infosec-policy' ),
+				'color' => 'critical' === $status ? 'red' : 'blue',
+			),
+			'description' => '<p>' . esc_html( $explanation ) . '</p>',
+			'actions'     => sprintf(
+				'<p><a href="%s">%s</a></p>',
+				esc_url( admin_url( 'options-general.php?page=' . Admin_Page::SLUG ) ),
+				esc_html__( 'Information security settings', 'infosec-policy' )
+			),
+			'test'        => $test,
+		);
+	}
+}

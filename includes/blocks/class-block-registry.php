@@ -1,0 +1,34 @@
+<?php
+/**
+ * Registers the plugin's blocks from their built metadata.
+ *
+ * @package InfosecPolicy
+ */
+
+declare(strict_types=1);
+
+namespace InfosecPolicy\Blocks;
+
+use const InfosecPolicy\PLUGIN_DIR;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Registers every block under build/ from its block.json, so that metadata, scripts, styles
+ * and the PHP renderer come from one file per block.
+ */
+final class Block_Registry {
+
+	/**
+	 * Registers the blocks. Runs on `init`.
+	 */
+	public static function register(): void {
+		$metadata_files = glob( PLUGIN_DIR . '/build/*/block.json' );
+		if ( ! $metadata_files ) {
+			return;
+		}
+		foreach ( $metadata_files as $metadata_file ) {
+			register_block_type( dirname( $metadata_file ) );
+		}
+	}
+}

@@ -1,0 +1,149 @@
+<?php
+/**
+ * The processor table block's columns and cells.
+ *
+ * @package InfosecPolicy
+ */
+
+declare(strict_types=1);
+
+namespace InfosecPolicy\Blocks;
+
+use InfosecPolicy\Policy\Countries;
+use InfosecPolicy\Policy\Policy_Store;
+use InfosecPolicy\Policy\Transfer_Bases;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * What the processor table shows: which columns, in which order, with which processors, and each
+ * cell's HTML. Every value is escaped where this class turns it into HTML.
+ *
+ * @phpstan-import-type Processor from Policy_Store
+ */
+final class Processor_Table {
+
+	public const COLUMNS         = array( 'role', 'name', 'legalEntity', 'description', 'location', 'transferBasis', 'tlsIssuer', 'firewall', 'dpa', 'securityUrl' );
+	public const DEFAULT_COLUMNS = array( 'role', 'name', 'description', 'location', 'transferBasis' );
+
+	/**
+	 * The chosen columns, known ones only, each once; the default set when none is left.
+	 *
+	 * @param mixed $columns The block attribute.
+	 * @return list<string>
+	 */
+	public static function columns( mixed $columns ): array {
+		$chosen = is_array( $columns ) ? array_values( array_unique( array_intersect( array_filter( $columns, 'is_string' ), self::COLUMNS ) ) ) : array();
+		return array() === $chosen ? self::DEFAULT_COLUMNS : $chosen;
+	}
+
+	/**
+	 * The processors to show, in the admin's order: those in use today (an announced processor
+	 * appears from its effective date, in the site's time zone), all of them or those with this role,
+	 * or those whose legal entity or data is in this country.
+	 *
+	 * @param string $role    A role, compared without regard to case; '' for any.
+	 * @param string $country An ISO 3166-1 alpha-2 code; '' for any.
+	 * @return list<Processor>
+	 */
+	public static function processors( string $role, string $country ): array {
+		$today = (string) wp_date( 'Y-m-d' );
+		return array_values(
+			array_filter(
+				Policy_Store::processors(),
+				static fn( array $processor ): bool =>
+					! self::is_upcoming( $processor, $today )
+					&& ( '' === $role || 0 === strcasecmp( trim( $role ), $processor['role'] ) )
+					&& ( '' === $country || $country === $processor['country'] || in_array( $country, $processor['dataLocations'], true ) )
+			)
+		);
+	}
+
+	/**
+	 * Whether a processor is announced but not in use yet: its effective date is after today.
+	 *
+	 * @param Processor $processor The processor.
+	 * @param string    $today     Today in the site's time zone, YYYY-MM-DD.
+	 */
+	public static function is_upcoming( array $processor, string $today ): bool {
+		return ( $processor['effectiveFrom'] ?? '' ) > $today;
+	}
+
+	/**
+	 * The caption when the editor sets none.
+	 */
+	public static function default_caption(): string {
+		$name = Policy_Store::organization_name();
+		return '' === $name
+			? __( 'Processors that handle personal data', 'infosec-policy' )
+			/* translators: %s: the organisation's name. */
+			: sprintf( __( 'Processors that handle personal data for %s', 'infosec-policy' ), $name );
+	}
+
+	/**
+	 * A column's heading.
+	 *
+	 * @param string $column Column key.
+	 */
+	public static function heading( string $column ): string {
+		return match ( $column ) {
+			'role'          => __( 'Service', 'infosec-policy' ),
+			'name'          => __( 'Processor', 'infosec-policy' ),
+			'legalEntity'   => __( 'Legal entity', 'infosec-policy' ),
+			'description'   => __( 'Description', 'infosec-policy' ),
+			'location'      => __( 'Country and data location', 'infosec-policy' ),
+			'transferBasis' => __( 'Legal basis for transfer', 'infosec-policy' ),
+			'tlsIssuer'     => __( 'Certificate issuer', 'infosec-policy' ),
+			'firewall'      => __( 'Firewall', 'infosec-policy' ),
+			'dpa'           => __( 'Processing agreement', 'infosec-policy' ),
+			'securityUrl'   => __( 'Security information', 'infosec-policy' ),
+			default         => $column,
+		};
+	}
+
+	/**
+	 * A cell's content as plain text, for the columns that hold text (not description or securityUrl).
+	 * Unescaped: render.php escapes it as it prints it.
+	 *
+	 * @param string    $column    Column key.
+	 * @param Processor $processor The processor.
+	 */
+	public static function cell_text( string $column, array $processor ): string {
+		return match ( $column ) {
+			'role', 'name', 'legalEntity' => $processor[ $column ],
+			'location'                    => Countries::name( $processor['country'] ),
+			'transferBasis'               => Transfer_Bases::label( $processor['transferBasis'] ),
+			'tlsIssuer'                   => $processor['tlsIssuerDeclared'],
+			'firewall'                    => $processor['firewall'] ? __( 'Yes', 'infosec-policy' ) : __( 'No', 'infosec-policy' ),
+			'dpa'                         => self::dpa_text( $processor ),
+			default                       => '',
+		};
+	}
+
+	/**
+	 * Where the data is stored, when that is not just the legal entity's country; else null.
+	 *
+	 * @param Processor $processor The processor.
+	 */
+	public static function other_data_locations( array $processor ): ?string {
+		if ( array() === $processor['dataLocations'] || array( $processor['country'] ) === $processor['dataLocations'] ) {
+			return null;
+		}
+		/* translators: %s: list of countries. */
+		return sprintf( __( 'Data stored in: %s', 'infosec-policy' ), Countries::names( $processor['dataLocations'] ) );
+	}
+
+	/**
+	 * Whether a processing agreement is signed, and when.
+	 *
+	 * @param Processor $processor The processor.
+	 */
+	private static function dpa_text( array $processor ): string {
+		if ( ! $processor['dpaSigned'] ) {
+			return __( 'Not signed', 'infosec-policy' );
+		}
+		$date = $processor['dpaDate'] ?? '';
+		/* translators: %s: the date the agreement was signed. */
+		return '' === $date ? __( 'Signed', 'infosec-policy' ) : sprintf( __( 'Signed on %s', 'infosec-policy' ), mysql2date( get_option( 'date_format' ), $date ) );
+	}
+}

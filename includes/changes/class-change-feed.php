@@ -1,0 +1,214 @@
+<?php
+/**
+ * The published change log as an RSS 2.0 feed.
+ *
+ * @package InfosecPolicy
+ */
+
+declare(strict_types=1);
+
+namespace InfosecPolicy\Changes;
+
+use InfosecPolicy\Policy\Policy_Store;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * An RSS 2.0 feed of the published changes (newest first, internal ones never), at
+ * `/feed/infosec-policy-changes/` (or `?feed=infosec-policy-changes`), so that customers and their
+ * tools can follow changes of sub-processors (GDPR Art. 28(2)). Pages that show the policy announce
+ * it with `<link rel="alternate">`. It reads only the published option: no query, no network.
+ *
+ * @phpstan-import-type PublishedEntry from Change_Log
+ */
+final class Change_Feed {
+
+	public const NAME = 'infosec-policy-changes';
+
+	/**
+	 * Registers the feed. Runs on `init`.
+	 */
+	public static function register(): void {
+		add_feed( self::NAME, array( self::class, 'render' ) );
+	}
+
+	/**
+	 * The feed's address.
+	 */
+	public static function url(): string {
+		return get_feed_link( self::NAME );
+	}
+
+	/**
+	 * The feed's title, also the title of its discovery link.
+	 */
+	public static function title(): string {
+		$name = Policy_Store::organization_name();
+		return '' === $name
+			? __( 'Changes to the information security policy', 'infosec-policy' )
+			/* translators: %s: the organisation's name. */
+			: sprintf( __( 'Changes to the information security policy of %s', 'infosec-policy' ), $name );
+	}
+
+	/**
+	 * Prints the discovery link on a page whose content has one of the plugin's blocks. Runs on `wp_head`.
+	 */
+	public static function print_discovery_link(): void {
+		$post = get_queried_object();
+		if ( ! is_singular() || ! $post instanceof \WP_Post || ! str_contains( $post->post_content, '<!-- wp:infosec-policy/' ) ) {
+			return;
+		}
+		printf(
+			'<link rel="alternate" type="application/rss+xml" title="%s" href="%s" />' . "\n",
+			esc_attr( self::title() ),
+			esc_url( self::url() )
+		);
+	}
+
+	/**
+	 * The feed's content type. Filters `feed_content_type`.
+	 *
+	 * @param string $content_type The type core chose.
+	 * @param string $feed         The requested feed.
+	 */
+	public static function content_type( string $content_type, string $feed ): string {
+		return self::NAME === $feed ? 'application/rss+xml' : $content_type;
+	}
+
+	/**
+	 * The feed's last change, for core's Last-Modified, ETag and 304 answers, which it would
+	 * otherwise take from the posts. Filters `pre_get_lastpostmodified`.
+	 *
+	 * The feed also names the organisation, so a save that renames it counts, even an internal one.
+	 *
+	 * @param string|false $last_modified What another filter decided, or false.
+	 * @param string       $timezone      `gmt`, `blog` or `server`.
+	 * @return string|false
+	 */
+	public static function last_modified( string|false $last_modified, string $timezone = 'gmt' ): string|false {
+		global $wp;
+		if ( ! $wp instanceof \WP || self::NAME !== ( $wp->query_vars['feed'] ?? '' ) ) {
+			return $last_modified;
+		}
+		$time = max( Change_Log::published_at(), Policy_Store::updated_at() );
+		return 'blog' === strtolower( $timezone ) ? (string) wp_date( 'Y-m-d H:i:s', $time ) : gmdate( 'Y-m-d H:i:s', $time );
+	}
+
+	/**
+	 * Prints the feed (the callback of add_feed()).
+	 */
+	public static function render(): void {
+		echo self::document(); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- XML, every text escaped by Change_Feed::xml() as document() builds it.
+	}
+
+	/**
+	 * The feed as an XML document. Every text is escaped for XML where it is put in
+	 * (Change_Feed::xml()); an item's description is HTML whose texts are escaped for HTML first,
+	 * then escaped again for XML, as RSS wants it.
+	 */
+	public static function document(): string {
+		$built = Change_Log::published_at();
+		$xml   = '<?xml version="1.0" encoding="UTF-8"?>' . "\n"
+			. '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">' . "\n<channel>\n"
+			. '<title>' . self::xml( self::plain_title( self::title() ) ) . "</title>\n"
+			. '<link>' . self::xml( home_url( '/' ) ) . "</link>\n"
+			. '<description>' . self::xml( __( 'Processors (sub-processors) and security measures added, removed or changed, newest first.', 'infosec-policy' ) ) . "</description>\n"
+			. '<language>' . self::xml( get_bloginfo( 'language' ) ) . "</language>\n"
+			. '<lastBuildDate>' . self::xml( self::rfc822( $built > 0 ? $built : time() ) ) . "</lastBuildDate>\n"
+			. '<atom:link href="' . self::xml( self::url() ) . '" rel="self" type="application/rss+xml" />' . "\n";
+		foreach ( Change_Log::published( Change_Log::PUBLISHED_LIMIT ) as $entry ) {
+			$xml .= "<item>\n"
+				. '<title>' . self::xml( self::plain_title( self::item_title( $entry ) ) ) . "</title>\n"
+				. '<description>' . self::xml( self::item_html( $entry ) ) . "</description>\n"
+				. '<pubDate>' . self::xml( self::rfc822( $entry['createdAt'] ) ) . "</pubDate>\n"
+				. '<guid isPermaLink="false">' . self::xml( self::guid( $entry ) ) . "</guid>\n"
+				. "</item>\n";
+		}
+		return $xml . "</channel>\n</rss>\n";
+	}
+
+	/**
+	 * Text for the HTML of a description. Unlike esc_html(), it also encodes an `&` that starts
+	 * something entity-like, so "&amp;" typed in a name reaches the reader as typed.
+	 *
+	 * @param string $text Plain text.
+	 */
+	private static function html( string $text ): string {
+		return htmlspecialchars( $text, ENT_QUOTES | ENT_HTML5 | ENT_SUBSTITUTE, 'UTF-8' );
+	}
+
+	/**
+	 * A title without anything that looks like a tag. Many readers show an RSS title as HTML, so
+	 * core strips tags from feed titles (`the_title_rss`); so does this feed. The description keeps
+	 * every character, as text.
+	 *
+	 * @param string $title A title.
+	 */
+	private static function plain_title( string $title ): string {
+		return wp_strip_all_tags( $title );
+	}
+
+	/**
+	 * Text for an XML element. Unlike esc_xml(), which leaves what looks like an entity alone, this
+	 * encodes every `&`: a description is HTML whose texts are already escaped, and must reach the
+	 * reader as that HTML, never as the markup a name or note could hold.
+	 *
+	 * @param string $text Plain text (or, for a description, HTML).
+	 */
+	private static function xml( string $text ): string {
+		// ENT_DISALLOWED: a U+FFFF in a name must not make the whole feed ill-formed.
+		return htmlspecialchars( $text, ENT_XML1 | ENT_QUOTES | ENT_SUBSTITUTE | ENT_DISALLOWED, 'UTF-8' );
+	}
+
+	/**
+	 * An item's title: its only change, or its first change and how many more.
+	 *
+	 * @param PublishedEntry $entry A published entry.
+	 */
+	public static function item_title( array $entry ): string {
+		$first = isset( $entry['items'][0] ) ? Change_Sentences::sentence( $entry['items'][0] ) : '';
+		$more  = count( $entry['items'] ) - 1 + $entry['more'];
+		if ( $more < 1 ) {
+			return $first;
+		}
+		/* translators: 1: the first change in words, 2: how many more changes were made at the same time. */
+		return sprintf( _n( '%1$s, and %2$d more change', '%1$s, and %2$d more changes', $more, 'infosec-policy' ), $first, $more );
+	}
+
+	/**
+	 * An item's description as HTML: the public note, then every change.
+	 *
+	 * @param PublishedEntry $entry A published entry.
+	 */
+	private static function item_html( array $entry ): string {
+		$html  = '' === $entry['note'] ? '' : '<p>' . nl2br( self::html( $entry['note'] ), false ) . '</p>';
+		$html .= '<ul>';
+		foreach ( $entry['items'] as $item ) {
+			$html .= '<li>' . self::html( Change_Sentences::sentence( $item ) ) . '</li>';
+		}
+		$html .= '</ul>';
+		if ( $entry['more'] > 0 ) {
+			/* translators: %d: how many changes are not listed. */
+			$html .= '<p>' . self::html( sprintf( _n( 'And %d more change.', 'And %d more changes.', $entry['more'], 'infosec-policy' ), $entry['more'] ) ) . '</p>';
+		}
+		return $html;
+	}
+
+	/**
+	 * A stable, unique id for an entry that is not an address.
+	 *
+	 * @param PublishedEntry $entry A published entry.
+	 */
+	private static function guid( array $entry ): string {
+		return sprintf( 'tag:%s,%s:infosec-policy-change-%d', (string) wp_parse_url( home_url(), PHP_URL_HOST ), gmdate( 'Y-m-d', $entry['createdAt'] ), $entry['id'] );
+	}
+
+	/**
+	 * A time as RSS writes it (RFC 822), in English whatever the site's language.
+	 *
+	 * @param int $time Unix time.
+	 */
+	private static function rfc822( int $time ): string {
+		return gmdate( 'D, d M Y H:i:s +0000', $time );
+	}
+}

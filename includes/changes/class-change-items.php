@@ -1,0 +1,163 @@
+<?php
+/**
+ * What one save changed, field by field, as data a change log can keep.
+ *
+ * @package InfosecPolicy
+ */
+
+declare(strict_types=1);
+
+namespace InfosecPolicy\Changes;
+
+use InfosecPolicy\Policy\Policy_Diff;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Turns two policy documents into the list of changes between them: one item per added or removed
+ * entry, per changed field (with its old and new value) and per reordered list.
+ *
+ * Items hold data, not sentences: Change_Sentences words them when they are shown, in the reader's
+ * language, so a Dutch visitor and an English admin read the same change each in their own.
+ *
+ * @phpstan-type Item array{ op: 'added'|'removed'|'changed'|'reordered', subject: 'processor'|'measure'|'organization'|'site', id?: string, name?: string, field?: string, from?: mixed, to?: mixed, details?: array<string, string> }
+ * @phpstan-import-type Changes from Policy_Diff
+ */
+final class Change_Items {
+
+	/**
+	 * Fields whose values are long texts: the log says that they changed, not how.
+	 */
+	private const TEXT_FIELDS = array( 'description' );
+
+	/**
+	 * Fields the statement does not publish, by subject: their changes stay in the admin's log.
+	 * (Which ports a firewall opens is for the admin, not for an attacker reading the feed.)
+	 */
+	private const UNPUBLISHED_FIELDS = array(
+		'site' => array( 'firewallPorts' ),
+	);
+
+	/**
+	 * Whether an item may be published in the change-log block and the feed.
+	 *
+	 * @param Item $item An item.
+	 */
+	public static function is_public( array $item ): bool {
+		return ! in_array( $item['field'] ?? '', self::UNPUBLISHED_FIELDS[ $item['subject'] ] ?? array(), true );
+	}
+
+	/**
+	 * The changes from one valid document to another, processors first.
+	 *
+	 * @param array<string, mixed> $before The stored document.
+	 * @param array<string, mixed> $after  The saved document.
+	 * @return list<Item>
+	 */
+	public static function between( array $before, array $after ): array {
+		$diff  = Policy_Diff::between( $before, $after );
+		$items = array();
+		foreach ( array(
+			'processor' => 'processors',
+			'measure'   => 'measures',
+		) as $subject => $key ) {
+			$old   = Policy_Diff::entries_by_id( $before, $key );
+			$new   = Policy_Diff::entries_by_id( $after, $key );
+			$label = 'processor' === $subject ? 'name' : 'title';
+			foreach ( $diff[ $key ]['added'] as $entry ) {
+				$items[] = array(
+					'op'      => 'added',
+					'subject' => $subject,
+					'id'      => $entry['id'],
+					'name'    => $entry['label'],
+					'details' => self::details( $subject, $new[ $entry['id'] ] ?? array() ),
+				);
+			}
+			foreach ( $diff[ $key ]['removed'] as $entry ) {
+				$items[] = array(
+					'op'      => 'removed',
+					'subject' => $subject,
+					'id'      => $entry['id'],
+					'name'    => $entry['label'],
+				);
+			}
+			foreach ( $diff[ $key ]['changed'] as $entry ) {
+				foreach ( $entry['fields'] as $field ) {
+					$item = self::changed( $subject, $field, $old[ $entry['id'] ] ?? array(), $new[ $entry['id'] ] ?? array() );
+					if ( null !== $item ) {
+						$items[] = $item + array(
+							'id'   => $entry['id'],
+							'name' => is_string( $new[ $entry['id'] ][ $label ] ?? null ) ? $new[ $entry['id'] ][ $label ] : $entry['label'],
+						);
+					}
+				}
+			}
+			if ( $diff[ $key ]['reordered'] ) {
+				$items[] = array(
+					'op'      => 'reordered',
+					'subject' => $subject,
+				);
+			}
+		}
+		foreach ( array( 'organization', 'site' ) as $subject ) {
+			$old = Policy_Diff::object_of( $before, $subject );
+			$new = Policy_Diff::object_of( $after, $subject );
+			foreach ( $diff[ $subject ] as $field ) {
+				$item = self::changed( $subject, $field, $old, $new );
+				if ( null !== $item ) {
+					$items[] = $item;
+				}
+			}
+		}
+		return $items;
+	}
+
+	/**
+	 * One changed field; null when it only went from one kind of nothing to another (an absent
+	 * optional field, '' or an empty list), which no reader would call a change.
+	 *
+	 * @param 'processor'|'measure'|'organization'|'site' $subject What the field belongs to.
+	 * @param string                                      $field   The field's name.
+	 * @param array<string, mixed>                        $old     The object before.
+	 * @param array<string, mixed>                        $new     The object after.
+	 * @return Item|null
+	 */
+	private static function changed( string $subject, string $field, array $old, array $new ): ?array {
+		$from = $old[ $field ] ?? null;
+		$to   = $new[ $field ] ?? null;
+		if ( in_array( $from, array( null, '', array() ), true ) && in_array( $to, array( null, '', array() ), true ) ) {
+			return null;
+		}
+		$item = array(
+			'op'      => 'changed',
+			'subject' => $subject,
+			'field'   => $field,
+		);
+		if ( in_array( $field, self::TEXT_FIELDS, true ) ) {
+			return $item;
+		}
+		return $item + array(
+			'from' => $from,
+			'to'   => $to,
+		);
+	}
+
+	/**
+	 * What a reader wants to know about a new entry: a processor's service, country and effective
+	 * date; a measure's category.
+	 *
+	 * @param 'processor'|'measure' $subject The kind of entry.
+	 * @param array<string, mixed>  $entry   The new entry.
+	 * @return array<string, string>
+	 */
+	private static function details( string $subject, array $entry ): array {
+		$fields  = 'processor' === $subject ? array( 'role', 'country', 'effectiveFrom' ) : array( 'category' );
+		$details = array();
+		foreach ( $fields as $field ) {
+			if ( is_string( $entry[ $field ] ?? null ) && '' !== $entry[ $field ] ) {
+				$details[ $field ] = $entry[ $field ];
+			}
+		}
+		return $details;
+	}
+}

@@ -1,0 +1,345 @@
+<?php
+/**
+ * Checks a policy for statements that are wrong or out of date.
+ *
+ * @package InfosecPolicy
+ */
+
+declare(strict_types=1);
+
+namespace InfosecPolicy\Compliance;
+
+use InfosecPolicy\Blocks\Tls_Badge;
+use InfosecPolicy\Json_File;
+use InfosecPolicy\Policy\Countries;
+use InfosecPolicy\Policy\Policy_Store;
+use InfosecPolicy\Tls\Tls_Results;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * The one rule engine behind the settings page's findings, the editor's notices and Site Health.
+ * Each finding names its rule, severity, the entry and field it concerns (a JSON path the settings
+ * page can jump to), what is wrong in plain words, and what to do. Findings never block a save.
+ *
+ * The facts the rules rely on (EEA members, adequacy decisions with their dates, stale wording)
+ * are data, in data/transfer-rules.json.
+ *
+ * @phpstan-type Finding array{ rule: string, severity: 'error'|'warning', path: string, subject: string, message: string, action: string }
+ */
+final class Compliance_Checks {
+
+	/**
+	 * The facts, read once per request.
+	 *
+	 * @var array{ eea: list<string>, adequacy: list<array{ country: string, decided: string }>, dpf: array{ country: string }, staleWording: list<array{ pattern: string, suggestion: string }> }|null
+	 */
+	private static ?array $facts = null;
+
+	/**
+	 * Every finding for a policy.
+	 *
+	 * @param array<string, mixed> $policy A valid policy document.
+	 * @param int|null             $now    The time to judge review dates by; now by default.
+	 * @return list<Finding>
+	 */
+	public static function run( array $policy, ?int $now = null ): array {
+		$now        = $now ?? time();
+		$findings   = array();
+		$processors = is_array( $policy['processors'] ?? null ) ? $policy['processors'] : array();
+		foreach ( $processors as $index => $processor ) {
+			if ( is_array( $processor ) ) {
+				$findings = array_merge( $findings, self::transfer( $processor, (int) $index ), self::agreement( $processor, (int) $index ) );
+			}
+		}
+		$organization = is_array( $policy['organization'] ?? null ) ? $policy['organization'] : array();
+		return array_merge( $findings, self::review( $organization, $now ), self::certificates(), self::wording( $policy ) );
+	}
+
+	/**
+	 * The findings for the stored policy.
+	 *
+	 * @return list<Finding>
+	 */
+	public static function for_stored_policy(): array {
+		return self::run( Policy_Store::policy() );
+	}
+
+	/**
+	 * The transfer basis against the countries involved.
+	 *
+	 * @param array<string, mixed> $processor A processor.
+	 * @param int                  $index     Its position.
+	 * @return list<Finding>
+	 */
+	private static function transfer( array $processor, int $index ): array {
+		$name      = (string) ( $processor['name'] ?? '' );
+		$basis     = (string) ( $processor['transferBasis'] ?? '' );
+		$path      = "processors[$index].transferBasis";
+		$countries = array_values( array_unique( array_merge( array( (string) ( $processor['country'] ?? '' ) ), array_map( 'strval', (array) ( $processor['dataLocations'] ?? array() ) ) ) ) );
+		$outside   = array_values( array_diff( $countries, self::facts()['eea'] ) );
+		$adequate  = array_column( self::facts()['adequacy'], 'country' );
+
+		if ( 'privacy-shield' === $basis ) {
+			return array(
+				self::finding(
+					'privacy-shield',
+					'error',
+					$path,
+					$name,
+					/* translators: %s: a processor's name. */
+					sprintf( __( '%s names the EU-US Privacy Shield as its transfer basis, which is invalid since 16 July 2020 (Schrems II).', 'infosec-policy' ), $name ),
+					__( 'If the organisation is certified under the EU-US Data Privacy Framework, choose that basis and link its listing; otherwise choose standard contractual clauses.', 'infosec-policy' )
+				),
+			);
+		}
+		if ( 'eea' === $basis && array() !== $outside ) {
+			return array(
+				self::finding(
+					'eea-outside',
+					'error',
+					$path,
+					$name,
+					/* translators: 1: a processor's name, 2: countries. */
+					sprintf( __( '%1$s is said to keep data inside the EEA, but involves %2$s.', 'infosec-policy' ), $name, Countries::names( $outside ) ),
+					__( 'Choose the basis that covers the transfer, or correct the country and data locations.', 'infosec-policy' )
+				),
+			);
+		}
+		if ( 'dpf' === $basis ) {
+			if ( ( $processor['country'] ?? '' ) !== self::facts()['dpf']['country'] ) {
+				return array(
+					self::finding(
+						'dpf-not-us',
+						'error',
+						$path,
+						$name,
+						/* translators: %s: a processor's name. */
+						sprintf( __( '%s uses the EU-US Data Privacy Framework as its basis, which only covers organisations in the United States.', 'infosec-policy' ), $name ),
+						__( 'Choose the basis that fits its country, or correct the country.', 'infosec-policy' )
+					),
+				);
+			}
+			if ( '' === (string) ( $processor['dpfListingUrl'] ?? '' ) ) {
+				return array(
+					self::finding(
+						'dpf-listing',
+						'warning',
+						"processors[$index].dpfListingUrl",
+						$name,
+						/* translators: %s: a processor's name. */
+						sprintf( __( '%s relies on the EU-US Data Privacy Framework, but no link to its listing is given.', 'infosec-policy' ), $name ),
+						__( 'Add the address of its entry on dataprivacyframework.gov, so readers can verify the certification.', 'infosec-policy' )
+					),
+				);
+			}
+		}
+		if ( 'adequacy' === $basis ) {
+			$without = array_values( array_diff( $outside, $adequate ) );
+			if ( array() !== $without ) {
+				return array(
+					self::finding(
+						'adequacy-missing',
+						'error',
+						$path,
+						$name,
+						/* translators: 1: a processor's name, 2: countries. */
+						sprintf( __( '%1$s relies on an EU adequacy decision, but there is none for %2$s.', 'infosec-policy' ), $name, Countries::names( $without ) ),
+						__( 'Choose standard contractual clauses or another valid basis.', 'infosec-policy' )
+					),
+				);
+			}
+		}
+		return array();
+	}
+
+	/**
+	 * A processor without a signed processing agreement.
+	 *
+	 * @param array<string, mixed> $processor A processor.
+	 * @param int                  $index     Its position.
+	 * @return list<Finding>
+	 */
+	private static function agreement( array $processor, int $index ): array {
+		if ( true === ( $processor['dpaSigned'] ?? false ) ) {
+			return array();
+		}
+		$name = (string) ( $processor['name'] ?? '' );
+		return array(
+			self::finding(
+				'dpa-missing',
+				'warning',
+				"processors[$index].dpaSigned",
+				$name,
+				/* translators: %s: a processor's name. */
+				sprintf( __( 'There is no signed processing agreement with %s (GDPR Art. 28).', 'infosec-policy' ), $name ),
+				__( 'Sign one, then tick “Processing agreement signed” and give its date.', 'infosec-policy' )
+			),
+		);
+	}
+
+	/**
+	 * A review date older than twelve months, or none.
+	 *
+	 * @param array<string, mixed> $organization The organisation.
+	 * @param int                  $now          The time to judge by.
+	 * @return list<Finding>
+	 */
+	private static function review( array $organization, int $now ): array {
+		$reviewed = (string) ( $organization['reviewedAt'] ?? '' );
+		$time     = '' === $reviewed ? false : strtotime( $reviewed . ' +12 months' );
+		if ( false !== $time && $time >= $now ) {
+			return array();
+		}
+		return array(
+			self::finding(
+				'review-due',
+				'warning',
+				'organization.reviewedAt',
+				(string) ( $organization['name'] ?? '' ),
+				'' === $reviewed
+					? __( 'The policy has no review date.', 'infosec-policy' )
+					/* translators: %s: a date. */
+					: sprintf( __( 'The policy was last reviewed on %s, more than twelve months ago.', 'infosec-policy' ), $reviewed ),
+				__( 'Review the measures and processors, then set “Last reviewed” to today.', 'infosec-policy' )
+			),
+		);
+	}
+
+	/**
+	 * Certificates the live checks found failing or expiring, and declared issuers they contradict.
+	 *
+	 * @return list<Finding>
+	 */
+	private static function certificates(): array {
+		$findings = array();
+		foreach ( Tls_Results::report() as $entry ) {
+			$host   = (string) $entry['host'];
+			$status = (string) ( $entry['status'] ?? '' );
+			if ( in_array( $status, array( 'expired', 'untrusted', 'mismatch', 'expiring' ), true ) ) {
+				$findings[] = self::finding(
+					'certificate-' . $status,
+					'expiring' === $status ? 'warning' : 'error',
+					'',
+					$host,
+					/* translators: 1: host name, 2: the check's status in words. */
+					sprintf( __( 'The certificate of %1$s: %2$s.', 'infosec-policy' ), $host, Tls_Badge::status_text( $status ) ),
+					__( 'Renew or replace the certificate, or ask the processor to.', 'infosec-policy' )
+				);
+			}
+			if ( true === $entry['issuerMismatch'] ) {
+				$findings[] = self::finding(
+					'issuer-contradicted',
+					'warning',
+					'',
+					$host,
+					/* translators: 1: host name, 2: the declared issuer. */
+					sprintf( __( 'The policy declares that %1$s uses a certificate from “%2$s”, but the live check found another issuer.', 'infosec-policy' ), $host, (string) $entry['declaredIssuer'] ),
+					__( 'Correct the declared issuer, or leave it empty and let the badge show the live one.', 'infosec-policy' )
+				);
+			}
+		}
+		return $findings;
+	}
+
+	/**
+	 * Out-of-date wording in measure and processor texts.
+	 *
+	 * @param array<string, mixed> $policy The policy.
+	 * @return list<Finding>
+	 */
+	private static function wording( array $policy ): array {
+		$texts = array();
+		foreach ( (array) ( $policy['measures'] ?? array() ) as $index => $measure ) {
+			$texts[ "measures[$index].title" ]       = array( (string) ( $measure['title'] ?? '' ), (string) ( $measure['title'] ?? '' ) );
+			$texts[ "measures[$index].description" ] = array( (string) ( $measure['description'] ?? '' ), (string) ( $measure['title'] ?? '' ) );
+		}
+		foreach ( (array) ( $policy['processors'] ?? array() ) as $index => $processor ) {
+			$texts[ "processors[$index].description" ] = array( (string) ( $processor['description'] ?? '' ), (string) ( $processor['name'] ?? '' ) );
+		}
+		$findings = array();
+		foreach ( $texts as $path => $text_and_subject ) {
+			list( $text, $subject ) = $text_and_subject;
+			foreach ( self::facts()['staleWording'] as $stale ) {
+				if ( 1 === preg_match( '/' . str_replace( '/', '\/', (string) $stale['pattern'] ) . '/iu', $text, $match ) ) {
+					$findings[] = self::finding(
+						'stale-wording',
+						'warning',
+						(string) $path,
+						$subject,
+						/* translators: 1: the outdated words, 2: where they stand. */
+						sprintf( __( '“%1$s” in %2$s is out of date.', 'infosec-policy' ), $match[0], $subject ),
+						/* translators: %s: the suggested wording. */
+						sprintf( __( 'Write instead: %s.', 'infosec-policy' ), (string) $stale['suggestion'] )
+					);
+				}
+			}
+		}
+		return $findings;
+	}
+
+	/**
+	 * The facts from data/transfer-rules.json.
+	 *
+	 * @return array{ eea: list<string>, adequacy: list<array{ country: string, decided: string }>, dpf: array{ country: string }, staleWording: list<array{ pattern: string, suggestion: string }> }
+	 */
+	private static function facts(): array {
+		if ( null === self::$facts ) {
+			$facts    = Json_File::read( 'data/transfer-rules.json' );
+			$adequacy = array();
+			foreach ( self::rows( $facts['adequacy'] ?? null ) as $row ) {
+				$adequacy[] = array(
+					'country' => (string) ( $row['country'] ?? '' ),
+					'decided' => (string) ( $row['decided'] ?? '' ),
+				);
+			}
+			$wording = array();
+			foreach ( self::rows( $facts['staleWording'] ?? null ) as $row ) {
+				$wording[] = array(
+					'pattern'    => (string) ( $row['pattern'] ?? '' ),
+					'suggestion' => (string) ( $row['suggestion'] ?? '' ),
+				);
+			}
+			$dpf         = is_array( $facts['dpf'] ?? null ) ? $facts['dpf'] : array();
+			self::$facts = array(
+				'eea'          => array_values( array_filter( is_array( $facts['eea'] ?? null ) ? $facts['eea'] : array(), 'is_string' ) ),
+				'adequacy'     => $adequacy,
+				'dpf'          => array( 'country' => (string) ( $dpf['country'] ?? '' ) ),
+				'staleWording' => $wording,
+			);
+		}
+		return self::$facts;
+	}
+
+	/**
+	 * The objects of a decoded JSON list; anything else in it is skipped.
+	 *
+	 * @param mixed $list A decoded JSON value.
+	 * @return list<array<string, mixed>>
+	 */
+	private static function rows( mixed $list ): array {
+		return array_values( array_filter( is_array( $list ) ? $list : array(), 'is_array' ) );
+	}
+
+	/**
+	 * One finding.
+	 *
+	 * @param string            $rule     Rule id.
+	 * @param 'error'|'warning' $severity Severity.
+	 * @param string            $path     JSON path of the field, or ''.
+	 * @param string            $subject  The entry it concerns, by name.
+	 * @param string            $message  What is wrong.
+	 * @param string            $action   What to do.
+	 * @return Finding
+	 */
+	private static function finding( string $rule, string $severity, string $path, string $subject, string $message, string $action ): array {
+		return array(
+			'rule'     => $rule,
+			'severity' => $severity,
+			'path'     => $path,
+			'subject'  => $subject,
+			'message'  => $message,
+			'action'   => $action,
+		);
+	}
+}

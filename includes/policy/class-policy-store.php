@@ -1,0 +1,272 @@
+<?php
+/**
+ * Reads and writes the stored policy document.
+ *
+ * @package InfosecPolicy
+ */
+
+declare(strict_types=1);
+
+namespace InfosecPolicy\Policy;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * The policy document (data contract, format version 1) and its revision, kept together in one
+ * WordPress option so that they can never disagree.
+ *
+ * Autoloading follows core's size rule (`wp_determine_option_autoload_value()`): a policy of
+ * ordinary size is autoloaded, so a page view that renders policy blocks costs no extra query; one
+ * larger than core's limit (150 KB by default, a thousand or so processors) is not, so it does not
+ * weigh on every request of the site.
+ *
+ * @phpstan-type Measure array{ id: string, category: 'organizational'|'technical', title: string, description: string }
+ * @phpstan-type Processor array{ id: string, role: string, name: string, legalEntity: string, description: string, country: string, dataLocations: list<string>, transferBasis: string, dpaSigned: bool, dpaDate?: string, dpfListingUrl?: string, effectiveFrom?: string, securityUrl: string, host: string, tlsIssuerDeclared: string, firewall: bool, certifications: list<string> }
+ * @phpstan-type Stored array{ revision: int, policy: array<string, mixed>, updatedAt?: int }
+ */
+final class Policy_Store {
+
+	public const OPTION = 'infosec_policy';
+
+	/**
+	 * The stored policy and its revision; a default policy at revision 0 when none is stored.
+	 *
+	 * @return Stored
+	 */
+	public static function get(): array {
+		$stored = get_option( self::OPTION, null );
+		return self::is_stored( $stored ) ? $stored : array(
+			'revision' => 0,
+			'policy'   => self::default_policy(),
+		);
+	}
+
+	/**
+	 * The stored policy document.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function policy(): array {
+		return self::get()['policy'];
+	}
+
+	/**
+	 * When the policy was last saved (Unix time), or 0 if never.
+	 */
+	public static function updated_at(): int {
+		return (int) ( self::get()['updatedAt'] ?? 0 );
+	}
+
+	/**
+	 * Saves a valid policy if the stored revision is still the one the client read.
+	 *
+	 * The check and the write are one conditional UPDATE (compare-and-swap on the stored value), so
+	 * two saves from the same revision can never both succeed, whatever their timing.
+	 *
+	 * @param array<string, mixed>      $policy            A document that passed Policy_Validator.
+	 * @param int                       $expected_revision The revision the client last read.
+	 * @param array<string, mixed>|null $replaced          Set to the document the save replaced, read
+	 *                                                     from the row the compare-and-swap checked
+	 *                                                     (never a cache); an empty array when none was stored.
+	 * @param-out array<string, mixed>|null $replaced
+	 * @return int|\WP_Error The new revision; an `infosec_policy_conflict` error naming the current one;
+	 *                       or `infosec_policy_storage_failed` when the database refused the write.
+	 */
+	public static function save( array $policy, int $expected_revision, ?array &$replaced = null ): int|\WP_Error {
+		global $wpdb;
+		$raw      = $wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM {$wpdb->options} WHERE option_name = %s", self::OPTION ) );
+		$current  = null === $raw ? null : maybe_unserialize( $raw );
+		$revision = self::is_stored( $current ) ? $current['revision'] : 0;
+		if ( $revision !== $expected_revision ) {
+			return self::conflict( $revision );
+		}
+
+		$next       = array(
+			'revision'  => $revision + 1,
+			'policy'    => $policy,
+			'updatedAt' => time(),
+		);
+		$serialized = maybe_serialize( $next );
+		$autoload   = wp_determine_option_autoload_value( self::OPTION, $next, $serialized, null );
+
+		if ( null === $raw ) {
+			// The option_name key is unique: of two first saves, one insert fails.
+			$written = $wpdb->query(
+				$wpdb->prepare(
+					"INSERT IGNORE INTO {$wpdb->options} (option_name, option_value, autoload) VALUES (%s, %s, %s)",
+					self::OPTION,
+					$serialized,
+					$autoload
+				)
+			);
+		} else {
+			$written = $wpdb->update(
+				$wpdb->options,
+				array(
+					'option_value' => $serialized,
+					'autoload'     => $autoload,
+				),
+				array(
+					'option_name'  => self::OPTION,
+					'option_value' => $raw,
+				)
+			);
+		}
+		self::forget_cached();
+		if ( false === $written ) {
+			return new \WP_Error(
+				'infosec_policy_storage_failed',
+				__( 'The database did not accept the policy. Nothing was saved.', 'infosec-policy' ),
+				array( 'status' => 500 )
+			);
+		}
+		if ( 1 !== $written ) {
+			$now = self::get();
+			return self::conflict( $now['revision'] );
+		}
+		$replaced = self::is_stored( $current ) ? $current['policy'] : array();
+		return $next['revision'];
+	}
+
+	/**
+	 * Removes the stored policy (uninstall).
+	 */
+	public static function delete(): void {
+		delete_option( self::OPTION );
+	}
+
+	/**
+	 * The measures, in the admin's order, optionally only those of one category.
+	 *
+	 * @param string|null $category `organizational`, `technical`, or null for all.
+	 * @return list<Measure>
+	 */
+	public static function measures( ?string $category = null ): array {
+		$measures = self::policy()['measures'] ?? array();
+		$result   = array();
+		foreach ( is_array( $measures ) ? $measures : array() as $measure ) {
+			if ( self::is_measure( $measure ) && ( null === $category || $measure['category'] === $category ) ) {
+				$result[] = $measure;
+			}
+		}
+		return $result;
+	}
+
+	/**
+	 * The processors, in the admin's order.
+	 *
+	 * @return list<Processor>
+	 */
+	public static function processors(): array {
+		$processors = self::policy()['processors'] ?? array();
+		return array_values( array_filter( is_array( $processors ) ? $processors : array(), array( self::class, 'is_processor' ) ) );
+	}
+
+	/**
+	 * The organisation's name, for captions and headings.
+	 */
+	public static function organization_name(): string {
+		$organization = self::policy()['organization'] ?? array();
+		return is_array( $organization ) && is_string( $organization['name'] ?? null ) ? $organization['name'] : '';
+	}
+
+	/**
+	 * The policy a new site starts from: the site's own name, address and host, nothing declared.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function default_policy(): array {
+		$home  = home_url( '/' );
+		$host  = (string) wp_parse_url( $home, PHP_URL_HOST );
+		$name  = trim( wp_strip_all_tags( get_bloginfo( 'name' ) ) );
+		$email = (string) get_option( 'admin_email', '' );
+		return array(
+			'formatVersion' => Policy_Schema::FORMAT_VERSION,
+			'organization'  => array(
+				'name'       => '' === $name ? $host : mb_substr( $name, 0, 200 ),
+				'email'      => is_email( $email ) ? $email : '',
+				'website'    => $home,
+				'country'    => '',
+				'standards'  => array(),
+				'reviewedAt' => '',
+			),
+			'measures'      => array(),
+			'processors'    => array(),
+			'site'          => array(
+				'host'              => str_contains( $host, '.' ) ? $host : '',
+				'tlsIssuerDeclared' => '',
+				'firewallPorts'     => array(),
+				'dataLocations'     => array(),
+			),
+		);
+	}
+
+	/**
+	 * The conflict error: someone else saved since the client read.
+	 *
+	 * @param int $current_revision The revision now stored.
+	 */
+	private static function conflict( int $current_revision ): \WP_Error {
+		return new \WP_Error(
+			'infosec_policy_conflict',
+			__( 'Someone else saved the policy after you opened it. Nothing was overwritten.', 'infosec-policy' ),
+			array(
+				'status'   => 409,
+				'revision' => $current_revision,
+			)
+		);
+	}
+
+	/**
+	 * Drops the option from the object cache after a write that bypassed update_option().
+	 */
+	private static function forget_cached(): void {
+		wp_cache_delete( self::OPTION, 'options' );
+		wp_cache_delete( 'alloptions', 'options' );
+		wp_cache_delete( 'notoptions', 'options' );
+	}
+
+	/**
+	 * Whether a stored value has the shape this class writes.
+	 *
+	 * @param mixed $value A stored value.
+	 * @phpstan-assert-if-true Stored $value
+	 */
+	private static function is_stored( mixed $value ): bool {
+		return is_array( $value ) && isset( $value['revision'], $value['policy'] ) && is_int( $value['revision'] ) && is_array( $value['policy'] );
+	}
+
+	/**
+	 * Whether a stored value has the shape of a processor; anything else is skipped, never rendered.
+	 *
+	 * @param mixed $value A stored value.
+	 * @phpstan-assert-if-true Processor $value
+	 */
+	private static function is_processor( mixed $value ): bool {
+		if ( ! is_array( $value ) ) {
+			return false;
+		}
+		foreach ( array( 'id', 'role', 'name', 'legalEntity', 'description', 'country', 'transferBasis', 'securityUrl', 'host', 'tlsIssuerDeclared' ) as $key ) {
+			if ( ! is_string( $value[ $key ] ?? null ) ) {
+				return false;
+			}
+		}
+		return is_bool( $value['dpaSigned'] ?? null ) && is_bool( $value['firewall'] ?? null )
+			&& is_array( $value['dataLocations'] ?? null ) && array_is_list( $value['dataLocations'] )
+			&& array_filter( $value['dataLocations'], 'is_string' ) === $value['dataLocations']
+			&& is_array( $value['certifications'] ?? null );
+	}
+
+	/**
+	 * Whether a stored value has the shape of a measure; anything else is skipped, never rendered.
+	 *
+	 * @param mixed $value A stored value.
+	 * @phpstan-assert-if-true Measure $value
+	 */
+	private static function is_measure( mixed $value ): bool {
+		return is_array( $value )
+			&& isset( $value['id'], $value['category'], $value['title'], $value['description'] )
+			&& is_string( $value['id'] ) && is_string( $value['title'] ) && is_string( $value['description'] )
+			&& in_array( $value['category'], array( 'organizational', 'technical' ), true );
+	}
+}

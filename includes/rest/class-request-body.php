@@ -1,0 +1,137 @@
+<?php
+/**
+ * Strict reading of a REST request's JSON body.
+ *
+ * @package InfosecPolicy
+ */
+
+declare(strict_types=1);
+
+namespace InfosecPolicy\Rest;
+
+use InfosecPolicy\Changes\Change_Log;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Reads a JSON body as the plugin's routes want it: an object with only the fields the route knows,
+ * each of the type it must have. Every problem is reported at once, each naming its field, in core's
+ * `rest_invalid_param` shape.
+ *
+ * @phpstan-type Problem array{ path: string, code: string, message: string }
+ */
+final class Request_Body {
+
+	/**
+	 * The body's fields, when it is a JSON object with the required fields, no others than the
+	 * allowed ones, and each field of the type $types gives it.
+	 *
+	 * Kinds of field: `revision` (a whole number, 0 or more), `boolean`, `note` (a public note: text
+	 * of at most Change_Log::NOTE_MAX_LENGTH characters, without control characters other than line
+	 * breaks) and `any` (checked by the route).
+	 *
+	 * @param \WP_REST_Request<array<string, mixed>>           $request  The request.
+	 * @param array<string, 'revision'|'boolean'|'note'|'any'> $types Every allowed field and its kind.
+	 * @param list<string>                                     $required Fields the body must have.
+	 * @return array<string, mixed>|\WP_Error
+	 */
+	public static function read( \WP_REST_Request $request, array $types, array $required ): array|\WP_Error {
+		// The raw body, not get_json_params(): core has already cast the declared arguments there
+		// ("1" to 1), and a stored policy must hold exactly what the client sent.
+		$body = json_decode( $request->get_body(), true, 512 );
+		if ( ! is_array( $body ) || ( array() !== $body && array_is_list( $body ) ) ) {
+			return self::invalid( array( self::problem( 'rest_invalid_json', __( 'The request body must be a JSON object.', 'infosec-policy' ) ) ), array( 'body' ) );
+		}
+		$errors = array();
+		$params = array();
+		foreach ( array_diff( $required, array_keys( $body ) ) as $missing ) {
+			/* translators: %s: name of a field of the request body. */
+			$errors[] = self::problem( 'rest_missing_callback_param', sprintf( __( 'The request body needs the field %s.', 'infosec-policy' ), $missing ) );
+			$params[] = $missing;
+		}
+		foreach ( $body as $field => $value ) {
+			$kind    = $types[ $field ] ?? null;
+			$message = null === $kind ? null : self::type_error( (string) $field, $kind, $value );
+			if ( null === $kind ) {
+				/* translators: %s: name of a field of the request body. */
+				$errors[] = self::problem( 'rest_additional_properties_forbidden', sprintf( __( '%s is not a field of this request.', 'infosec-policy' ), $field ) );
+				$params[] = (string) $field;
+			} elseif ( null !== $message ) {
+				$errors[] = self::problem( 'rest_invalid_type', $message );
+				$params[] = (string) $field;
+			}
+		}
+		return array() === $errors ? $body : self::invalid( $errors, $params );
+	}
+
+	/**
+	 * The 400 response: every bad field with its path and reason, in core's `rest_invalid_param` shape.
+	 *
+	 * @param list<Problem> $errors Validation errors.
+	 * @param list<string>  $params The request's fields they concern, for core's `params` list: the
+	 *                              policy's own errors concern `policy`.
+	 */
+	public static function invalid( array $errors, array $params = array( 'policy' ) ): \WP_Error {
+		$summary = array_map(
+			static fn( array $error ): string => trim( ( '' === $error['path'] ? '' : $error['path'] . ' ' ) . $error['message'] ),
+			$errors
+		);
+		return new \WP_Error(
+			'rest_invalid_param',
+			/* translators: 1: the request's fields, 2: the list of problems found. */
+			sprintf( __( 'Invalid parameter(s): %1$s. %2$s', 'infosec-policy' ), implode( ', ', array_unique( $params ) ), implode( ' ', array_slice( $summary, 0, 5 ) ) ),
+			array(
+				'status' => 400,
+				'params' => array_fill_keys( array_unique( $params ), implode( ' ', $summary ) ),
+				'errors' => $errors,
+			)
+		);
+	}
+
+	/**
+	 * Why a field's value is not of its kind, or null when it is. An explicit null is a wrong type,
+	 * not an absent field.
+	 *
+	 * @param string                            $field The field.
+	 * @param 'revision'|'boolean'|'note'|'any' $kind  Its kind.
+	 * @param mixed                             $value Its value.
+	 */
+	private static function type_error( string $field, string $kind, mixed $value ): ?string {
+		switch ( $kind ) {
+			case 'revision':
+				/* translators: %s: name of a field of the request body. */
+				return is_int( $value ) && $value >= 0 ? null : sprintf( __( '%s must be a whole number, 0 or more.', 'infosec-policy' ), $field );
+			case 'boolean':
+				/* translators: %s: name of a field of the request body. */
+				return is_bool( $value ) ? null : sprintf( __( '%s must be true or false.', 'infosec-policy' ), $field );
+			case 'note':
+				if ( ! is_string( $value ) ) {
+					/* translators: %s: name of a field of the request body. */
+					return sprintf( __( '%s must be a text.', 'infosec-policy' ), $field );
+				}
+				if ( mb_strlen( $value ) > Change_Log::NOTE_MAX_LENGTH ) {
+					/* translators: 1: name of a field of the request body, 2: a number of characters. */
+					return sprintf( __( '%1$s must be at most %2$d characters long.', 'infosec-policy' ), $field, Change_Log::NOTE_MAX_LENGTH );
+				}
+				/* translators: %s: name of a field of the request body. */
+				return 1 === preg_match( '/^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F]*$/uD', $value ) ? null : sprintf( __( '%s must be plain text without control characters.', 'infosec-policy' ), $field );
+			default:
+				return null;
+		}
+	}
+
+	/**
+	 * A problem of the body as a whole or of one of its top-level fields.
+	 *
+	 * @param string $code    Error code.
+	 * @param string $message Why.
+	 * @return Problem
+	 */
+	private static function problem( string $code, string $message ): array {
+		return array(
+			'path'    => '',
+			'code'    => $code,
+			'message' => $message,
+		);
+	}
+}

@@ -1,0 +1,184 @@
+<?php
+/**
+ * Server rendering of the processor table block.
+ *
+ * @package InfosecPolicy
+ */
+
+declare(strict_types=1);
+
+namespace InfosecPolicy\Tests;
+
+use InfosecPolicy\Policy\Policy_Store;
+
+/**
+ * The processor table: default columns, every attribute, empty policy, and hostile text.
+ */
+final class ProcessorTableBlockTest extends TestCase {
+
+	/**
+	 * Saves the demo policy, changed by a callback.
+	 *
+	 * @param callable|null $change Changes the policy before it is saved.
+	 */
+	private function store( ?callable $change = null ): void {
+		$policy = $this->demo_policy();
+		if ( $change ) {
+			$policy = $change( $policy );
+		}
+		$this->assertIsInt( Policy_Store::save( $policy, Policy_Store::get()['revision'] ) );
+	}
+
+	/**
+	 * Renders the block with attributes.
+	 *
+	 * @param array<string, mixed> $attributes Block attributes.
+	 */
+	private function render( array $attributes = array() ): \DOMXPath {
+		$comment = array() === $attributes ? '' : ' ' . wp_json_encode( $attributes );
+		return $this->parse_html( do_blocks( '<!-- wp:infosec-policy/processor-table' . $comment . ' /-->' ) );
+	}
+
+	public function test_default_columns_are_role_name_description_location_and_basis(): void {
+		$this->store();
+		$xpath = $this->render();
+		$this->assertSame( array( 'Service', 'Processor', 'Description', 'Country and data location', 'Legal basis for transfer' ), $this->texts( $xpath, '//thead/tr/th[@scope="col"]' ) );
+		$this->assertSame( array( 'Make it WorkPress', 'Mailchimp', 'Google Analytics' ), $this->texts( $xpath, '//tbody/tr/th[@scope="row"]' ) );
+		$this->assertSame( 3, $this->count_matches( $xpath, '//tbody/tr' ) );
+		$this->assertSame( 'Processors that handle personal data for RegioIngenieur', $this->texts( $xpath, '//table/caption' )[0] );
+		$this->assertSame( array( 'Inside the EEA', 'EU-US Privacy Shield (invalid since 16 July 2020)', 'EU-US Privacy Shield (invalid since 16 July 2020)' ), $this->texts( $xpath, '//td[@data-column="transferBasis"]' ) );
+		$this->assertSame( array( 'Netherlands', 'United States', 'United States' ), $this->texts( $xpath, '//td[@data-column="location"]' ) );
+	}
+
+	public function test_wrapper_has_the_block_class(): void {
+		$this->store();
+		$this->assertSame( 1, $this->count_matches( $this->render(), '//div[contains(concat(" ",@class," ")," wp-block-infosec-policy-processor-table ")]' ) );
+	}
+
+	public function test_columns_attribute_chooses_and_orders_the_columns(): void {
+		$this->store();
+		$xpath = $this->render( array( 'columns' => array( 'name', 'legalEntity', 'tlsIssuer', 'firewall', 'dpa', 'securityUrl' ) ) );
+		$this->assertSame( array( 'Processor', 'Legal entity', 'Certificate issuer', 'Firewall', 'Processing agreement', 'Security information' ), $this->texts( $xpath, '//thead/tr/th' ) );
+		$this->assertSame( array( 'Make it WorkPress', 'The Rocket Science Group LLC', 'Google LLC' ), $this->texts( $xpath, '//td[@data-column="legalEntity"]' ) );
+		$this->assertSame( array( 'Symantec Class 3 G4' ), array_slice( $this->texts( $xpath, '//td[@data-column="tlsIssuer"]' ), 1, 1 ) );
+		$this->assertSame( array( 'Yes', 'Yes', 'Yes' ), $this->texts( $xpath, '//td[@data-column="firewall"]' ) );
+		$this->assertSame( array( 'Signed', 'Signed', 'Signed' ), $this->texts( $xpath, '//td[@data-column="dpa"]' ) );
+		$this->assertSame( array( 'https://mailchimp.com/about/security/', 'https://support.google.com/analytics/answer/6004245' ), $this->attribute_values( $xpath, '//td[@data-column="securityUrl"]/a/@href' ) );
+	}
+
+	public function test_repeated_columns_show_once_and_unknown_ones_fall_back_to_the_default(): void {
+		$this->store();
+		$this->assertSame( array( 'Processor', 'Service' ), $this->texts( $this->render( array( 'columns' => array( 'name', 'name', 'role' ) ) ), '//thead/tr/th' ) );
+		// Core drops an attribute that breaks block.json's enum, so the default columns apply.
+		$xpath = $this->render( array( 'columns' => array( 'name', '<script>' ) ) );
+		$this->assertSame( array( 'Service', 'Processor', 'Description', 'Country and data location', 'Legal basis for transfer' ), $this->texts( $xpath, '//thead/tr/th' ) );
+	}
+
+	public function test_role_filter_shows_only_that_role(): void {
+		$this->store();
+		$this->assertSame( array( 'Mailchimp' ), $this->texts( $this->render( array( 'role' => 'nieuwsbrief' ) ), '//tbody/tr/th' ) );
+	}
+
+	public function test_country_filter_matches_the_entity_or_where_the_data_lives(): void {
+		$this->store(
+			static function ( array $policy ): array {
+				$policy['processors'][2]['dataLocations'] = array( 'IE' );
+				return $policy;
+			}
+		);
+		$this->assertSame( array( 'Mailchimp', 'Google Analytics' ), $this->texts( $this->render( array( 'country' => 'US' ) ), '//tbody/tr/th' ) );
+		$this->assertSame( array( 'Google Analytics' ), $this->texts( $this->render( array( 'country' => 'IE' ) ), '//tbody/tr/th' ) );
+	}
+
+	public function test_data_locations_other_than_the_country_are_named(): void {
+		$this->store(
+			static function ( array $policy ): array {
+				$policy['processors'][2]['dataLocations'] = array( 'IE', 'US' );
+				return $policy;
+			}
+		);
+		$xpath = $this->render();
+		$this->assertSame( array( 'Data stored in: Ireland, United States' ), $this->texts( $xpath, '//td[@data-column="location"]/span' ) );
+		$this->assertStringStartsWith( 'United States', $this->texts( $xpath, '//td[@data-column="location"]' )[2] );
+	}
+
+	public function test_caption_attribute_replaces_the_default(): void {
+		$this->store();
+		$this->assertSame( array( 'Our sub-processors' ), $this->texts( $this->render( array( 'caption' => 'Our sub-processors' ) ), '//caption' ) );
+	}
+
+	public function test_a_signed_agreement_shows_its_date(): void {
+		$this->store(
+			static function ( array $policy ): array {
+				$policy['processors'][0]['dpaDate']   = '2024-03-01';
+				$policy['processors'][1]['dpaSigned'] = false;
+				return $policy;
+			}
+		);
+		$cells = $this->texts( $this->render( array( 'columns' => array( 'dpa' ) ) ), '//td' );
+		$this->assertSame( 'Signed on ' . mysql2date( get_option( 'date_format' ), '2024-03-01' ), $cells[0] );
+		$this->assertSame( 'Not signed', $cells[1] );
+	}
+
+	public function test_urls_in_descriptions_become_links_and_nothing_else_does(): void {
+		$this->store(
+			static function ( array $policy ): array {
+				$policy['processors'][0]['description'] = "See https://example.com/security.\n\nNot javascript:alert(1) nor www.example.com.";
+				return $policy;
+			}
+		);
+		$xpath = $this->render();
+		$this->assertSame( array( 'https://example.com/security' ), $this->attribute_values( $xpath, '//td[@data-column="description"]//a/@href' ) );
+		$this->assertSame( 2, $this->count_matches( $xpath, '(//td[@data-column="description"])[1]/p' ) );
+	}
+
+	public function test_an_empty_policy_shows_an_empty_state(): void {
+		$xpath = $this->render();
+		$this->assertSame( 0, $this->count_matches( $xpath, '//table' ) );
+		$this->assertSame( array( 'No processors have been published yet.' ), $this->texts( $xpath, '//p' ) );
+	}
+
+	public function test_escapes_xss_payloads_in_every_text_field(): void {
+		$payloads = array(
+			'<script>alert(1)</script>',
+			'" onmouseover="alert(1)',
+			'<img src=x onerror=alert(1)>',
+			'jaVasCript:/*-/*`/*\`/*\'/*"/**/(/* */oNcliCk=alert() )//</stYle/</scRipt/--!>\x3csVg/<sVg/oNloAd=alert()//>',
+		);
+		$this->store(
+			static function ( array $policy ) use ( $payloads ): array {
+				foreach ( $payloads as $index => $payload ) {
+					$processor = $policy['processors'][1];
+					foreach ( array( 'role', 'name', 'legalEntity', 'description', 'tlsIssuerDeclared' ) as $field ) {
+						$processor[ $field ] = $payload;
+					}
+					$processor['id']                = "xss-$index";
+					$processor['description']      .= "\n\nhttps://example.com/\"><script>alert(1)</script>";
+					$processor['securityUrl']       = 'https://example.com/?q="><script>alert(1)</script>';
+					$policy['processors'][]         = $processor;
+					$policy['organization']['name'] = $payload;
+				}
+				return $policy;
+			}
+		);
+		$html  = do_blocks( '<!-- wp:infosec-policy/processor-table {"columns":["role","name","legalEntity","description","location","transferBasis","tlsIssuer","firewall","dpa","securityUrl"]} /-->' );
+		$xpath = $this->parse_html( $html );
+		$this->assertSame( 0, $this->count_matches( $xpath, '//script|//svg|//img|//style|//iframe' ), $html );
+		$this->assertSame( 0, $this->count_matches( $xpath, '//@*[starts-with(translate(name(),"ON","on"),"on")]' ), $html );
+		foreach ( $this->attribute_values( $xpath, '//a/@href' ) as $href ) {
+			$this->assertMatchesRegularExpression( '#^(https?://|mailto:)#', $href );
+		}
+		$this->assertContains( '<script>alert(1)</script>', $this->texts( $xpath, '//tbody/tr/th' ) );
+	}
+
+	/**
+	 * The values of the attributes an XPath expression selects.
+	 *
+	 * @param \DOMXPath $xpath      Parsed HTML.
+	 * @param string    $expression XPath selecting attributes.
+	 * @return list<string>
+	 */
+	private function attribute_values( \DOMXPath $xpath, string $expression ): array {
+		return $this->texts( $xpath, $expression );
+	}
+}

@@ -1,0 +1,167 @@
+<?php
+/**
+ * The compliance rules, with the reference page's policy and with clean data.
+ *
+ * @package InfosecPolicy
+ */
+
+declare(strict_types=1);
+
+namespace InfosecPolicy\Tests;
+
+use InfosecPolicy\Admin\Site_Health;
+use InfosecPolicy\Compliance\Compliance_Checks;
+use InfosecPolicy\Policy\Policy_Store;
+use InfosecPolicy\Policy\Policy_Validator;
+use InfosecPolicy\Tls\Tls_Results;
+
+/**
+ * Each rule finds what it names, at the field it names, and a clean policy passes.
+ */
+final class ComplianceChecksTest extends TestCase {
+
+	private const NOW = 1795132800; // 2026-11-20.
+
+	/**
+	 * A policy that breaks no rule.
+	 *
+	 * @return array<string, mixed>
+	 */
+	private function clean_policy(): array {
+		$policy                                   = $this->demo_policy();
+		$policy['organization']['reviewedAt']     = '2026-06-01';
+		$policy['site']['tlsIssuerDeclared']      = '';
+		$policy['processors'][1]                  = array_merge(
+			$policy['processors'][1],
+			array(
+				'transferBasis' => 'dpf',
+				'dpfListingUrl' => 'https://www.dataprivacyframework.gov/participant/5365',
+			)
+		);
+		$policy['processors'][2]['transferBasis'] = 'scc';
+		foreach ( $policy['measures'] as $index => $measure ) {
+			$policy['measures'][ $index ]['description'] = str_replace( 'Let’s Encrypt Authority X3', 'Let’s Encrypt', $measure['description'] );
+		}
+		$this->assertSame( array(), Policy_Validator::validate( $policy ) );
+		return $policy;
+	}
+
+	/**
+	 * Findings as rule => paths.
+	 *
+	 * @param array<string, mixed> $policy A policy.
+	 * @return array<string, list<string>>
+	 */
+	private function rules( array $policy ): array {
+		$rules = array();
+		foreach ( Compliance_Checks::run( $policy, self::NOW ) as $finding ) {
+			$rules[ $finding['rule'] ][] = $finding['path'];
+		}
+		return $rules;
+	}
+
+	public function test_the_reference_page_cites_privacy_shield_twice_and_has_no_review_date(): void {
+		$rules = $this->rules( $this->demo_policy() );
+		$this->assertSame( array( 'processors[1].transferBasis', 'processors[2].transferBasis' ), $rules['privacy-shield'] ?? array() );
+		$this->assertSame( array( 'organization.reviewedAt' ), $rules['review-due'] ?? array() );
+		$this->assertSame( array( 'measures[3].description' ), $rules['stale-wording'] ?? array(), 'the retired X3 intermediate' );
+	}
+
+	public function test_privacy_shield_findings_say_why_and_what_to_do(): void {
+		$finding = Compliance_Checks::run( $this->demo_policy(), self::NOW )[0];
+		$this->assertSame( 'error', $finding['severity'] );
+		$this->assertSame( 'Mailchimp', $finding['subject'] );
+		$this->assertStringContainsString( 'Schrems II', $finding['message'] );
+		$this->assertStringContainsString( 'Data Privacy Framework', $finding['action'] );
+	}
+
+	public function test_a_clean_policy_has_no_findings(): void {
+		$this->assertSame( array(), Compliance_Checks::run( $this->clean_policy(), self::NOW ) );
+	}
+
+	public function test_eea_basis_with_data_outside_the_eea_is_a_contradiction(): void {
+		$policy                                   = $this->clean_policy();
+		$policy['processors'][0]['dataLocations'] = array( 'NL', 'US' );
+		$this->assertSame( array( 'eea-outside' => array( 'processors[0].transferBasis' ) ), $this->rules( $policy ) );
+	}
+
+	public function test_dpf_only_fits_organisations_in_the_united_states(): void {
+		$policy                             = $this->clean_policy();
+		$policy['processors'][1]['country'] = 'IN';
+		$this->assertSame( array( 'dpf-not-us' => array( 'processors[1].transferBasis' ) ), $this->rules( $policy ) );
+	}
+
+	public function test_dpf_asks_for_the_listing_link(): void {
+		$policy                                   = $this->clean_policy();
+		$policy['processors'][1]['dpfListingUrl'] = '';
+		$this->assertSame( array( 'dpf-listing' => array( 'processors[1].dpfListingUrl' ) ), $this->rules( $policy ) );
+	}
+
+	public function test_adequacy_only_fits_countries_with_a_decision(): void {
+		$policy                                   = $this->clean_policy();
+		$policy['processors'][2]['transferBasis'] = 'adequacy';
+		$policy['processors'][2]['country']       = 'JP';
+		$policy['processors'][2]['dataLocations'] = array( 'JP' );
+		$this->assertSame( array(), $this->rules( $policy ), 'Japan has an adequacy decision' );
+		$policy['processors'][2]['dataLocations'] = array( 'JP', 'IN' );
+		$this->assertSame( array( 'adequacy-missing' => array( 'processors[2].transferBasis' ) ), $this->rules( $policy ) );
+	}
+
+	public function test_a_processor_without_a_signed_agreement_is_named(): void {
+		$policy                               = $this->clean_policy();
+		$policy['processors'][0]['dpaSigned'] = false;
+		$this->assertSame( array( 'dpa-missing' => array( 'processors[0].dpaSigned' ) ), $this->rules( $policy ) );
+	}
+
+	public function test_a_review_older_than_twelve_months_is_due(): void {
+		$policy                               = $this->clean_policy();
+		$policy['organization']['reviewedAt'] = '2025-11-19';
+		$this->assertSame( array( 'review-due' => array( 'organization.reviewedAt' ) ), $this->rules( $policy ) );
+		$policy['organization']['reviewedAt'] = '2025-11-21';
+		$this->assertSame( array(), $this->rules( $policy ) );
+	}
+
+	public function test_stale_wording_gets_a_suggestion(): void {
+		$policy                               = $this->clean_policy();
+		$policy['measures'][0]['description'] = 'We only allow TLS 1.0 and the Privacy Shield.';
+		$findings                             = Compliance_Checks::run( $policy, self::NOW );
+		$this->assertSame( array( 'stale-wording', 'stale-wording' ), array_column( $findings, 'rule' ) );
+		$this->assertStringContainsString( 'TLS 1.2 or 1.3', $findings[0]['action'] . $findings[1]['action'] );
+	}
+
+	public function test_certificates_the_live_check_finds_failing_or_contradicting_are_reported(): void {
+		Policy_Store::save( $this->clean_policy(), 0 );
+		$policy = Policy_Store::policy();
+		update_option(
+			Tls_Results::OPTION,
+			array(
+				'regioingenieur.nl' => array( 'status' => 'expired' ),
+				'mailchimp.com'     => array(
+					'status'             => 'valid',
+					'validTo'            => time() + 90 * DAY_IN_SECONDS,
+					'issuerOrganization' => 'DigiCert Inc',
+					'issuerCommonName'   => 'DigiCert Global G2',
+				),
+			)
+		);
+		$rules = array_column( Compliance_Checks::run( $policy, self::NOW ), 'subject', 'rule' );
+		$this->assertSame( 'regioingenieur.nl', $rules['certificate-expired'] ?? null );
+		$this->assertSame( 'mailchimp.com', $rules['issuer-contradicted'] ?? null );
+	}
+
+	public function test_site_health_is_critical_for_errors_and_good_when_clean(): void {
+		Policy_Store::save( $this->demo_policy(), 0 );
+		$this->assertSame( 'critical', Site_Health::compliance()['status'] );
+		Policy_Store::save( $this->clean_policy(), 1 );
+		$clean = Site_Health::compliance();
+		$this->assertSame( 'good', $clean['status'], $clean['description'] );
+	}
+
+	public function test_the_findings_route_is_for_administrators_and_reports_the_stored_policy(): void {
+		Policy_Store::save( $this->demo_policy(), 0 );
+		$this->assertSame( 401, $this->rest( 'GET', '/policy/findings' )->get_status() );
+		wp_set_current_user( $this->create_user( 'administrator' ) );
+		$findings = $this->rest( 'GET', '/policy/findings' )->get_data()['findings'];
+		$this->assertContains( 'privacy-shield', array_column( $findings, 'rule' ) );
+	}
+}

@@ -1,0 +1,122 @@
+<?php
+/**
+ * Storage of the policy in WordPress options.
+ *
+ * @package InfosecPolicy
+ */
+
+declare(strict_types=1);
+
+namespace InfosecPolicy\Tests;
+
+use InfosecPolicy\Policy\Policy_Store;
+
+/**
+ * Revisions, compare-and-swap saves, autoloading and deactivation (uninstall: UninstallTest).
+ */
+final class PolicyStoreTest extends TestCase {
+
+	/**
+	 * The autoload column of the policy option.
+	 */
+	private function autoload_value(): string {
+		global $wpdb;
+		return (string) $wpdb->get_var( $wpdb->prepare( "SELECT autoload FROM {$wpdb->options} WHERE option_name = %s", Policy_Store::OPTION ) );
+	}
+
+	public function test_the_first_save_stores_revision_1(): void {
+		$this->assertSame( 1, Policy_Store::save( $this->demo_policy(), 0 ) );
+		$this->assertSame( 1, Policy_Store::get()['revision'] );
+		$this->assertSame( $this->demo_policy(), Policy_Store::policy() );
+	}
+
+	public function test_a_save_from_an_old_revision_is_a_conflict(): void {
+		Policy_Store::save( $this->demo_policy(), 0 );
+		$before = $this->stored_raw();
+		$result = Policy_Store::save( $this->demo_policy(), 0 );
+		$this->assertInstanceOf( \WP_Error::class, $result );
+		$this->assertSame( 'infosec_policy_conflict', $result->get_error_code() );
+		$this->assertSame( 1, $result->get_error_data()['revision'] );
+		$this->assertSame( $before, $this->stored_raw() );
+	}
+
+	public function test_a_save_that_loses_a_race_after_its_check_is_a_conflict(): void {
+		Policy_Store::save( $this->demo_policy(), 0 );
+		global $wpdb;
+		$rival = array(
+			'revision' => 2,
+			'policy'   => array_merge( $this->demo_policy(), array( 'measures' => array() ) ),
+		);
+		// Another request commits between this save's read of revision 1 and its UPDATE.
+		$intercept = static function ( string $query ) use ( $wpdb, $rival, &$intercept ): string {
+			if ( str_starts_with( ltrim( $query ), 'UPDATE' ) && str_contains( $query, Policy_Store::OPTION ) ) {
+				remove_filter( 'query', $intercept );
+				$wpdb->update( $wpdb->options, array( 'option_value' => maybe_serialize( $rival ) ), array( 'option_name' => Policy_Store::OPTION ) );
+			}
+			return $query;
+		};
+		add_filter( 'query', $intercept );
+		$policy                         = $this->demo_policy();
+		$policy['organization']['name'] = 'Late writer';
+		$result                         = Policy_Store::save( $policy, 1 );
+		remove_filter( 'query', $intercept );
+
+		$this->assertInstanceOf( \WP_Error::class, $result );
+		$this->assertSame( 2, $result->get_error_data()['revision'] );
+		$this->assertSame( maybe_serialize( $rival ), $this->stored_raw() );
+	}
+
+	public function test_a_write_the_database_refuses_is_a_storage_error_not_a_conflict(): void {
+		Policy_Store::save( $this->demo_policy(), 0 );
+		$before = $this->stored_raw();
+		global $wpdb;
+		$break  = static fn( string $query ): string => str_starts_with( ltrim( $query ), 'UPDATE' ) && str_contains( $query, Policy_Store::OPTION )
+			? '' // wpdb::query() answers an emptied query with false, as it does a failed one.
+			: $query;
+		add_filter( 'query', $break );
+		$result = Policy_Store::save( $this->demo_policy(), 1 );
+		remove_filter( 'query', $break );
+
+		$this->assertInstanceOf( \WP_Error::class, $result );
+		$this->assertSame( 'infosec_policy_storage_failed', $result->get_error_code() );
+		$this->assertSame( 500, $result->get_error_data()['status'] );
+		$this->assertSame( $before, $this->stored_raw() );
+	}
+
+	public function test_an_ordinary_policy_is_autoloaded(): void {
+		Policy_Store::save( $this->demo_policy(), 0 );
+		$this->assertContains( $this->autoload_value(), wp_autoload_values_to_autoload() );
+	}
+
+	public function test_a_policy_too_large_for_autoload_is_not_autoloaded_and_still_reads_back(): void {
+		Policy_Store::save( infosec_policy_demo_policy( 1000 ), 0 );
+		$this->assertNotContains( $this->autoload_value(), wp_autoload_values_to_autoload() );
+		wp_cache_flush();
+		$this->assertCount( 1000, Policy_Store::policy()['processors'] );
+	}
+
+	public function test_a_policy_that_shrinks_is_autoloaded_again(): void {
+		Policy_Store::save( infosec_policy_demo_policy( 1000 ), 0 );
+		Policy_Store::save( $this->demo_policy(), 1 );
+		$this->assertContains( $this->autoload_value(), wp_autoload_values_to_autoload() );
+	}
+
+	public function test_reading_the_policy_on_a_page_view_costs_no_query_when_autoloaded(): void {
+		Policy_Store::save( $this->demo_policy(), 0 );
+		wp_cache_flush();
+		wp_load_alloptions();
+		global $wpdb;
+		$queries = $wpdb->num_queries;
+		Policy_Store::measures();
+		Policy_Store::policy();
+		$this->assertSame( $queries, $wpdb->num_queries );
+	}
+
+	public function test_deactivation_keeps_the_stored_policy(): void {
+		Policy_Store::save( $this->demo_policy(), 0 );
+		$before = $this->stored_raw();
+		deactivate_plugins( 'infosec-policy/plugin.php' );
+		$this->assertFalse( is_plugin_active( 'infosec-policy/plugin.php' ) );
+		$this->assertSame( $before, $this->stored_raw() );
+	}
+}
