@@ -9,7 +9,7 @@ import { __ } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import { editorData } from '../../src/editor/editor-data';
+import { editorData, findingsAbout } from '../../src/editor/editor-data';
 import { PolicyPlaceholder } from '../../src/editor/policy-placeholder';
 import { ServerPreview } from '../../src/editor/server-preview';
 import metadata from './block.json';
@@ -48,15 +48,17 @@ export default function Edit( {
 					/>
 				) : (
 					<>
-						{ findings.map( ( finding ) => (
-							<Notice
-								key={ finding.processorId }
-								status="warning"
-								isDismissible={ false }
-							>
-								{ finding.message }
-							</Notice>
-						) ) }
+						{ findingsAbout( findings, 'processor' ).map(
+							( finding ) => (
+								<Notice
+									key={ finding.key }
+									status="warning"
+									isDismissible={ false }
+								>
+									{ finding.message }
+								</Notice>
+							)
+						) }
 						{ upcoming.map( ( announced ) => (
 							<Notice
 								key={ `upcoming-${ announced.processorId }` }

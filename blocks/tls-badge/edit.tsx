@@ -9,7 +9,7 @@ import { __ } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import { editorData } from '../../src/editor/editor-data';
+import { editorData, findingsAbout } from '../../src/editor/editor-data';
 import { ServerPreview } from '../../src/editor/server-preview';
 import metadata from './block.json';
 import type { Attributes } from './types';
@@ -25,11 +25,13 @@ export default function Edit( {
 	attributes,
 	setAttributes,
 }: BlockEditProps< Attributes > ) {
-	const { processors, findings } = editorData();
+	const { processors, findings, siteHost } = editorData();
 	const chosen = processors.find( ( p ) => p.id === attributes.processorId );
-	const finding = findings.find(
-		( f ) => f.processorId === attributes.processorId
-	);
+	// The badge shows a host's certificate, so only findings about that host's certificate belong here.
+	const host =
+		attributes.processorId === '' ? siteHost : ( chosen?.host ?? '' );
+	const certificateFindings =
+		host === '' ? [] : findingsAbout( findings, 'host', host );
 	return (
 		<>
 			<InspectorControls>
@@ -64,11 +66,17 @@ export default function Edit( {
 						) }
 					</Notice>
 				) }
-				{ finding && (
-					<Notice status="warning" isDismissible={ false }>
+				{ certificateFindings.map( ( finding ) => (
+					<Notice
+						key={ finding.key }
+						status={
+							finding.severity === 'error' ? 'error' : 'warning'
+						}
+						isDismissible={ false }
+					>
 						{ finding.message }
 					</Notice>
-				) }
+				) ) }
 				<ServerPreview
 					block={ metadata.name }
 					attributes={ attributes }

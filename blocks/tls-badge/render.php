@@ -12,6 +12,7 @@
  */
 
 use InfosecPolicy\Blocks\Tls_Badge;
+use InfosecPolicy\Tls\Tls_Status;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -23,7 +24,7 @@ $badge = Tls_Badge::for_subject( (string) ( $attributes['processorId'] ?? '' ) )
 	<?php else : ?>
 		<p class="wp-block-infosec-policy-tls-badge__status">
 			<span class="wp-block-infosec-policy-tls-badge__label"><?php echo esc_html( $badge['label'] ); ?></span>
-			<span class="wp-block-infosec-policy-tls-badge__status-text"><?php echo esc_html( Tls_Badge::status_text( $badge['status'] ) ); ?></span>
+			<span class="wp-block-infosec-policy-tls-badge__status-text"><?php echo esc_html( Tls_Status::text( $badge['status'] ) ); ?></span>
 		</p>
 		<dl class="wp-block-infosec-policy-tls-badge__facts">
 			<dt><?php esc_html_e( 'Host', 'infosec-policy' ); ?></dt>

@@ -13,6 +13,7 @@ use InfosecPolicy\Blocks\Processor_Table;
 use InfosecPolicy\Changes\Change_Sentences;
 use InfosecPolicy\Compliance\Compliance_Checks;
 use InfosecPolicy\Policy\Policy_Store;
+use InfosecPolicy\Tls\Tls_Status;
 use const InfosecPolicy\VERSION;
 
 defined( 'ABSPATH' ) || exit;
@@ -44,33 +45,33 @@ final class Editor_Data {
 	 */
 	public static function data(): array {
 		$processors = Policy_Store::processors();
-		// The same rules as the settings page and Site Health, tied to the processor they concern.
-		$ids      = array();
-		$findings = array();
-		foreach ( $processors as $index => $processor ) {
-			$ids[ "processors[$index]" ] = $processor['id'];
-		}
-		foreach ( Compliance_Checks::for_stored_policy() as $finding ) {
-			$entry      = (string) preg_replace( '/^(processors\[\d+\]).*$/', '$1', $finding['path'] );
-			$findings[] = array(
-				'processorId' => $ids[ $entry ] ?? self::processor_for_host( $processors, $finding['subject'] ),
-				'message'     => $finding['message'],
-			);
-		}
 		return array(
 			'settingsUrl'  => current_user_can( Admin_Page::CAPABILITY ) ? admin_url( 'options-general.php?page=' . Admin_Page::SLUG ) : '',
 			'measureCount' => count( Policy_Store::measures() ),
+			'siteHost'     => Tls_Status::site_host( Policy_Store::policy() ),
 			'processors'   => array_map(
 				static fn( array $processor ): array => array(
 					'id'      => $processor['id'],
 					'name'    => $processor['name'],
 					'role'    => $processor['role'],
 					'country' => $processor['country'],
-					'host'    => $processor['host'],
+					'host'    => strtolower( $processor['host'] ),
 				),
 				$processors
 			),
-			'findings'     => $findings,
+			// The same rules as the settings page and Site Health, each with what it concerns, so a
+			// block shows only the findings about what it displays.
+			'findings'     => array_map(
+				static fn( array $finding ): array => array(
+					'key'      => $finding['key'],
+					'rule'     => $finding['rule'],
+					'severity' => $finding['severity'],
+					'kind'     => $finding['concerns']['kind'],
+					'id'       => $finding['concerns']['id'],
+					'message'  => $finding['message'],
+				),
+				Compliance_Checks::for_stored_policy()
+			),
 			'upcoming'     => self::upcoming( $processors ),
 		);
 	}
@@ -98,20 +99,5 @@ final class Editor_Data {
 			}
 		}
 		return $upcoming;
-	}
-
-	/**
-	 * The id of the processor served from a host, or '' (the site's own host, or none).
-	 *
-	 * @param list<array<string, mixed>> $processors The processors.
-	 * @param string                     $host       A host name.
-	 */
-	private static function processor_for_host( array $processors, string $host ): string {
-		foreach ( $processors as $processor ) {
-			if ( '' !== $host && strtolower( (string) $processor['host'] ) === $host ) {
-				return (string) $processor['id'];
-			}
-		}
-		return '';
 	}
 }

@@ -9,22 +9,21 @@ declare(strict_types=1);
 
 namespace InfosecPolicy\Admin;
 
-use InfosecPolicy\Blocks\Tls_Badge;
 use InfosecPolicy\Compliance\Compliance_Checks;
+use InfosecPolicy\Policy\Policy_Store;
 use InfosecPolicy\Tls\Tls_Results;
+use InfosecPolicy\Tls\Tls_Status;
 
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Two Site Health tests, read from the stored TLS checks (no connection of their own): the site's
- * own certificate (critical when expired or failing, recommended when expiring), and processor
- * hosts whose certificate fails.
+ * Three Site Health tests, read from stored data (no connection of their own): the site's own
+ * certificate (critical when expired or failing, recommended when expiring), processor hosts whose
+ * certificate fails, and what the compliance checks find in the statement.
  *
  * @phpstan-type Test array{ label: string, status: 'good'|'recommended'|'critical', badge: array{ label: string, color: string }, description: string, actions: string, test: string }
  */
 final class Site_Health {
-
-	private const FAILING = array( 'expired', 'untrusted', 'mismatch' );
 
 	/**
 	 * Adds the tests. Runs on `site_status_tests`.
@@ -74,15 +73,15 @@ final class Site_Health {
 	 * @return Test
 	 */
 	public static function site_certificate(): array {
-		$host   = Tls_Results::hosts()[0] ?? '';
+		$host   = Tls_Status::site_host( Policy_Store::policy() );
 		$result = '' === $host ? null : Tls_Results::get( $host );
 		$status = (string) ( $result['status'] ?? 'unchecked' );
-		if ( in_array( $status, self::FAILING, true ) ) {
+		if ( in_array( $status, Tls_Status::FAILING, true ) ) {
 			return self::result(
 				'infosec_policy_site_certificate',
 				'critical',
 				/* translators: 1: host name, 2: the check's status in words. */
-				sprintf( __( 'The certificate of %1$s fails: %2$s', 'infosec-policy' ), $host, Tls_Badge::status_text( $status ) ),
+				sprintf( __( 'The certificate of %1$s fails: %2$s', 'infosec-policy' ), $host, Tls_Status::text( $status ) ),
 				__( 'Visitors’ browsers warn about this site, and the statement’s TLS badge shows the failure. Renew or replace the certificate.', 'infosec-policy' )
 			);
 		}
@@ -120,9 +119,10 @@ final class Site_Health {
 	 */
 	public static function processor_certificates(): array {
 		$failing = array();
-		foreach ( array_slice( Tls_Results::hosts(), 1 ) as $host ) {
+		$site    = Tls_Status::site_host( Policy_Store::policy() );
+		foreach ( array_diff( Tls_Results::hosts(), array( $site ) ) as $host ) {
 			$status = (string) ( Tls_Results::get( $host )['status'] ?? 'unchecked' );
-			if ( in_array( $status, self::FAILING, true ) ) {
+			if ( in_array( $status, Tls_Status::FAILING, true ) ) {
 				$failing[] = $host;
 			}
 		}

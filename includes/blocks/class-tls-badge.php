@@ -11,6 +11,7 @@ namespace InfosecPolicy\Blocks;
 
 use InfosecPolicy\Policy\Policy_Store;
 use InfosecPolicy\Tls\Tls_Results;
+use InfosecPolicy\Tls\Tls_Status;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -22,8 +23,6 @@ defined( 'ABSPATH' ) || exit;
  * @phpstan-type Badge array{ status: string, host: string|null, issuer: string, label: string, live: bool, validTo: int, protocol: string, checkedAt: int, stale: bool }
  */
 final class Tls_Badge {
-
-	public const STATUSES = array( 'valid', 'expiring', 'expired', 'untrusted', 'mismatch', 'unreachable', 'timeout', 'blocked', 'unchecked' );
 
 	/**
 	 * The badge for the site (empty processor id) or for one processor.
@@ -50,9 +49,9 @@ final class Tls_Badge {
 			'stale'     => false,
 		);
 		if ( '' === $processor_id ) {
-			$site = Policy_Store::policy()['site'] ?? array();
-			$site = is_array( $site ) ? $site : array();
-			$host = is_string( $site['host'] ?? null ) && '' !== $site['host'] ? $site['host'] : (string) wp_parse_url( home_url(), PHP_URL_HOST );
+			$policy = Policy_Store::policy();
+			$site   = is_array( $policy['site'] ?? null ) ? $policy['site'] : array();
+			$host   = Tls_Status::site_host( $policy );
 			return array(
 				'status' => 'unchecked',
 				'host'   => '' === $host ? null : $host,
@@ -87,7 +86,7 @@ final class Tls_Badge {
 	 */
 	private static function with_live_result( array $badge ): array {
 		$result = null === $badge['host'] ? null : Tls_Results::get( $badge['host'] );
-		if ( null === $result || ! in_array( $result['status'] ?? '', self::STATUSES, true ) ) {
+		if ( null === $result || ! in_array( $result['status'] ?? '', Tls_Status::ALL, true ) ) {
 			return $badge;
 		}
 		$issuer = trim( (string) ( $result['issuerOrganization'] ?? '' ) . ( '' !== (string) ( $result['issuerCommonName'] ?? '' ) ? ' (' . $result['issuerCommonName'] . ')' : '' ) );
@@ -103,65 +102,5 @@ final class Tls_Badge {
 				'stale'     => true === ( $result['stale'] ?? false ),
 			)
 		);
-	}
-
-	/**
-	 * What the policy declares as the issuer of each host, by host.
-	 *
-	 * @return array<string, string>
-	 */
-	public static function declared_issuers(): array {
-		$declared = array();
-		foreach ( Policy_Store::processors() as $processor ) {
-			if ( '' !== $processor['host'] ) {
-				$declared[ strtolower( $processor['host'] ) ] = $processor['tlsIssuerDeclared'];
-			}
-		}
-		$site = self::declared( '' );
-		if ( null !== $site['host'] ) {
-			$declared[ strtolower( $site['host'] ) ] = $site['issuer'];
-		}
-		return $declared;
-	}
-
-	/**
-	 * Whether a declared issuer disagrees with the one a live check found. It agrees when it names
-	 * the issuing organisation, the issuing certificate, or both; "Let's Encrypt Authority X3"
-	 * against a live "Let's Encrypt" with the certificate "R11" disagrees.
-	 *
-	 * @param string               $declared What the policy declares.
-	 * @param array<string, mixed> $result   A stored check.
-	 */
-	public static function issuer_mismatch( string $declared, array $result ): bool {
-		$normalize    = static fn( string $text ): string => trim( (string) preg_replace( '/[^a-z0-9]+/', ' ', strtolower( str_replace( array( '’', "'" ), '', $text ) ) ) );
-		$organization = $normalize( (string) ( $result['issuerOrganization'] ?? '' ) );
-		$common_name  = $normalize( (string) ( $result['issuerCommonName'] ?? '' ) );
-		$declared     = $normalize( $declared );
-		if ( '' === $declared || ( '' === $organization && '' === $common_name ) ) {
-			return false;
-		}
-		if ( in_array( $declared, array( $organization, $common_name, trim( "$organization $common_name" ) ), true ) ) {
-			return false;
-		}
-		return ! ( '' !== $common_name && str_contains( $declared, $common_name ) );
-	}
-
-	/**
-	 * A status in words.
-	 *
-	 * @param string $status One of STATUSES.
-	 */
-	public static function status_text( string $status ): string {
-		return match ( $status ) {
-			'valid'       => __( 'Valid', 'infosec-policy' ),
-			'expiring'    => __( 'Expires soon', 'infosec-policy' ),
-			'expired'     => __( 'Expired', 'infosec-policy' ),
-			'untrusted'   => __( 'Not trusted', 'infosec-policy' ),
-			'mismatch'    => __( 'Does not match the host name', 'infosec-policy' ),
-			'unreachable' => __( 'Host unreachable', 'infosec-policy' ),
-			'timeout'     => __( 'Check timed out', 'infosec-policy' ),
-			'blocked'     => __( 'Check not allowed', 'infosec-policy' ),
-			default       => __( 'Not checked yet', 'infosec-policy' ),
-		};
 	}
 }

@@ -9,11 +9,11 @@ declare(strict_types=1);
 
 namespace InfosecPolicy\Compliance;
 
-use InfosecPolicy\Blocks\Tls_Badge;
 use InfosecPolicy\Json_File;
 use InfosecPolicy\Policy\Countries;
 use InfosecPolicy\Policy\Policy_Store;
 use InfosecPolicy\Tls\Tls_Results;
+use InfosecPolicy\Tls\Tls_Status;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -25,25 +25,36 @@ defined( 'ABSPATH' ) || exit;
  * The facts the rules rely on (EEA members, adequacy decisions with their dates, stale wording)
  * are data, in data/transfer-rules.json.
  *
- * @phpstan-type Finding array{ rule: string, severity: 'error'|'warning', path: string, subject: string, message: string, action: string }
+ * Each finding also says what it concerns (`concerns`: the organisation, the site, a processor or
+ * a measure by id, or a host by name), so the editor shows a certificate finding on that host's
+ * badge and a processor's finding on the processor table, and a `key` unique among the findings.
+ *
+ * The rules are a function of their arguments: the TLS facts come in as the report the stored
+ * checks make (Tls_Results::report()), never read behind the caller's back.
+ *
+ * @phpstan-type Concerns array{ kind: 'organization'|'site'|'processor'|'measure'|'host', id: string }
+ * @phpstan-type Finding array{ key: string, rule: string, severity: 'error'|'warning', path: string, subject: string, concerns: Concerns, message: string, action: string }
+ * @phpstan-type Certificate array{ host: string, status?: string, declaredIssuer: string, issuerMismatch: bool }
  */
 final class Compliance_Checks {
 
 	/**
 	 * The facts, read once per request.
 	 *
-	 * @var array{ eea: list<string>, adequacy: list<array{ country: string, decided: string }>, dpf: array{ country: string }, staleWording: list<array{ pattern: string, suggestion: string }> }|null
+	 * @var array{ eea: list<string>, adequacy: list<string>, dpf: array{ country: string }, staleWording: list<array{ pattern: string, suggestion: string }> }|null
 	 */
 	private static ?array $facts = null;
 
 	/**
 	 * Every finding for a policy.
 	 *
-	 * @param array<string, mixed> $policy A valid policy document.
-	 * @param int|null             $now    The time to judge review dates by; now by default.
+	 * @param array<string, mixed>    $policy       A valid policy document.
+	 * @param array<int, Certificate> $certificates What the stored TLS checks know of each host the
+	 *                                              policy names (Tls_Results::report()).
+	 * @param int|null                $now          The time to judge review dates by; now by default.
 	 * @return list<Finding>
 	 */
-	public static function run( array $policy, ?int $now = null ): array {
+	public static function run( array $policy, array $certificates, ?int $now = null ): array {
 		$now        = $now ?? time();
 		$findings   = array();
 		$processors = is_array( $policy['processors'] ?? null ) ? $policy['processors'] : array();
@@ -53,16 +64,33 @@ final class Compliance_Checks {
 			}
 		}
 		$organization = is_array( $policy['organization'] ?? null ) ? $policy['organization'] : array();
-		return array_merge( $findings, self::review( $organization, $now ), self::certificates(), self::wording( $policy ) );
+		return self::with_keys( array_merge( $findings, self::review( $organization, $now ), self::certificates( $certificates ), self::wording( $policy ) ) );
 	}
 
 	/**
-	 * The findings for the stored policy.
+	 * The findings for the stored policy and the stored TLS checks.
 	 *
 	 * @return list<Finding>
 	 */
 	public static function for_stored_policy(): array {
-		return self::run( Policy_Store::policy() );
+		return self::run( Policy_Store::policy(), Tls_Results::report() );
+	}
+
+	/**
+	 * The findings, each with a key unique among them: its rule, what it concerns and its field,
+	 * numbered when one field breaks one rule twice (two outdated phrases in one text).
+	 *
+	 * @param list<Finding> $findings Findings.
+	 * @return list<Finding>
+	 */
+	private static function with_keys( array $findings ): array {
+		$seen = array();
+		foreach ( $findings as $index => $finding ) {
+			$key                       = implode( ':', array( $finding['rule'], $finding['concerns']['kind'], $finding['concerns']['id'], $finding['path'] ) );
+			$seen[ $key ]              = ( $seen[ $key ] ?? 0 ) + 1;
+			$findings[ $index ]['key'] = 1 === $seen[ $key ] ? $key : $key . '#' . $seen[ $key ];
+		}
+		return $findings;
 	}
 
 	/**
@@ -78,7 +106,8 @@ final class Compliance_Checks {
 		$path      = "processors[$index].transferBasis";
 		$countries = array_values( array_unique( array_merge( array( (string) ( $processor['country'] ?? '' ) ), array_map( 'strval', (array) ( $processor['dataLocations'] ?? array() ) ) ) ) );
 		$outside   = array_values( array_diff( $countries, self::facts()['eea'] ) );
-		$adequate  = array_column( self::facts()['adequacy'], 'country' );
+		$adequate  = self::facts()['adequacy'];
+		$concerns  = self::entry( 'processor', $processor );
 
 		if ( 'privacy-shield' === $basis ) {
 			return array(
@@ -87,6 +116,7 @@ final class Compliance_Checks {
 					'error',
 					$path,
 					$name,
+					$concerns,
 					/* translators: %s: a processor's name. */
 					sprintf( __( '%s names the EU-US Privacy Shield as its transfer basis, which is invalid since 16 July 2020 (Schrems II).', 'infosec-policy' ), $name ),
 					__( 'If the organisation is certified under the EU-US Data Privacy Framework, choose that basis and link its listing; otherwise choose standard contractual clauses.', 'infosec-policy' )
@@ -100,6 +130,7 @@ final class Compliance_Checks {
 					'error',
 					$path,
 					$name,
+					$concerns,
 					/* translators: 1: a processor's name, 2: countries. */
 					sprintf( __( '%1$s is said to keep data inside the EEA, but involves %2$s.', 'infosec-policy' ), $name, Countries::names( $outside ) ),
 					__( 'Choose the basis that covers the transfer, or correct the country and data locations.', 'infosec-policy' )
@@ -114,6 +145,7 @@ final class Compliance_Checks {
 						'error',
 						$path,
 						$name,
+						$concerns,
 						/* translators: %s: a processor's name. */
 						sprintf( __( '%s uses the EU-US Data Privacy Framework as its basis, which only covers organisations in the United States.', 'infosec-policy' ), $name ),
 						__( 'Choose the basis that fits its country, or correct the country.', 'infosec-policy' )
@@ -127,6 +159,7 @@ final class Compliance_Checks {
 						'warning',
 						"processors[$index].dpfListingUrl",
 						$name,
+						$concerns,
 						/* translators: %s: a processor's name. */
 						sprintf( __( '%s relies on the EU-US Data Privacy Framework, but no link to its listing is given.', 'infosec-policy' ), $name ),
 						__( 'Add the address of its entry on dataprivacyframework.gov, so readers can verify the certification.', 'infosec-policy' )
@@ -143,6 +176,7 @@ final class Compliance_Checks {
 						'error',
 						$path,
 						$name,
+						$concerns,
 						/* translators: 1: a processor's name, 2: countries. */
 						sprintf( __( '%1$s relies on an EU adequacy decision, but there is none for %2$s.', 'infosec-policy' ), $name, Countries::names( $without ) ),
 						__( 'Choose standard contractual clauses or another valid basis.', 'infosec-policy' )
@@ -171,6 +205,7 @@ final class Compliance_Checks {
 				'warning',
 				"processors[$index].dpaSigned",
 				$name,
+				self::entry( 'processor', $processor ),
 				/* translators: %s: a processor's name. */
 				sprintf( __( 'There is no signed processing agreement with %s (GDPR Art. 28).', 'infosec-policy' ), $name ),
 				__( 'Sign one, then tick “Processing agreement signed” and give its date.', 'infosec-policy' )
@@ -197,6 +232,10 @@ final class Compliance_Checks {
 				'warning',
 				'organization.reviewedAt',
 				(string) ( $organization['name'] ?? '' ),
+				array(
+					'kind' => 'organization',
+					'id'   => '',
+				),
 				'' === $reviewed
 					? __( 'The policy has no review date.', 'infosec-policy' )
 					/* translators: %s: a date. */
@@ -209,30 +248,37 @@ final class Compliance_Checks {
 	/**
 	 * Certificates the live checks found failing or expiring, and declared issuers they contradict.
 	 *
+	 * @param array<int, Certificate> $certificates What the stored checks know of each host.
 	 * @return list<Finding>
 	 */
-	private static function certificates(): array {
+	private static function certificates( array $certificates ): array {
 		$findings = array();
-		foreach ( Tls_Results::report() as $entry ) {
-			$host   = (string) $entry['host'];
-			$status = (string) ( $entry['status'] ?? '' );
+		foreach ( $certificates as $entry ) {
+			$host     = $entry['host'];
+			$status   = (string) ( $entry['status'] ?? '' );
+			$concerns = array(
+				'kind' => 'host',
+				'id'   => strtolower( $host ),
+			);
 			if ( in_array( $status, array( 'expired', 'untrusted', 'mismatch', 'expiring' ), true ) ) {
 				$findings[] = self::finding(
 					'certificate-' . $status,
 					'expiring' === $status ? 'warning' : 'error',
 					'',
 					$host,
+					$concerns,
 					/* translators: 1: host name, 2: the check's status in words. */
-					sprintf( __( 'The certificate of %1$s: %2$s.', 'infosec-policy' ), $host, Tls_Badge::status_text( $status ) ),
+					sprintf( __( 'The certificate of %1$s: %2$s.', 'infosec-policy' ), $host, Tls_Status::text( $status ) ),
 					__( 'Renew or replace the certificate, or ask the processor to.', 'infosec-policy' )
 				);
 			}
-			if ( true === $entry['issuerMismatch'] ) {
+			if ( $entry['issuerMismatch'] ) {
 				$findings[] = self::finding(
 					'issuer-contradicted',
 					'warning',
 					'',
 					$host,
+					$concerns,
 					/* translators: 1: host name, 2: the declared issuer. */
 					sprintf( __( 'The policy declares that %1$s uses a certificate from “%2$s”, but the live check found another issuer.', 'infosec-policy' ), $host, (string) $entry['declaredIssuer'] ),
 					__( 'Correct the declared issuer, or leave it empty and let the badge show the live one.', 'infosec-policy' )
@@ -251,15 +297,18 @@ final class Compliance_Checks {
 	private static function wording( array $policy ): array {
 		$texts = array();
 		foreach ( (array) ( $policy['measures'] ?? array() ) as $index => $measure ) {
-			$texts[ "measures[$index].title" ]       = array( (string) ( $measure['title'] ?? '' ), (string) ( $measure['title'] ?? '' ) );
-			$texts[ "measures[$index].description" ] = array( (string) ( $measure['description'] ?? '' ), (string) ( $measure['title'] ?? '' ) );
+			$measure                                 = (array) $measure;
+			$title                                   = (string) ( $measure['title'] ?? '' );
+			$texts[ "measures[$index].title" ]       = array( $title, $title, self::entry( 'measure', $measure ) );
+			$texts[ "measures[$index].description" ] = array( (string) ( $measure['description'] ?? '' ), $title, self::entry( 'measure', $measure ) );
 		}
 		foreach ( (array) ( $policy['processors'] ?? array() ) as $index => $processor ) {
-			$texts[ "processors[$index].description" ] = array( (string) ( $processor['description'] ?? '' ), (string) ( $processor['name'] ?? '' ) );
+			$processor                                 = (array) $processor;
+			$texts[ "processors[$index].description" ] = array( (string) ( $processor['description'] ?? '' ), (string) ( $processor['name'] ?? '' ), self::entry( 'processor', $processor ) );
 		}
 		$findings = array();
-		foreach ( $texts as $path => $text_and_subject ) {
-			list( $text, $subject ) = $text_and_subject;
+		foreach ( $texts as $path => $text_subject_concerns ) {
+			list( $text, $subject, $concerns ) = $text_subject_concerns;
 			foreach ( self::facts()['staleWording'] as $stale ) {
 				if ( 1 === preg_match( '/' . str_replace( '/', '\/', (string) $stale['pattern'] ) . '/iu', $text, $match ) ) {
 					$findings[] = self::finding(
@@ -267,6 +316,7 @@ final class Compliance_Checks {
 						'warning',
 						(string) $path,
 						$subject,
+						$concerns,
 						/* translators: 1: the outdated words, 2: where they stand. */
 						sprintf( __( '“%1$s” in %2$s is out of date.', 'infosec-policy' ), $match[0], $subject ),
 						/* translators: %s: the suggested wording. */
@@ -281,17 +331,14 @@ final class Compliance_Checks {
 	/**
 	 * The facts from data/transfer-rules.json.
 	 *
-	 * @return array{ eea: list<string>, adequacy: list<array{ country: string, decided: string }>, dpf: array{ country: string }, staleWording: list<array{ pattern: string, suggestion: string }> }
+	 * @return array{ eea: list<string>, adequacy: list<string>, dpf: array{ country: string }, staleWording: list<array{ pattern: string, suggestion: string }> }
 	 */
 	private static function facts(): array {
 		if ( null === self::$facts ) {
 			$facts    = Json_File::read( 'data/transfer-rules.json' );
 			$adequacy = array();
 			foreach ( self::rows( $facts['adequacy'] ?? null ) as $row ) {
-				$adequacy[] = array(
-					'country' => (string) ( $row['country'] ?? '' ),
-					'decided' => (string) ( $row['decided'] ?? '' ),
-				);
+				$adequacy[] = (string) ( $row['country'] ?? '' );
 			}
 			$wording = array();
 			foreach ( self::rows( $facts['staleWording'] ?? null ) as $row ) {
@@ -328,18 +375,35 @@ final class Compliance_Checks {
 	 * @param 'error'|'warning' $severity Severity.
 	 * @param string            $path     JSON path of the field, or ''.
 	 * @param string            $subject  The entry it concerns, by name.
+	 * @param Concerns          $concerns The entry it concerns, by kind and id.
 	 * @param string            $message  What is wrong.
 	 * @param string            $action   What to do.
 	 * @return Finding
 	 */
-	private static function finding( string $rule, string $severity, string $path, string $subject, string $message, string $action ): array {
+	private static function finding( string $rule, string $severity, string $path, string $subject, array $concerns, string $message, string $action ): array {
 		return array(
+			'key'      => '', // Set by with_keys(), once all findings are known.
 			'rule'     => $rule,
 			'severity' => $severity,
 			'path'     => $path,
 			'subject'  => $subject,
+			'concerns' => $concerns,
 			'message'  => $message,
 			'action'   => $action,
+		);
+	}
+
+	/**
+	 * What a finding about a processor or a measure concerns.
+	 *
+	 * @param 'processor'|'measure' $kind  The kind of entry.
+	 * @param array<string, mixed>  $entry The entry.
+	 * @return Concerns
+	 */
+	private static function entry( string $kind, array $entry ): array {
+		return array(
+			'kind' => $kind,
+			'id'   => (string) ( $entry['id'] ?? '' ),
 		);
 	}
 }

@@ -22,12 +22,10 @@ defined( 'ABSPATH' ) || exit;
  * administrator's "Check now" call this; page views read the stored results.
  *
  * @phpstan-type Result array{ host: string, status: string, checkedAt: int, address: string, issuerOrganization: string, issuerCommonName: string, subject: string, altNames: list<string>, validFrom: int, validTo: int, daysLeft: int, protocol: string, cipher: string, error: string }
- * @phpstan-type Connector callable( string, int, float, resource ): (resource|string)
  */
 final class Tls_Inspector {
 
-	public const DEFAULT_TIMEOUT       = 5.0;
-	public const DEFAULT_EXPIRING_DAYS = 21;
+	public const DEFAULT_TIMEOUT = 5.0;
 
 	/**
 	 * Opens a TCP connection to an address and port within a time, returning the stream or an
@@ -68,7 +66,7 @@ final class Tls_Inspector {
 
 		$verified = $this->probe( $verdict['address'], $port, $host, true, $deadline );
 		if ( null !== $verified['certificate'] ) {
-			return self::describe( $result, $verified, $host );
+			return self::describe( $result, $verified );
 		}
 		if ( 'tls' !== $verified['failure'] ) {
 			$result['status'] = $verified['failure'];
@@ -84,7 +82,7 @@ final class Tls_Inspector {
 			$result['error']  = $unverified['error'];
 			return $result;
 		}
-		$result          = self::describe( $result, $unverified, $host );
+		$result          = self::describe( $result, $unverified );
 		$result['error'] = $verified['error'];
 		if ( $result['validTo'] < time() || $result['validFrom'] > time() ) {
 			$result['status'] = 'expired';
@@ -225,10 +223,9 @@ final class Tls_Inspector {
 	 *
 	 * @param Result                                                                                                           $result The result so far.
 	 * @param array{ certificate: \OpenSSLCertificate|null, protocol: string, cipher: string, failure: string, error: string } $probe  A successful probe.
-	 * @param string                                                                                                           $host   Host name.
 	 * @return Result
 	 */
-	private static function describe( array $result, array $probe, string $host ): array {
+	private static function describe( array $result, array $probe ): array {
 		$parsed = null === $probe['certificate'] ? false : openssl_x509_parse( $probe['certificate'] );
 		if ( ! is_array( $parsed ) ) {
 			$result['status'] = 'untrusted';
@@ -247,17 +244,11 @@ final class Tls_Inspector {
 		$result['altNames']           = $alt_names;
 		$result['validFrom']          = (int) ( $parsed['validFrom_time_t'] ?? 0 );
 		$result['validTo']            = (int) ( $parsed['validTo_time_t'] ?? 0 );
-		$result['daysLeft']           = (int) floor( ( $result['validTo'] - time() ) / DAY_IN_SECONDS );
+		$result['daysLeft']           = Tls_Status::days_left( $result['validTo'], time() );
 		$result['protocol']           = $probe['protocol'];
 		$result['cipher']             = $probe['cipher'];
-		/**
-		 * Filters how many days before expiry a certificate counts as expiring.
-		 *
-		 * @param int $days Default 21.
-		 */
-		$expiring         = (int) apply_filters( 'infosec_policy_tls_expiring_days', self::DEFAULT_EXPIRING_DAYS );
-		$result['status'] = $result['daysLeft'] < $expiring ? 'expiring' : 'valid';
-		unset( $host );
+		// Judged by expiry alone; inspect() overrides it when verification failed.
+		$result['status'] = Tls_Status::by_expiry( $result['validTo'], time() );
 		return $result;
 	}
 

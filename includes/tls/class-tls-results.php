@@ -9,7 +9,6 @@ declare(strict_types=1);
 
 namespace InfosecPolicy\Tls;
 
-use InfosecPolicy\Blocks\Tls_Badge;
 use InfosecPolicy\Policy\Policy_Store;
 
 defined( 'ABSPATH' ) || exit;
@@ -26,12 +25,6 @@ final class Tls_Results {
 
 	public const OPTION    = 'infosec_policy_tls';
 	public const CRON_HOOK = 'infosec_policy_tls_refresh';
-
-	/**
-	 * Statuses that mean the host did not answer. (`blocked` is an answer: the guard refused the
-	 * host, say because it now resolves to an internal address; the old result must not stay.)
-	 */
-	private const NO_ANSWER = array( 'unreachable', 'timeout' );
 
 	/**
 	 * Every stored result, by host.
@@ -66,10 +59,8 @@ final class Tls_Results {
 		if ( $valid_to <= 0 || ! in_array( $result['status'] ?? '', array( 'valid', 'expiring' ), true ) ) {
 			return $result;
 		}
-		$result['daysLeft'] = (int) floor( ( $valid_to - time() ) / DAY_IN_SECONDS );
-		/** This filter is documented in includes/tls/class-tls-inspector.php */
-		$expiring         = (int) apply_filters( 'infosec_policy_tls_expiring_days', Tls_Inspector::DEFAULT_EXPIRING_DAYS );
-		$result['status'] = $valid_to < time() ? 'expired' : ( $result['daysLeft'] < $expiring ? 'expiring' : 'valid' );
+		$result['daysLeft'] = Tls_Status::days_left( $valid_to, time() );
+		$result['status']   = Tls_Status::by_expiry( $valid_to, time() );
 		return $result;
 	}
 
@@ -79,8 +70,7 @@ final class Tls_Results {
 	 * @return list<string>
 	 */
 	public static function hosts(): array {
-		$site  = Policy_Store::policy()['site'] ?? array();
-		$hosts = array( is_array( $site ) && is_string( $site['host'] ?? null ) && '' !== $site['host'] ? $site['host'] : (string) wp_parse_url( home_url(), PHP_URL_HOST ) );
+		$hosts = array( Tls_Status::site_host( Policy_Store::policy() ) );
 		foreach ( Policy_Store::processors() as $processor ) {
 			$hosts[] = $processor['host'];
 		}
@@ -91,10 +81,10 @@ final class Tls_Results {
 	 * Every host the policy names, with its stored result (or `unchecked`), what the policy declares
 	 * as its issuer, and whether the two disagree.
 	 *
-	 * @return list<array<string, mixed>>
+	 * @return list<array{ host: string, status?: string, declaredIssuer: string, issuerMismatch: bool }&array<string, mixed>>
 	 */
 	public static function report(): array {
-		$declared = Tls_Badge::declared_issuers();
+		$declared = self::declared_issuers();
 		$report   = array();
 		foreach ( self::hosts() as $host ) {
 			$result   = self::get( $host ) ?? array( 'status' => 'unchecked' );
@@ -104,11 +94,54 @@ final class Tls_Results {
 				array(
 					'host'           => $host,
 					'declaredIssuer' => $issuer,
-					'issuerMismatch' => Tls_Badge::issuer_mismatch( $issuer, $result ),
+					'issuerMismatch' => self::issuer_mismatch( $issuer, $result ),
 				)
 			);
 		}
 		return $report;
+	}
+
+	/**
+	 * What the policy declares as the issuer of each host, by host.
+	 *
+	 * @return array<string, string>
+	 */
+	private static function declared_issuers(): array {
+		$policy   = Policy_Store::policy();
+		$declared = array();
+		foreach ( Policy_Store::processors() as $processor ) {
+			if ( '' !== $processor['host'] ) {
+				$declared[ strtolower( $processor['host'] ) ] = $processor['tlsIssuerDeclared'];
+			}
+		}
+		$site      = is_array( $policy['site'] ?? null ) ? $policy['site'] : array();
+		$site_host = Tls_Status::site_host( $policy );
+		if ( '' !== $site_host ) {
+			$declared[ $site_host ] = is_string( $site['tlsIssuerDeclared'] ?? null ) ? $site['tlsIssuerDeclared'] : '';
+		}
+		return $declared;
+	}
+
+	/**
+	 * Whether a declared issuer disagrees with the one a live check found. It agrees when it names
+	 * the issuing organisation, the issuing certificate, or both; "Let's Encrypt Authority X3"
+	 * against a live "Let's Encrypt" with the certificate "R11" disagrees.
+	 *
+	 * @param string               $declared What the policy declares.
+	 * @param array<string, mixed> $result   A stored check.
+	 */
+	public static function issuer_mismatch( string $declared, array $result ): bool {
+		$normalize    = static fn( string $text ): string => trim( (string) preg_replace( '/[^a-z0-9]+/', ' ', strtolower( str_replace( array( '’', "'" ), '', $text ) ) ) );
+		$organization = $normalize( (string) ( $result['issuerOrganization'] ?? '' ) );
+		$common_name  = $normalize( (string) ( $result['issuerCommonName'] ?? '' ) );
+		$declared     = $normalize( $declared );
+		if ( '' === $declared || ( '' === $organization && '' === $common_name ) ) {
+			return false;
+		}
+		if ( in_array( $declared, array( $organization, $common_name, trim( "$organization $common_name" ) ), true ) ) {
+			return false;
+		}
+		return ! ( '' !== $common_name && str_contains( $declared, $common_name ) );
 	}
 
 	/**
@@ -138,8 +171,8 @@ final class Tls_Results {
 	 * @return array<string, mixed>
 	 */
 	private static function merge( ?array $previous, array $latest ): array {
-		$previous_answered = null !== $previous && ! in_array( $previous['status'] ?? '', self::NO_ANSWER, true );
-		if ( $previous_answered && in_array( $latest['status'], self::NO_ANSWER, true ) ) {
+		$previous_answered = null !== $previous && ! in_array( $previous['status'] ?? '', Tls_Status::NO_ANSWER, true );
+		if ( $previous_answered && in_array( $latest['status'], Tls_Status::NO_ANSWER, true ) ) {
 			return array_merge(
 				$previous,
 				array(

@@ -15,6 +15,9 @@ import ProcessorTableEdit from '../../blocks/processor-table/edit';
 import TlsBadgeEdit from '../../blocks/tls-badge/edit';
 import MeasureListEdit from '../../blocks/measure-list/edit';
 import { editorData } from '../../src/editor/editor-data';
+// Written by the PHP tests (tests/php/admin/EditorDataTest.php) from the reference page's policy
+// and stored certificate checks: the findings exactly as the server sends them.
+import fromServer from './fixtures/editor-data.json';
 import type { Attributes as TableAttributes } from '../../blocks/processor-table/types';
 import type { Attributes as ListAttributes } from '../../blocks/measure-list/types';
 import type { Attributes as BadgeAttributes } from '../../blocks/tls-badge/types';
@@ -65,6 +68,7 @@ describe( 'policy blocks in the editor', () => {
 		setData( {
 			settingsUrl: '/wp-admin/options-general.php?page=infosec-policy',
 			measureCount: 0,
+			siteHost: '',
 			processors: [],
 			findings: [],
 			upcoming: [],
@@ -85,6 +89,7 @@ describe( 'policy blocks in the editor', () => {
 		setData( {
 			settingsUrl: '',
 			measureCount: 0,
+			siteHost: '',
 			processors: [],
 			findings: [],
 			upcoming: [],
@@ -96,26 +101,7 @@ describe( 'policy blocks in the editor', () => {
 	} );
 
 	it( 'warns editors about a Privacy Shield processor above the preview', () => {
-		setData( {
-			settingsUrl: '',
-			measureCount: 1,
-			processors: [
-				{
-					id: 'mailchimp',
-					name: 'Mailchimp',
-					role: '',
-					country: 'US',
-					host: '',
-				},
-			],
-			findings: [
-				{
-					processorId: 'mailchimp',
-					message: 'Mailchimp names the EU-US Privacy Shield',
-				},
-			],
-			upcoming: [],
-		} );
+		setData( fromServer );
 		const { container } = render(
 			<ProcessorTableEdit { ...blockProps( table ) } />
 		);
@@ -125,10 +111,59 @@ describe( 'policy blocks in the editor', () => {
 		expect( screen.getByTestId( 'server-rendering' ) ).toBeInTheDocument();
 	} );
 
+	it( 'shows the processor table only the findings about processors, each once', () => {
+		setData( fromServer );
+		const errors = jest.spyOn( console, 'error' ).mockImplementation();
+		const { container } = render(
+			<ProcessorTableEdit { ...blockProps( table ) } />
+		);
+		const notices = Array.from(
+			container.querySelectorAll( '.components-notice__content' ),
+			( notice ) => notice.textContent
+		);
+		expect( notices ).toEqual( [
+			'Mailchimp names the EU-US Privacy Shield as its transfer basis, which is invalid since 16 July 2020 (Schrems II).',
+			'Google Analytics names the EU-US Privacy Shield as its transfer basis, which is invalid since 16 July 2020 (Schrems II).',
+		] );
+		// React reports two children with one key through console.error.
+		expect( errors ).not.toHaveBeenCalled();
+		errors.mockRestore();
+	} );
+
+	it( 'shows the site’s badge only the findings about the site’s certificate', () => {
+		setData( fromServer );
+		const { container } = render(
+			<TlsBadgeEdit { ...blockProps( { processorId: '' } ) } />
+		);
+		const notices = Array.from(
+			container.querySelectorAll( '.components-notice__content' ),
+			( notice ) => notice.textContent
+		);
+		expect( notices ).toHaveLength( 1 );
+		expect( notices[ 0 ] ).toMatch(
+			/regioingenieur\.nl uses a certificate from “Let's Encrypt Authority X3”/
+		);
+	} );
+
+	it( 'shows a processor’s badge its certificate finding, not its transfer basis', () => {
+		setData( fromServer );
+		const { container } = render(
+			<TlsBadgeEdit { ...blockProps( { processorId: 'mailchimp' } ) } />
+		);
+		const notices = Array.from(
+			container.querySelectorAll( '.components-notice__content' ),
+			( notice ) => notice.textContent
+		);
+		expect( notices ).toEqual( [
+			'The certificate of mailchimp.com: Expires soon.',
+		] );
+	} );
+
 	it( 'tells editors when an announced processor will appear in the table', () => {
 		setData( {
 			settingsUrl: '',
 			measureCount: 0,
+			siteHost: '',
 			processors: [
 				{
 					id: 'brevo',
@@ -160,6 +195,7 @@ describe( 'policy blocks in the editor', () => {
 		setData( {
 			settingsUrl: '',
 			measureCount: 0,
+			siteHost: '',
 			processors: [],
 			findings: [],
 			upcoming: [],

@@ -21,6 +21,7 @@ beforeEach( () => {
 	( window as { infosecPolicyEditor?: unknown } ).infosecPolicyEditor = {
 		settingsUrl: '',
 		measureCount: 0,
+		siteHost: '',
 		processors: [
 			{
 				id: 'a',

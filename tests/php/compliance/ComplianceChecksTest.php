@@ -54,7 +54,7 @@ final class ComplianceChecksTest extends TestCase {
 	 */
 	private function rules( array $policy ): array {
 		$rules = array();
-		foreach ( Compliance_Checks::run( $policy, self::NOW ) as $finding ) {
+		foreach ( Compliance_Checks::run( $policy, array(), self::NOW ) as $finding ) {
 			$rules[ $finding['rule'] ][] = $finding['path'];
 		}
 		return $rules;
@@ -68,7 +68,7 @@ final class ComplianceChecksTest extends TestCase {
 	}
 
 	public function test_privacy_shield_findings_say_why_and_what_to_do(): void {
-		$finding = Compliance_Checks::run( $this->demo_policy(), self::NOW )[0];
+		$finding = Compliance_Checks::run( $this->demo_policy(), array(), self::NOW )[0];
 		$this->assertSame( 'error', $finding['severity'] );
 		$this->assertSame( 'Mailchimp', $finding['subject'] );
 		$this->assertStringContainsString( 'Schrems II', $finding['message'] );
@@ -76,7 +76,7 @@ final class ComplianceChecksTest extends TestCase {
 	}
 
 	public function test_a_clean_policy_has_no_findings(): void {
-		$this->assertSame( array(), Compliance_Checks::run( $this->clean_policy(), self::NOW ) );
+		$this->assertSame( array(), Compliance_Checks::run( $this->clean_policy(), array(), self::NOW ) );
 	}
 
 	public function test_eea_basis_with_data_outside_the_eea_is_a_contradiction(): void {
@@ -124,7 +124,7 @@ final class ComplianceChecksTest extends TestCase {
 	public function test_stale_wording_gets_a_suggestion(): void {
 		$policy                               = $this->clean_policy();
 		$policy['measures'][0]['description'] = 'We only allow TLS 1.0 and the Privacy Shield.';
-		$findings                             = Compliance_Checks::run( $policy, self::NOW );
+		$findings                             = Compliance_Checks::run( $policy, array(), self::NOW );
 		$this->assertSame( array( 'stale-wording', 'stale-wording' ), array_column( $findings, 'rule' ) );
 		$this->assertStringContainsString( 'TLS 1.2 or 1.3', $findings[0]['action'] . $findings[1]['action'] );
 	}
@@ -144,9 +144,48 @@ final class ComplianceChecksTest extends TestCase {
 				),
 			)
 		);
-		$rules = array_column( Compliance_Checks::run( $policy, self::NOW ), 'subject', 'rule' );
+		$rules = array_column( Compliance_Checks::run( $policy, Tls_Results::report(), self::NOW ), 'subject', 'rule' );
 		$this->assertSame( 'regioingenieur.nl', $rules['certificate-expired'] ?? null );
 		$this->assertSame( 'mailchimp.com', $rules['issuer-contradicted'] ?? null );
+	}
+
+	public function test_the_rules_judge_the_certificates_they_are_given_not_the_stored_checks(): void {
+		Policy_Store::save( $this->clean_policy(), 0 );
+		update_option( Tls_Results::OPTION, array( 'regioingenieur.nl' => array( 'status' => 'expired' ) ) );
+		$this->assertSame( array(), Compliance_Checks::run( Policy_Store::policy(), array(), self::NOW ) );
+		$given = array(
+			array(
+				'host'           => 'regioingenieur.nl',
+				'status'         => 'untrusted',
+				'declaredIssuer' => '',
+				'issuerMismatch' => false,
+			),
+		);
+		$this->assertSame( array( 'certificate-untrusted' ), array_column( Compliance_Checks::run( Policy_Store::policy(), $given, self::NOW ), 'rule' ) );
+	}
+
+	public function test_each_finding_says_what_it_concerns_and_has_a_key_of_its_own(): void {
+		$policy                               = $this->demo_policy();
+		$policy['measures'][3]['description'] = 'Privacy Shield, TLS 1.0 and SSL 3.0.';
+		$certificate                          = array(
+			'host'           => 'MailChimp.com',
+			'status'         => 'expiring',
+			'declaredIssuer' => 'Someone else',
+			'issuerMismatch' => true,
+		);
+		$findings                             = Compliance_Checks::run( $policy, array( $certificate ), self::NOW );
+		$concerns                             = array();
+		foreach ( $findings as $finding ) {
+			$concerns[ $finding['rule'] ][] = $finding['concerns']['kind'] . ':' . $finding['concerns']['id'];
+		}
+		$this->assertSame( array( 'processor:mailchimp', 'processor:google-analytics' ), $concerns['privacy-shield'] );
+		$this->assertSame( array( 'organization:' ), $concerns['review-due'] );
+		$this->assertSame( array( 'host:mailchimp.com' ), $concerns['certificate-expiring'] );
+		$this->assertSame( array( 'host:mailchimp.com' ), $concerns['issuer-contradicted'] );
+		$this->assertSame( array_fill( 0, 3, 'measure:' . $policy['measures'][3]['id'] ), $concerns['stale-wording'] );
+		$keys = array_column( $findings, 'key' );
+		$this->assertSame( $keys, array_values( array_unique( $keys ) ), 'two findings share a key' );
+		$this->assertCount( 3, (array) preg_grep( '/^stale-wording:measure:/', $keys ), 'three outdated phrases in one text, three keys' );
 	}
 
 	public function test_site_health_is_critical_for_errors_and_good_when_clean(): void {

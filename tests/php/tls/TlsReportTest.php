@@ -11,7 +11,6 @@ namespace InfosecPolicy\Tests;
 
 use InfosecPolicy\Admin\Editor_Data;
 use InfosecPolicy\Admin\Site_Health;
-use InfosecPolicy\Blocks\Tls_Badge;
 use InfosecPolicy\Policy\Policy_Store;
 use InfosecPolicy\Tls\Tls_Results;
 
@@ -119,7 +118,7 @@ final class TlsReportTest extends TestCase {
 			'issuerOrganization' => $organization,
 			'issuerCommonName'   => $common_name,
 		);
-		$this->assertSame( $mismatch, Tls_Badge::issuer_mismatch( $declared, $result ) );
+		$this->assertSame( $mismatch, Tls_Results::issuer_mismatch( $declared, $result ) );
 	}
 
 	public function test_editors_are_told_when_the_live_issuer_contradicts_the_declared_one(): void {
@@ -134,7 +133,7 @@ final class TlsReportTest extends TestCase {
 		);
 		$findings = array_values( array_filter( Editor_Data::data()['findings'], static fn( array $f ): bool => str_contains( $f['message'], 'live check' ) ) );
 		$this->assertCount( 1, $findings );
-		$this->assertSame( 'mailchimp', $findings[0]['processorId'] );
+		$this->assertSame( array( 'host', 'mailchimp.com' ), array( $findings[0]['kind'], $findings[0]['id'] ), 'a finding about the certificate of the processor’s host' );
 		$this->assertStringContainsString( 'Symantec Class 3 G4', $findings[0]['message'] );
 	}
 
