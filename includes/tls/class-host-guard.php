@@ -27,7 +27,11 @@ defined( 'ABSPATH' ) || exit;
  */
 final class Host_Guard {
 
-	/** Ranges never checked, as CIDR. */
+	/**
+	 * Ranges never checked, as CIDR. For IPv6 only those inside global unicast (2000::/3) are
+	 * listed: is_public_address() refuses everything outside it (loopback, link-local, unique
+	 * local, multicast, IPv4-mapped and NAT64 included) before it reads this list.
+	 */
 	private const BLOCKED_RANGES = array(
 		'0.0.0.0/8',
 		'10.0.0.0/8',
@@ -44,21 +48,10 @@ final class Host_Guard {
 		'203.0.113.0/24',
 		'224.0.0.0/4',
 		'240.0.0.0/4',
-		'::/96',
-		'::1/128',
-		'::ffff:0:0:0/96',
 		'3fff::/20',
-		'::ffff:0:0/96',
-		'64:ff9b::/96',
-		'64:ff9b:1::/48',
-		'100::/64',
 		'2001::/23',
 		'2001:db8::/32',
 		'2002::/16',
-		'fc00::/7',
-		'fe80::/10',
-		'fec0::/10',
-		'ff00::/8',
 	);
 
 	private const LOOPBACK_RANGES = array( '127.0.0.0/8', '::1/128' );
