@@ -9,7 +9,8 @@ declare(strict_types=1);
 
 namespace InfosecPolicy;
 
-use InfosecPolicy\Changes\Change_Log;
+use InfosecPolicy\Changes\Change_Log_Table;
+use InfosecPolicy\Changes\Published_Log;
 use InfosecPolicy\Policy\Policy_Store;
 use InfosecPolicy\Rest\Tls_Controller;
 use InfosecPolicy\Tls\Tls_Results;
@@ -19,7 +20,8 @@ defined( 'WP_UNINSTALL_PLUGIN' ) || exit;
 require_once __DIR__ . '/includes/autoload.php';
 
 Policy_Store::delete();
-Change_Log::drop();
+Change_Log_Table::drop();
+Published_Log::delete();
 delete_option( Tls_Results::OPTION );
 delete_option( Tls_Controller::LOCK );
 Tls_Results::unschedule();

@@ -19,9 +19,10 @@ require $argv[1] . '/wp-load.php';
 require_once dirname( __DIR__ ) . '/demo/demo-policy.php';
 
 use InfosecPolicy\Blocks\Statement_Pattern;
-use InfosecPolicy\Changes\Change_Log;
+use InfosecPolicy\Changes\Published_Log;
 use InfosecPolicy\Changes\Change_Sentences;
 use InfosecPolicy\Policy\Countries;
+use InfosecPolicy\Policy\Policy_Service;
 use InfosecPolicy\Policy\Policy_Store;
 use InfosecPolicy\Policy\Transfer_Bases;
 
@@ -46,7 +47,7 @@ function infosec_policy_bench_static_page( array $policy ): string {
 	$html .= "<!-- wp:table -->\n<figure class=\"wp-block-table\"><table><thead><tr><th>Service</th><th>Processor</th><th>Description</th><th>Country</th><th>Basis</th></tr></thead><tbody>"
 		. $rows . "</tbody></table></figure>\n<!-- /wp:table -->\n\n";
 	$html .= "<!-- wp:heading -->\n<h2 class=\"wp-block-heading\">Changes</h2>\n<!-- /wp:heading -->\n\n";
-	foreach ( Change_Log::published( 5 ) as $entry ) {
+	foreach ( Published_Log::entries( 5 ) as $entry ) {
 		$html .= "<!-- wp:paragraph -->\n<p>" . esc_html( (string) wp_date( (string) get_option( 'date_format' ), $entry['createdAt'] ) ) . "</p>\n<!-- /wp:paragraph -->\n\n";
 		$items = '';
 		foreach ( $entry['items'] as $item ) {
@@ -113,15 +114,13 @@ function infosec_policy_bench_render( int $page_id ): array {
  * @param int $count Processors.
  */
 function infosec_policy_bench_render_size( int $count ): void {
-	$policy = infosec_policy_demo_policy( $count );
-	$before = Policy_Store::policy();
-	$saved  = Policy_Store::save( $policy, Policy_Store::get()['revision'] );
-	if ( is_wp_error( $saved ) ) {
-		fwrite( STDERR, $saved->get_error_message() . "\n" );
+	// As a save through the REST API would: the change-log block then lists it.
+	$saved = Policy_Service::save( infosec_policy_demo_policy( $count ), Policy_Store::get()['revision'], 'save', 'Benchmark run.' );
+	if ( ! $saved->is_saved() ) {
+		fwrite( STDERR, 'The benchmark policy was not saved: ' . $saved->status . "\n" );
 		exit( 1 );
 	}
-	// As a save through the REST API would: the change-log block then lists it.
-	Change_Log::record( $before, $policy, $saved, 'save', 'Benchmark run.' );
+	$policy = $saved->policy;
 	$blocks = infosec_policy_bench_page( 'bench-blocks', Statement_Pattern::content() );
 	$static = infosec_policy_bench_page( 'bench-static', infosec_policy_bench_static_page( $policy ) );
 	wp_cache_flush();

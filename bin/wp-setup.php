@@ -73,14 +73,16 @@ if ( is_wp_error( $infosec_policy_page ) ) {
 
 if ( in_array( '--demo', $argv, true ) ) {
 	require_once dirname( __DIR__ ) . '/demo/demo-policy.php';
-	$infosec_policy_demo  = infosec_policy_demo_policy();
-	$infosec_policy_saved = \InfosecPolicy\Policy\Policy_Store::save( $infosec_policy_demo, 0 );
-	if ( is_wp_error( $infosec_policy_saved ) || array() !== \InfosecPolicy\Policy\Policy_Validator::validate( $infosec_policy_demo ) ) {
-		infosec_policy_setup_fail( 'The demo policy is not valid.' );
-	}
-	// As an admin's import would, so the demo page's change log has its first entry.
+	// As an admin's import would: validated, saved, and the first entry of the demo page's change log.
 	wp_set_current_user( $infosec_policy_installed['user_id'] );
-	\InfosecPolicy\Changes\Change_Log::record( array(), $infosec_policy_demo, $infosec_policy_saved, 'import', 'First publication of this statement.' );
+	$infosec_policy_saved = \InfosecPolicy\Policy\Policy_Service::save( infosec_policy_demo_policy(), 0, 'import', 'First publication of this statement.' );
+	if ( ! $infosec_policy_saved->is_saved() ) {
+		$infosec_policy_why = array_map( static fn( array $error ): string => $error['path'] . ' ' . $error['message'], $infosec_policy_saved->errors );
+		infosec_policy_setup_fail( 'The demo policy was not saved (' . $infosec_policy_saved->status . '): ' . implode( '; ', $infosec_policy_why ) );
+	}
+	if ( array() !== $infosec_policy_saved->warnings ) {
+		infosec_policy_setup_fail( implode( ' ', $infosec_policy_saved->warnings ) );
+	}
 }
 
 flush_rewrite_rules( false );

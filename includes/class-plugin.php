@@ -15,7 +15,7 @@ use InfosecPolicy\Admin\Site_Health;
 use InfosecPolicy\Blocks\Block_Registry;
 use InfosecPolicy\Blocks\Statement_Pattern;
 use InfosecPolicy\Changes\Change_Feed;
-use InfosecPolicy\Changes\Change_Log;
+use InfosecPolicy\Changes\Change_Log_Table;
 use InfosecPolicy\Rest\Change_Log_Controller;
 use InfosecPolicy\Rest\Policy_Controller;
 use InfosecPolicy\Rest\Tls_Controller;
@@ -36,7 +36,7 @@ final class Plugin {
 		add_action( 'init', array( Statement_Pattern::class, 'register' ) );
 		add_action( 'init', array( Change_Feed::class, 'register' ) );
 		// After the feed is registered: an upgrade flushes the rewrite rules, which must know it.
-		add_action( 'init', array( Change_Log::class, 'maybe_install' ), 20 );
+		add_action( 'init', array( Change_Log_Table::class, 'maybe_install' ), 20 );
 		add_action( 'wp_head', array( Change_Feed::class, 'print_discovery_link' ) );
 		add_filter( 'feed_content_type', array( Change_Feed::class, 'content_type' ), 10, 2 );
 		add_filter( 'pre_get_lastpostmodified', array( Change_Feed::class, 'last_modified' ), 10, 2 );
@@ -58,7 +58,7 @@ final class Plugin {
 	 */
 	public static function activate(): void {
 		Change_Feed::register();
-		Change_Log::maybe_install();
+		Change_Log_Table::maybe_install();
 		flush_rewrite_rules( false );
 		Tls_Results::schedule();
 	}

@@ -8,13 +8,13 @@
  */
 
 use InfosecPolicy\Changes\Change_Feed;
-use InfosecPolicy\Changes\Change_Log;
+use InfosecPolicy\Changes\Published_Log;
 use InfosecPolicy\Changes\Change_Sentences;
 
 defined( 'ABSPATH' ) || exit;
 
-$limit       = max( 1, min( Change_Log::PUBLISHED_LIMIT, (int) ( $attributes['limit'] ?? 5 ) ) );
-$entries     = Change_Log::published( $limit );
+$limit       = max( 1, min( Published_Log::LIMIT, (int) ( $attributes['limit'] ?? 5 ) ) );
+$entries     = Published_Log::entries( $limit );
 $date_format = (string) get_option( 'date_format' );
 ?>
 <div <?php echo get_block_wrapper_attributes(); ?>>

@@ -19,7 +19,7 @@ defined( 'ABSPATH' ) || exit;
  * tools can follow changes of sub-processors (GDPR Art. 28(2)). Pages that show the policy announce
  * it with `<link rel="alternate">`. It reads only the published option: no query, no network.
  *
- * @phpstan-import-type PublishedEntry from Change_Log
+ * @phpstan-import-type PublishedEntry from Published_Log
  */
 final class Change_Feed {
 
@@ -90,7 +90,7 @@ final class Change_Feed {
 		if ( ! $wp instanceof \WP || self::NAME !== ( $wp->query_vars['feed'] ?? '' ) ) {
 			return $last_modified;
 		}
-		$time = max( Change_Log::published_at(), Policy_Store::updated_at() );
+		$time = max( Published_Log::built_at(), Policy_Store::updated_at() );
 		return 'blog' === strtolower( $timezone ) ? (string) wp_date( 'Y-m-d H:i:s', $time ) : gmdate( 'Y-m-d H:i:s', $time );
 	}
 
@@ -107,7 +107,7 @@ final class Change_Feed {
 	 * then escaped again for XML, as RSS wants it.
 	 */
 	public static function document(): string {
-		$built = Change_Log::published_at();
+		$built = Published_Log::built_at();
 		$xml   = '<?xml version="1.0" encoding="UTF-8"?>' . "\n"
 			. '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">' . "\n<channel>\n"
 			. '<title>' . self::xml( self::plain_title( self::title() ) ) . "</title>\n"
@@ -116,7 +116,7 @@ final class Change_Feed {
 			. '<language>' . self::xml( get_bloginfo( 'language' ) ) . "</language>\n"
 			. '<lastBuildDate>' . self::xml( self::rfc822( $built > 0 ? $built : time() ) ) . "</lastBuildDate>\n"
 			. '<atom:link href="' . self::xml( self::url() ) . '" rel="self" type="application/rss+xml" />' . "\n";
-		foreach ( Change_Log::published( Change_Log::PUBLISHED_LIMIT ) as $entry ) {
+		foreach ( Published_Log::entries( Published_Log::LIMIT ) as $entry ) {
 			$xml .= "<item>\n"
 				. '<title>' . self::xml( self::plain_title( self::item_title( $entry ) ) ) . "</title>\n"
 				. '<description>' . self::xml( self::item_html( $entry ) ) . "</description>\n"

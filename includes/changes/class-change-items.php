@@ -48,6 +48,18 @@ final class Change_Items {
 	}
 
 	/**
+	 * Whether a stored value has the shape of an item.
+	 *
+	 * @param mixed $value A decoded value.
+	 * @phpstan-assert-if-true Item $value
+	 */
+	public static function is_item( mixed $value ): bool {
+		return is_array( $value )
+			&& in_array( $value['op'] ?? null, array( 'added', 'removed', 'changed', 'reordered' ), true )
+			&& in_array( $value['subject'] ?? null, array( 'processor', 'measure', 'organization', 'site' ), true );
+	}
+
+	/**
 	 * The changes from one valid document to another, processors first.
 	 *
 	 * @param array<string, mixed> $before The stored document.

@@ -11,10 +11,12 @@ namespace InfosecPolicy\Rest;
 
 use InfosecPolicy\Admin\Admin_Page;
 use InfosecPolicy\Changes\Change_Log;
+use InfosecPolicy\Changes\Change_Sentences;
 use InfosecPolicy\Compliance\Compliance_Checks;
 use InfosecPolicy\Policy\Policy_Diff;
+use InfosecPolicy\Policy\Policy_Service;
 use InfosecPolicy\Policy\Policy_Store;
-use InfosecPolicy\Policy\Policy_Validator;
+use InfosecPolicy\Policy\Save_Result;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -24,11 +26,12 @@ defined( 'ABSPATH' ) || exit;
  *   GET  /policy         200 { policy, revision }
  *   PUT  /policy         { policy, revision, changeNote?, changeInternal? } -> 200 { policy, revision, changeId, warnings? } | 409 infosec_policy_conflict | 400 rest_invalid_param
  *   GET  /policy/export  the document as a JSON file download
- *   POST /policy/import  { policy, revision?, dryRun?, changeNote?, changeInternal? } -> 200 { changes, saved, policy, revision } | 409 | 400
+ *   POST /policy/import  { policy, revision?, dryRun?, changeNote?, changeInternal? } -> 200 { changes, lines, saved, policy, revision } | 409 | 400
  *   GET  /policy/findings  200 { findings: [ { rule, severity, path, subject, message, action } ] }
  *
- * A save or import that changes the policy adds an entry to the change log (Change_Log), with the
- * optional public note and internal flag. `changeId` is that entry's id, null when nothing changed;
+ * Saves and imports go through Policy_Service, which validates, saves with compare-and-swap and
+ * adds an entry to the change log (Change_Log) for what changed, with the optional public note and
+ * internal flag. `changeId` is that entry's id, null when nothing changed;
  * `warnings` says so when the policy was saved but the log could not record it. Change_Log_Controller
  * serves the log.
  *
@@ -155,8 +158,8 @@ final class Policy_Controller {
 		if ( is_wp_error( $body ) ) {
 			return $body;
 		}
-		$saved = self::validate_and_save( $body, 'save' );
-		return is_wp_error( $saved ) ? $saved : new \WP_REST_Response( $saved );
+		$result = Policy_Service::save( $body['policy'], (int) $body['revision'], 'save', (string) ( $body['changeNote'] ?? '' ), true === ( $body['changeInternal'] ?? false ) );
+		return $result->is_saved() ? new \WP_REST_Response( self::saved( $result ) ) : self::refusal( $result );
 	}
 
 	/**
@@ -171,6 +174,8 @@ final class Policy_Controller {
 
 	/**
 	 * POST /policy/import: validated like PUT, all or nothing; with `dryRun`, only the changes.
+	 * `changes` is the structural comparison with the stored document, for scripts; `lines` is what
+	 * changes in words, as the change log words it.
 	 *
 	 * @param \WP_REST_Request<array<string, mixed>> $request The request.
 	 */
@@ -179,60 +184,69 @@ final class Policy_Controller {
 		if ( is_wp_error( $body ) ) {
 			return $body;
 		}
-		$incoming = $body['policy'];
-		$errors   = Policy_Validator::validate( $incoming );
-		if ( array() !== $errors || ! is_array( $incoming ) ) {
-			return Request_Body::invalid( $errors );
-		}
 		$current = Policy_Store::get();
-		$changes = Policy_Diff::between( $current['policy'], $incoming );
 		if ( true === ( $body['dryRun'] ?? false ) ) {
+			$result = Policy_Service::preview( $body['policy'] );
+			if ( Save_Result::PREVIEWED !== $result->status ) {
+				return self::refusal( $result );
+			}
 			return new \WP_REST_Response(
 				array(
 					'saved'    => false,
-					'changes'  => $changes,
-					'revision' => $current['revision'],
+					'changes'  => Policy_Diff::between( $current['policy'], $result->policy ),
+					'lines'    => self::lines( $result ),
+					'revision' => $result->revision,
 				)
 			);
 		}
-		$saved = self::validate_and_save( $body + array( 'revision' => $current['revision'] ), 'import' );
-		return is_wp_error( $saved ) ? $saved : new \WP_REST_Response(
-			$saved + array(
+		$revision = array_key_exists( 'revision', $body ) ? (int) $body['revision'] : $current['revision'];
+		$result   = Policy_Service::save( $body['policy'], $revision, 'import', (string) ( $body['changeNote'] ?? '' ), true === ( $body['changeInternal'] ?? false ) );
+		if ( ! $result->is_saved() ) {
+			return self::refusal( $result );
+		}
+		return new \WP_REST_Response(
+			self::saved( $result ) + array(
 				'saved'   => true,
-				'changes' => $changes,
+				'changes' => Policy_Diff::between( $current['policy'], $result->policy ),
+				'lines'   => self::lines( $result ),
 			)
 		);
 	}
 
 	/**
-	 * Validates a document, saves it at the expected revision and records what changed in the log.
+	 * The body of a successful save.
 	 *
-	 * @param array<string, mixed> $body   The request body: policy, revision, and the change's note and flag.
-	 * @param 'save'|'import'      $source How the document came in.
-	 * @return array{ policy: array<string, mixed>, revision: int, changeId: int|null, warnings?: list<string> }|\WP_Error
+	 * @param Save_Result $result A saved result.
+	 * @return array{ policy: array<string, mixed>, revision: int, changeId: int|null, warnings?: list<string> }
 	 */
-	private static function validate_and_save( array $body, string $source ): array|\WP_Error {
-		$policy = $body['policy'] ?? null;
-		$errors = Policy_Validator::validate( $policy );
-		if ( array() !== $errors || ! is_array( $policy ) ) {
-			return Request_Body::invalid( $errors );
-		}
-		$replaced     = null;
-		$new_revision = Policy_Store::save( $policy, (int) ( $body['revision'] ?? 0 ), $replaced );
-		if ( is_wp_error( $new_revision ) ) {
-			return $new_revision;
-		}
-		// Compared with what the save replaced, as stored; the first save replaces nothing published
-		// (not the default policy, whose address is the site's admin e-mail).
-		$entry  = Change_Log::record( $replaced ?? array(), $policy, $new_revision, $source, (string) ( $body['changeNote'] ?? '' ), true === ( $body['changeInternal'] ?? false ) );
-		$result = array(
-			'policy'   => $policy,
-			'revision' => $new_revision,
-			'changeId' => false === $entry ? null : $entry,
+	private static function saved( Save_Result $result ): array {
+		$body = array(
+			'policy'   => $result->policy,
+			'revision' => $result->revision,
+			'changeId' => $result->change_id,
 		);
-		if ( false === $entry ) {
-			$result['warnings'] = array( __( 'The policy was saved, but its change could not be recorded in the change log.', 'infosec-policy' ) );
+		if ( array() !== $result->warnings ) {
+			$body['warnings'] = $result->warnings;
 		}
-		return $result;
+		return $body;
+	}
+
+	/**
+	 * A save that did not happen, as REST answers it: 400 naming every bad field, 409 or 500.
+	 *
+	 * @param Save_Result $result An unsaved result.
+	 */
+	private static function refusal( Save_Result $result ): \WP_Error {
+		return $result->error ?? Request_Body::invalid( $result->errors );
+	}
+
+	/**
+	 * What a save changes, or would, in words, in the request's language.
+	 *
+	 * @param Save_Result $result A saved or previewed result.
+	 * @return list<string>
+	 */
+	private static function lines( Save_Result $result ): array {
+		return array_map( array( Change_Sentences::class, 'sentence' ), $result->items );
 	}
 }

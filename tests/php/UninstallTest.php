@@ -9,7 +9,9 @@ declare(strict_types=1);
 
 namespace InfosecPolicy\Tests;
 
-use InfosecPolicy\Changes\Change_Log;
+use InfosecPolicy\Changes\Change_Log_Table;
+use InfosecPolicy\Changes\Published_Log;
+use InfosecPolicy\Policy\Policy_Service;
 use InfosecPolicy\Policy\Policy_Store;
 use InfosecPolicy\Tls\Tls_Results;
 
@@ -22,8 +24,8 @@ final class UninstallTest extends \PHPUnit\Framework\TestCase {
 
 	protected function tearDown(): void {
 		Policy_Store::delete();
-		Change_Log::install();
-		update_option( Change_Log::SCHEMA_OPTION, Change_Log::SCHEMA_VERSION, true );
+		Change_Log_Table::install();
+		update_option( Change_Log_Table::SCHEMA_OPTION, Change_Log_Table::SCHEMA_VERSION, true );
 		Tls_Results::schedule();
 		wp_cache_flush();
 		parent::tearDown();
@@ -32,9 +34,9 @@ final class UninstallTest extends \PHPUnit\Framework\TestCase {
 	public function test_uninstall_removes_the_policy_the_change_log_and_its_published_copy(): void {
 		global $wpdb;
 		$policy = infosec_policy_demo_policy();
-		$this->assertIsInt( Policy_Store::save( $policy, Policy_Store::get()['revision'] ) );
-		$this->assertIsInt( Change_Log::record( array(), $policy, 1, 'import' ) );
-		$this->assertNotFalse( get_option( Change_Log::PUBLISHED_OPTION ) );
+		$saved  = Policy_Service::save( $policy, Policy_Store::get()['revision'], 'import' );
+		$this->assertIsInt( $saved->change_id );
+		$this->assertNotFalse( get_option( Published_Log::OPTION ) );
 
 		if ( ! defined( 'WP_UNINSTALL_PLUGIN' ) ) {
 			define( 'WP_UNINSTALL_PLUGIN', 'infosec-policy/plugin.php' );
@@ -43,8 +45,8 @@ final class UninstallTest extends \PHPUnit\Framework\TestCase {
 		wp_cache_flush();
 
 		$this->assertNull( $wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM {$wpdb->options} WHERE option_name = %s", Policy_Store::OPTION ) ) );
-		$this->assertFalse( get_option( Change_Log::PUBLISHED_OPTION ) );
-		$this->assertFalse( get_option( Change_Log::SCHEMA_OPTION ) );
-		$this->assertNull( $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', Change_Log::table() ) ) );
+		$this->assertFalse( get_option( Published_Log::OPTION ) );
+		$this->assertFalse( get_option( Change_Log_Table::SCHEMA_OPTION ) );
+		$this->assertNull( $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', Change_Log_Table::name() ) ) );
 	}
 }

@@ -11,6 +11,7 @@ namespace InfosecPolicy\Tests;
 
 use InfosecPolicy\Changes\Change_Feed;
 use InfosecPolicy\Changes\Change_Log;
+use InfosecPolicy\Policy\Policy_Service;
 use InfosecPolicy\Policy\Policy_Store;
 
 /**
@@ -35,11 +36,12 @@ final class ChangeLogBlockTest extends TestCase {
 	 * @param bool   $internal Whether it is internal.
 	 */
 	private function rename( string $name, string $note = '', bool $internal = false ): int {
-		$before                        = Policy_Store::policy();
-		$after                         = $before;
-		$after['organization']['name'] = $name;
-		Policy_Store::save( $after, Policy_Store::get()['revision'] );
-		return (int) Change_Log::record( $before, $after, Policy_Store::get()['revision'], 'save', $note, $internal );
+		$policy                         = Policy_Store::policy();
+		$policy['organization']['name'] = $name;
+		$saved                          = Policy_Service::save( $policy, Policy_Store::get()['revision'], 'save', $note, $internal );
+		$this->assertTrue( $saved->is_saved(), $saved->status );
+		$this->assertNotNull( $saved->change_id, 'the rename was not recorded' );
+		return $saved->change_id;
 	}
 
 	public function test_without_published_changes_it_says_so_and_links_the_feed(): void {

@@ -166,7 +166,7 @@ final class ChangeFeedTest extends TestCase {
 		$saved = $wp->query_vars;
 		try {
 			$wp->query_vars = array( 'feed' => Change_Feed::NAME );
-			$expected       = max( \InfosecPolicy\Changes\Change_Log::published_at(), Policy_Store::updated_at() );
+			$expected       = max( \InfosecPolicy\Changes\Published_Log::built_at(), Policy_Store::updated_at() );
 			$this->assertSame( gmdate( 'Y-m-d H:i:s', $expected ), get_lastpostmodified( 'gmt' ) );
 			$this->assertSame( wp_date( 'Y-m-d H:i:s', $expected ), get_lastpostmodified( 'blog' ) );
 			$wp->query_vars = array( 'feed' => 'rss2' );

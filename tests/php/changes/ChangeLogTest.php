@@ -10,6 +10,8 @@ declare(strict_types=1);
 namespace InfosecPolicy\Tests;
 
 use InfosecPolicy\Changes\Change_Log;
+use InfosecPolicy\Changes\Change_Log_Table;
+use InfosecPolicy\Changes\Published_Log;
 use InfosecPolicy\Policy\Policy_Store;
 
 /**
@@ -306,7 +308,7 @@ final class ChangeLogTest extends TestCase {
 
 	public function test_the_log_grows_in_its_table_while_the_published_copy_stays_small(): void {
 		global $wpdb;
-		$saves = Change_Log::PUBLISHED_LIMIT + 2;
+		$saves = Published_Log::LIMIT + 2;
 		for ( $i = 0; $i < $saves; $i++ ) {
 			$this->save_through_rest(
 				static function ( array $policy ) use ( $i ): array {
@@ -315,12 +317,12 @@ final class ChangeLogTest extends TestCase {
 				}
 			);
 		}
-		$table = Change_Log::table();
+		$table = Change_Log_Table::name();
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- the plugin's own table.
 		$this->assertSame( (string) $saves, $wpdb->get_var( "SELECT COUNT(*) FROM {$table}" ) );
 		$this->assertSame( $saves, $this->rest( 'GET', '/changes' )->get_data()['total'] );
-		$published = Change_Log::published( 100 );
-		$this->assertCount( Change_Log::PUBLISHED_LIMIT, $published );
+		$published = Published_Log::entries( 100 );
+		$this->assertCount( Published_Log::LIMIT, $published );
 		$this->assertSame( 'Changed the legal entity of processor Make it WorkPress from “Entity ' . ( $saves - 2 ) . '” to “Entity ' . ( $saves - 1 ) . '”', \InfosecPolicy\Changes\Change_Sentences::sentence( $published[0]['items'][0] ) );
 	}
 
@@ -343,7 +345,7 @@ final class ChangeLogTest extends TestCase {
 			}
 		);
 		$this->assertSame( array( 'Changed the open firewall ports of the website from 80, 443, 25 to 22, 80, 443' ), $this->latest_lines() );
-		$this->assertSame( array(), Change_Log::published( 20 ), 'a change of nothing published is not published' );
+		$this->assertSame( array(), Published_Log::entries( 20 ), 'a change of nothing published is not published' );
 
 		$this->save_through_rest(
 			static function ( array $policy ): array {
@@ -352,7 +354,7 @@ final class ChangeLogTest extends TestCase {
 				return $policy;
 			}
 		);
-		$published = Change_Log::published( Change_Log::PUBLISHED_LIMIT );
+		$published = Published_Log::entries( Published_Log::LIMIT );
 		$this->assertCount( 1, $published );
 		$this->assertSame( array( 'reviewedAt' ), array_column( $published[0]['items'], 'field' ) );
 	}
@@ -372,10 +374,29 @@ final class ChangeLogTest extends TestCase {
 				return $policy;
 			}
 		);
-		$published = Change_Log::published( 20 );
+		$published = Published_Log::entries( 20 );
 		$this->assertCount( 1, $published );
-		$this->assertCount( Change_Log::PUBLISHED_ITEMS, $published[0]['items'] );
-		$this->assertSame( 40 - Change_Log::PUBLISHED_ITEMS, $published[0]['more'] );
+		$this->assertCount( Published_Log::ITEMS, $published[0]['items'] );
+		$this->assertSame( 40 - Published_Log::ITEMS, $published[0]['more'] );
 		$this->assertCount( 40, $this->rest( 'GET', '/changes' )->get_data()['entries'][0]['lines'], 'the log itself keeps every change' );
+	}
+
+	public function test_a_note_the_database_refuses_leaves_the_published_log_as_it_was(): void {
+		$this->save_through_rest(
+			static function ( array $policy ): array {
+				$policy['organization']['reviewedAt'] = '2026-11-28';
+				return $policy;
+			}
+		);
+		// Dated long ago, so that a rebuild in the same second still shows.
+		$published            = (array) get_option( Published_Log::OPTION );
+		$published['builtAt'] = 1;
+		update_option( Published_Log::OPTION, $published );
+		$id    = Published_Log::entries( 1 )[0]['id'] ?? 0;
+		$table = Change_Log_Table::name();
+		add_filter( 'query', static fn( string $query ): string => str_starts_with( $query, "UPDATE `{$table}`" ) ? '' : $query );
+		$this->assertFalse( Change_Log::annotate( $id, 'Never stored', true ) );
+		remove_all_filters( 'query' );
+		$this->assertSame( $published, get_option( Published_Log::OPTION ), 'the published log was rebuilt after a failed update' );
 	}
 }

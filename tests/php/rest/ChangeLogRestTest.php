@@ -10,6 +10,8 @@ declare(strict_types=1);
 namespace InfosecPolicy\Tests;
 
 use InfosecPolicy\Changes\Change_Log;
+use InfosecPolicy\Changes\Published_Log;
+use InfosecPolicy\Policy\Policy_Service;
 use InfosecPolicy\Policy\Policy_Store;
 
 /**
@@ -27,12 +29,13 @@ final class ChangeLogRestTest extends TestCase {
 	protected function setUp(): void {
 		parent::setUp();
 		wp_set_current_user( $this->create_user( 'administrator' ) );
-		$before = Policy_Store::default_policy();
+		$policy = $this->demo_policy();
 		for ( $i = 1; $i <= 5; $i++ ) {
-			$after                         = $before;
-			$after['organization']['name'] = "Organisation $i";
-			$this->ids[]                   = (int) Change_Log::record( $before, $after, $i, 'save' );
-			$before                        = $after;
+			$policy['organization']['name'] = "Organisation $i";
+			$saved                          = Policy_Service::save( $policy, $i - 1 );
+			$this->assertTrue( $saved->is_saved() );
+			$this->assertNotNull( $saved->change_id );
+			$this->ids[] = $saved->change_id;
 		}
 	}
 
@@ -77,12 +80,12 @@ final class ChangeLogRestTest extends TestCase {
 		$this->assertSame( 200, $response->get_status() );
 		$this->assertSame( 'We renamed ourselves.', $response->get_data()['note'] );
 		$this->assertTrue( $response->get_data()['internal'] );
-		$this->assertNotContains( $this->ids[4], array_column( Change_Log::published( 20 ), 'id' ) );
+		$this->assertNotContains( $this->ids[4], array_column( Published_Log::entries( 20 ), 'id' ) );
 
 		$response = $this->rest( 'POST', '/changes/' . $this->ids[4], array( 'internal' => false ) );
 		$this->assertSame( 'We renamed ourselves.', $response->get_data()['note'], 'a field left out keeps its value' );
-		$this->assertSame( $this->ids[4], Change_Log::published( 1 )[0]['id'] ?? null );
-		$this->assertSame( 'We renamed ourselves.', Change_Log::published( 1 )[0]['note'] ?? null );
+		$this->assertSame( $this->ids[4], Published_Log::entries( 1 )[0]['id'] ?? null );
+		$this->assertSame( 'We renamed ourselves.', Published_Log::entries( 1 )[0]['note'] ?? null );
 	}
 
 	/**

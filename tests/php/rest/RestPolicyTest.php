@@ -308,6 +308,33 @@ final class RestPolicyTest extends TestCase {
 		$this->assertSame( $before, $this->stored_raw() );
 	}
 
+	public function test_the_dry_run_words_the_changes_as_the_change_log_will(): void {
+		$revision                                   = $this->save_demo();
+		$incoming                                   = $this->demo_policy();
+		$incoming['processors'][1]['transferBasis'] = 'scc';
+		$incoming['site']['firewallPorts']          = array( 443 );
+		$incoming['processors'][]                   = array_merge(
+			$incoming['processors'][1],
+			array(
+				'id'   => 'brevo',
+				'name' => 'Brevo',
+			)
+		);
+		$body                                       = array(
+			'policy'   => $incoming,
+			'revision' => $revision,
+		);
+
+		$preview = $this->rest( 'POST', '/policy/import', $body + array( 'dryRun' => true ) )->get_data();
+		$this->assertContains( 'Added processor Brevo (Nieuwsbrief, United States)', $preview['lines'] );
+		$this->assertContains( 'Changed the open firewall ports of the website from 80, 443, 25 to 443', $preview['lines'] );
+		$this->assertStringNotContainsString( 'firewallPorts', implode( ' ', $preview['lines'] ), 'no raw field names' );
+
+		$imported = $this->rest( 'POST', '/policy/import', $body )->get_data();
+		$this->assertSame( $preview['lines'], $imported['lines'] );
+		$this->assertSame( $preview['lines'], $this->rest( 'GET', '/changes' )->get_data()['entries'][0]['lines'] );
+	}
+
 	public function test_import_saves_all_or_nothing(): void {
 		$revision                          = $this->save_demo();
 		$before                            = $this->stored_raw();
@@ -384,6 +411,7 @@ final class RestPolicyTest extends TestCase {
 		);
 		$this->assertSame( 200, $response->get_status() );
 		$this->assertFalse( $response->get_data()['changes']['hasChanges'], (string) wp_json_encode( $response->get_data()['changes'] ) );
+		$this->assertSame( array(), $response->get_data()['lines'] );
 	}
 
 	public function test_a_body_nested_deeper_than_json_allows_gets_400(): void {

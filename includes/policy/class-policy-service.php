@@ -1,0 +1,74 @@
+<?php
+/**
+ * The one way a policy is saved.
+ *
+ * @package InfosecPolicy
+ */
+
+declare(strict_types=1);
+
+namespace InfosecPolicy\Policy;
+
+use InfosecPolicy\Changes\Change_Items;
+use InfosecPolicy\Changes\Change_Log;
+use InfosecPolicy\Changes\Change_Log_Unavailable;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Validate once, save with compare-and-swap, record what changed: the sequence every writer of the
+ * policy goes through (the REST save and import, WP-CLI, the demo set-up, the tests), so none can
+ * skip a step or do them in another order.
+ */
+final class Policy_Service {
+
+	/**
+	 * Saves a document if it is valid and the stored revision is still the one the caller read,
+	 * then records what changed in the change log.
+	 *
+	 * @param mixed           $policy            The document, as decoded from JSON.
+	 * @param int             $expected_revision The revision the caller last read.
+	 * @param 'save'|'import' $source            How the document came in.
+	 * @param string          $note              A public note for the change log, or ''.
+	 * @param bool            $internal          Whether the change stays out of the published log.
+	 */
+	public static function save( mixed $policy, int $expected_revision, string $source = 'save', string $note = '', bool $internal = false ): Save_Result {
+		$errors = Policy_Validator::validate( $policy );
+		if ( array() !== $errors || ! is_array( $policy ) ) {
+			return Save_Result::invalid( $errors );
+		}
+		$replaced = null;
+		$revision = Policy_Store::save( $policy, $expected_revision, $replaced );
+		if ( is_wp_error( $revision ) ) {
+			return Save_Result::refused( $revision );
+		}
+		// Compared with what the save replaced, as stored; the first save replaces nothing published
+		// (not the default policy, whose address is the site's admin e-mail).
+		$replaced = $replaced ?? array();
+		$items    = Change_Items::between( $replaced, $policy );
+		if ( array() === $items ) {
+			return Save_Result::saved( $policy, $replaced, $revision, $items, null );
+		}
+		try {
+			$change_id = Change_Log::record( $items, $revision, $source, $note, $internal );
+		} catch ( Change_Log_Unavailable $unavailable ) {
+			return Save_Result::saved( $policy, $replaced, $revision, $items, null, array( __( 'The policy was saved, but its change could not be recorded in the change log.', 'infosec-policy' ) ) );
+		}
+		return Save_Result::saved( $policy, $replaced, $revision, $items, $change_id );
+	}
+
+	/**
+	 * What saving a document would change, without saving it: validated as a save is.
+	 *
+	 * @param mixed $policy The document, as decoded from JSON.
+	 */
+	public static function preview( mixed $policy ): Save_Result {
+		$errors = Policy_Validator::validate( $policy );
+		if ( array() !== $errors || ! is_array( $policy ) ) {
+			return Save_Result::invalid( $errors );
+		}
+		$stored   = Policy_Store::get();
+		$replaced = 0 === $stored['revision'] ? array() : $stored['policy'];
+		return Save_Result::previewed( $policy, $replaced, $stored['revision'], Change_Items::between( $replaced, $policy ) );
+	}
+}
