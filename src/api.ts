@@ -45,7 +45,10 @@ export interface PolicyChanges {
 
 export interface ImportResponse {
 	saved: boolean;
+	/** The structural comparison with the stored policy, for scripts. */
 	changes: PolicyChanges;
+	/** What changes, in words, as the change log words it. */
+	lines: string[];
 	revision: number;
 	policy?: Policy;
 }

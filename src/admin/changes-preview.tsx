@@ -1,66 +1,17 @@
 /**
  * WordPress dependencies
  */
-import { __, sprintf } from '@wordpress/i18n';
+import { __ } from '@wordpress/i18n';
 
 /**
- * Internal dependencies
- */
-import type { ListChanges, PolicyChanges } from '../api';
-
-function ListPreview( {
-	title,
-	changes,
-}: {
-	title: string;
-	changes: ListChanges;
-} ) {
-	const lines = [
-		...changes.added.map( ( entry ) =>
-			/* translators: %s: name of a processor or measure. */
-			sprintf( __( 'Added: %s', 'infosec-policy' ), entry.label )
-		),
-		...changes.removed.map( ( entry ) =>
-			/* translators: %s: name of a processor or measure. */
-			sprintf( __( 'Removed: %s', 'infosec-policy' ), entry.label )
-		),
-		...changes.changed.map( ( entry ) =>
-			sprintf(
-				/* translators: 1: name of a processor or measure, 2: the fields that change. */
-				__( 'Changed: %1$s (%2$s)', 'infosec-policy' ),
-				entry.label,
-				entry.fields.join( ', ' )
-			)
-		),
-		...( changes.reordered
-			? [ __( 'The order changes.', 'infosec-policy' ) ]
-			: [] ),
-	];
-	return (
-		<section>
-			<h3>{ title }</h3>
-			{ lines.length ? (
-				<ul>
-					{ lines.map( ( line, index ) => (
-						// Two entries may share a name, so their lines may be equal.
-						<li key={ index }>{ line }</li>
-					) ) }
-				</ul>
-			) : (
-				<p>{ __( 'No changes.', 'infosec-policy' ) }</p>
-			) }
-		</section>
-	);
-}
-
-/**
- * What an import would change, before anything is saved.
+ * What an import would change, before anything is saved: the same sentences the change log will
+ * record, so the admin reads one vocabulary in both places.
  *
- * @param props         Props.
- * @param props.changes The dry run's report.
+ * @param props       Props.
+ * @param props.lines The dry run's changes, in words.
  */
-export function ChangesPreview( { changes }: { changes: PolicyChanges } ) {
-	if ( ! changes.hasChanges ) {
+export function ChangesPreview( { lines }: { lines: string[] } ) {
+	if ( lines.length === 0 ) {
 		return (
 			<p>
 				{ __(
@@ -71,36 +22,11 @@ export function ChangesPreview( { changes }: { changes: PolicyChanges } ) {
 		);
 	}
 	return (
-		<div className="infosec-policy-changes">
-			<ListPreview
-				title={ __( 'Processors', 'infosec-policy' ) }
-				changes={ changes.processors }
-			/>
-			<ListPreview
-				title={ __( 'Measures', 'infosec-policy' ) }
-				changes={ changes.measures }
-			/>
-			{ changes.organization.length > 0 && (
-				<p>
-					{ sprintf(
-						/* translators: %s: the fields that change. */
-						__(
-							'Organisation fields that change: %s',
-							'infosec-policy'
-						),
-						changes.organization.join( ', ' )
-					) }
-				</p>
-			) }
-			{ changes.site.length > 0 && (
-				<p>
-					{ sprintf(
-						/* translators: %s: the fields that change. */
-						__( 'Site fields that change: %s', 'infosec-policy' ),
-						changes.site.join( ', ' )
-					) }
-				</p>
-			) }
-		</div>
+		<ul className="infosec-policy-changes">
+			{ lines.map( ( line, index ) => (
+				// Two entries may share a name, so two lines may be equal.
+				<li key={ index }>{ line }</li>
+			) ) }
+		</ul>
 	);
 }

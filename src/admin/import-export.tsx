@@ -9,12 +9,7 @@ import { __ } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import {
-	exportPolicy,
-	importPolicy,
-	toApiError,
-	type PolicyChanges,
-} from '../api';
+import { exportPolicy, importPolicy, toApiError } from '../api';
 import type { FieldError } from '../policy/types';
 import { store } from '../store';
 import { ChangesPreview } from './changes-preview';
@@ -25,7 +20,7 @@ type Preview =
 	| {
 			kind: 'changes';
 			document: unknown;
-			changes: PolicyChanges;
+			lines: string[];
 			revision: number;
 	  }
 	| { kind: 'invalid'; errors: FieldError[]; message: string };
@@ -72,7 +67,7 @@ export function ImportExport( {
 			setPreview( {
 				kind: 'changes',
 				document,
-				changes: result.changes,
+				lines: result.lines,
 				revision: result.revision,
 			} );
 		} catch ( caught ) {
@@ -194,7 +189,7 @@ export function ImportExport( {
 						</>
 					) : (
 						<>
-							<ChangesPreview changes={ preview.changes } />
+							<ChangesPreview lines={ preview.lines } />
 							{ dirty && (
 								<p className="infosec-policy-import__warning">
 									{ __(
@@ -215,7 +210,7 @@ export function ImportExport( {
 									onClick={ confirm }
 									isBusy={ busy }
 									disabled={
-										busy || ! preview.changes.hasChanges
+										busy || preview.lines.length === 0
 									}
 									accessibleWhenDisabled
 								>

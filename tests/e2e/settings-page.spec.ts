@@ -170,11 +170,14 @@ test.describe( 'settings page: keeping the policy', () => {
 			buffer: Buffer.from( JSON.stringify( incoming ) ),
 		} );
 		const dialog = page.getByRole( 'dialog', { name: 'Import a policy' } );
+		// The sentences the change log will record, not field names.
 		await expect(
-			dialog.getByText( 'Removed: Google Analytics' )
+			dialog.getByText( 'Removed processor Google Analytics' )
 		).toBeVisible();
 		await expect(
-			dialog.getByText( 'Changed: Mailchimp (transferBasis)' )
+			dialog.getByText(
+				/^Changed the legal basis for transfer of processor Mailchimp from EU-US Privacy Shield .* to EU-US Data Privacy Framework$/
+			)
 		).toBeVisible();
 		expect( await storedPolicy( requestUtils ) ).toEqual( before );
 
