@@ -15,6 +15,7 @@ defined( 'ABSPATH' ) || exit;
 $columns    = Processor_Table::columns( $attributes['columns'] ?? null );
 $processors = Processor_Table::processors( (string) ( $attributes['role'] ?? '' ), (string) ( $attributes['country'] ?? '' ) );
 $caption    = trim( (string) ( $attributes['caption'] ?? '' ) );
+$headings   = Processor_Table::headings();
 ?>
 <div <?php echo get_block_wrapper_attributes(); ?>>
 	<?php if ( array() === $processors ) : ?>
@@ -27,7 +28,7 @@ $caption    = trim( (string) ( $attributes['caption'] ?? '' ) );
 			<thead>
 				<tr>
 					<?php foreach ( $columns as $column ) : ?>
-						<th scope="col"><?php echo esc_html( Processor_Table::heading( $column ) ); ?></th>
+						<th scope="col"><?php echo esc_html( $headings[ $column ] ); ?></th>
 					<?php endforeach; ?>
 				</tr>
 			</thead>
@@ -44,7 +45,7 @@ $caption    = trim( (string) ( $attributes['caption'] ?? '' ) );
 					tag_escape( $cell_tag ),
 					'th' === $cell_tag ? ' scope="row"' : '',
 					esc_attr( $column ),
-					esc_attr( Processor_Table::heading( $column ) )
+					esc_attr( $headings[ $column ] )
 				);
 				if ( 'description' === $column ) {
 					foreach ( Plain_Text::paragraphs( $processor['description'] ) as $paragraph ) {

@@ -1,14 +1,10 @@
-export type ProcessorColumn =
-	| 'role'
-	| 'name'
-	| 'legalEntity'
-	| 'description'
-	| 'location'
-	| 'transferBasis'
-	| 'tlsIssuer'
-	| 'firewall'
-	| 'dpa'
-	| 'securityUrl';
+/**
+ * Internal dependencies
+ */
+import type { columnLabels } from './columns';
+
+/** A column of the table: one of those columnLabels() names (block.json lists the same). */
+export type ProcessorColumn = keyof ReturnType< typeof columnLabels >;
 
 /**
  * The block's attributes, as declared in block.json.

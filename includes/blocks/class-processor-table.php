@@ -23,8 +23,7 @@ defined( 'ABSPATH' ) || exit;
  */
 final class Processor_Table {
 
-	public const COLUMNS         = array( 'role', 'name', 'legalEntity', 'description', 'location', 'transferBasis', 'tlsIssuer', 'firewall', 'dpa', 'securityUrl' );
-	public const DEFAULT_COLUMNS = array( 'role', 'name', 'description', 'location', 'transferBasis' );
+	public const BLOCK = 'infosec-policy/processor-table';
 
 	/**
 	 * The chosen columns, known ones only, each once; the default set when none is left.
@@ -33,8 +32,22 @@ final class Processor_Table {
 	 * @return list<string>
 	 */
 	public static function columns( mixed $columns ): array {
-		$chosen = is_array( $columns ) ? array_values( array_unique( array_intersect( array_filter( $columns, 'is_string' ), self::COLUMNS ) ) ) : array();
-		return array() === $chosen ? self::DEFAULT_COLUMNS : $chosen;
+		$known  = array_keys( self::headings() );
+		$chosen = is_array( $columns ) ? array_values( array_unique( array_intersect( array_filter( $columns, 'is_string' ), $known ) ) ) : array();
+		return array() === $chosen ? self::default_columns() : $chosen;
+	}
+
+	/**
+	 * The columns the block shows unless the editor chooses others: the default of its block.json,
+	 * the one place that names them.
+	 *
+	 * @return list<string>
+	 */
+	private static function default_columns(): array {
+		$type    = \WP_Block_Type_Registry::get_instance()->get_registered( self::BLOCK );
+		$default = null === $type ? null : ( $type->attributes['columns']['default'] ?? null );
+		$known   = array_keys( self::headings() );
+		return is_array( $default ) ? array_values( array_intersect( $default, $known ) ) : $known;
 	}
 
 	/**
@@ -81,12 +94,12 @@ final class Processor_Table {
 	}
 
 	/**
-	 * A column's heading.
+	 * Every column the table can show, with its heading, in the order block.json lists them.
 	 *
-	 * @param string $column Column key.
+	 * @return array<string, string>
 	 */
-	public static function heading( string $column ): string {
-		return match ( $column ) {
+	public static function headings(): array {
+		return array(
 			'role'          => __( 'Service', 'infosec-policy' ),
 			'name'          => __( 'Processor', 'infosec-policy' ),
 			'legalEntity'   => __( 'Legal entity', 'infosec-policy' ),
@@ -97,8 +110,7 @@ final class Processor_Table {
 			'firewall'      => __( 'Firewall', 'infosec-policy' ),
 			'dpa'           => __( 'Processing agreement', 'infosec-policy' ),
 			'securityUrl'   => __( 'Security information', 'infosec-policy' ),
-			default         => $column,
-		};
+		);
 	}
 
 	/**

@@ -6,7 +6,12 @@ import { fireEvent, render, screen } from '@testing-library/react';
 /**
  * Internal dependencies
  */
-import { moveColumn, toggleColumn } from '../../blocks/processor-table/columns';
+import {
+	columnLabels,
+	moveColumn,
+	toggleColumn,
+} from '../../blocks/processor-table/columns';
+import metadata from '../../blocks/processor-table/block.json';
 import SidebarSettings from '../../blocks/processor-table/sidebar-settings';
 import type { Attributes } from '../../blocks/processor-table/types';
 
@@ -45,6 +50,16 @@ beforeEach( () => {
 } );
 
 describe( 'processor table columns', () => {
+	it( 'names every column block.json offers, in its order, and defaults only to those', () => {
+		const { items, default: defaultColumns } = metadata.attributes.columns;
+		expect( Object.keys( columnLabels() ) ).toEqual( items.enum );
+		expect(
+			defaultColumns.filter(
+				( column ) => ! items.enum.includes( column )
+			)
+		).toEqual( [] );
+	} );
+
 	it( 'switches a column on at the end and off again', () => {
 		expect( toggleColumn( [ 'name' ], 'dpa', true ) ).toEqual( [
 			'name',

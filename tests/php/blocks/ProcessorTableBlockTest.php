@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace InfosecPolicy\Tests;
 
+use InfosecPolicy\Blocks\Processor_Table;
 use InfosecPolicy\Policy\Policy_Store;
 
 /**
@@ -72,6 +73,22 @@ final class ProcessorTableBlockTest extends TestCase {
 		// Core drops an attribute that breaks block.json's enum, so the default columns apply.
 		$xpath = $this->render( array( 'columns' => array( 'name', '<script>' ) ) );
 		$this->assertSame( array( 'Service', 'Processor', 'Description', 'Country and data location', 'Legal basis for transfer' ), $this->texts( $xpath, '//thead/tr/th' ) );
+	}
+
+	public function test_every_column_block_json_offers_has_a_heading_and_nothing_else_does(): void {
+		$type = \WP_Block_Type_Registry::get_instance()->get_registered( Processor_Table::BLOCK );
+		$this->assertNotNull( $type );
+		$this->assertSame( $type->attributes['columns']['items']['enum'] ?? null, array_keys( Processor_Table::headings() ) );
+	}
+
+	public function test_an_empty_column_choice_shows_the_default_block_json_names(): void {
+		$this->store();
+		$type = \WP_Block_Type_Registry::get_instance()->get_registered( Processor_Table::BLOCK );
+		$this->assertNotNull( $type );
+		$this->assertSame(
+			array_map( static fn( string $column ): string => Processor_Table::headings()[ $column ], $type->attributes['columns']['default'] ?? array() ),
+			$this->texts( $this->render( array( 'columns' => array() ) ), '//thead/tr/th' )
+		);
 	}
 
 	public function test_role_filter_shows_only_that_role(): void {
