@@ -24,7 +24,8 @@ instance_prepare() {
 		log "removing the incomplete instance ${dir#"$ROOT"/} (an earlier set-up did not finish)"
 		instance_destroy "$dir"
 	fi
-	core="$(ensure_wordpress_core)" || exit 1
+	ensure_wordpress_core
+	core="$WORDPRESS_CORE_DIR"
 	log "creating WordPress instance in ${dir#"$ROOT"/} ($db)"
 	mkdir -p "$dir/logs" "$dir/database"
 	cp -a "$core" "$dir/wordpress"
@@ -32,7 +33,8 @@ instance_prepare() {
 	mkdir -p "$dir/wordpress/wp-content/mu-plugins"
 	cp "$ROOT/bin/mu-plugins/"*.php "$dir/wordpress/wp-content/mu-plugins/"
 	if [ "$db" = sqlite ]; then
-		sqlite="$(ensure_sqlite_integration)" || exit 1
+		ensure_sqlite_integration
+		sqlite="$SQLITE_INTEGRATION_DIR"
 		cp -a "$sqlite" "$dir/wordpress/wp-content/plugins/sqlite-database-integration"
 		sed -e "s#{SQLITE_IMPLEMENTATION_FOLDER_PATH}#$dir/wordpress/wp-content/plugins/sqlite-database-integration#" \
 			-e 's#{SQLITE_PLUGIN}#sqlite-database-integration/load.php#' \

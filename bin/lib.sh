@@ -126,8 +126,10 @@ private_apt_cache() {
 }
 
 # Makes a complete WordPress core (with Twenty Twenty-Five and the language packs) in the cache and
-# prints its folder. Debian splits WordPress's bundled libraries into packages of their own and links
-# to them; they are unpacked beside it and the links followed, so the copy stands alone.
+# sets WORDPRESS_CORE_DIR to its folder. A variable, not printed: a caller would have to run this in
+# $(...), where a die ends only that subshell and the caller goes on without WordPress. Debian splits
+# WordPress's bundled libraries into packages of their own and links to them; they are unpacked
+# beside it and the links followed, so the copy stands alone.
 ensure_wordpress_core() {
 	private_apt_update
 	local wp_version l10n_version
@@ -136,7 +138,7 @@ ensure_wordpress_core() {
 		"set INFOSEC_WP_VERSION to a version Debian offers, or INFOSEC_WP_SUITES to other suites"
 	local core="$CACHE_DIR/wordpress/${wp_version%%+*}"
 	if [ -f "$core/wp-includes/version.php" ]; then
-		echo "$core"
+		WORDPRESS_CORE_DIR="$core"
 		return 0
 	fi
 	l10n_version="$(newest_version wordpress-l10n "" "$wp_version")"
@@ -163,15 +165,15 @@ ensure_wordpress_core() {
 	mkdir -p "$(dirname "$core")"
 	mv "$work/core" "$core"
 	rm -rf "$work"
-	echo "$core"
+	WORDPRESS_CORE_DIR="$core"
 }
 
 # Unpacks WordPress's SQLite database integration (from the npm package that ships it) into the cache
-# and prints its folder.
+# and sets SQLITE_INTEGRATION_DIR to its folder (a variable, for the reason given above).
 ensure_sqlite_integration() {
 	local dir="$CACHE_DIR/sqlite-database-integration-$PLAYGROUND_CLI_VERSION"
 	if [ -f "$dir/load.php" ]; then
-		echo "$dir"
+		SQLITE_INTEGRATION_DIR="$dir"
 		return 0
 	fi
 	log "fetching the SQLite database integration (@wp-playground/cli $PLAYGROUND_CLI_VERSION)"
@@ -183,7 +185,7 @@ ensure_sqlite_integration() {
 		{ rm -rf "$work"; die "fetching the SQLite integration failed" "check that the npm registry can be reached"; }
 	mv "$work/unpacked/plugin-sqlite-database-integration" "$dir"
 	rm -rf "$work"
-	echo "$dir"
+	SQLITE_INTEGRATION_DIR="$dir"
 }
 
 # Prints a free TCP port on 127.0.0.1, starting the search at $1.
