@@ -8,15 +8,12 @@
 # own port), made fresh for the run and removed after it, so tests never touch the `npm start` site
 # and two runs never share data. INFOSEC_TEST_DBS picks the databases of the PHP layer
 # (default: "sqlite mariadb").
-source "$(dirname "$0")/lib.sh"
-source "$(dirname "$0")/instance.sh"
+#
+# Sourcing this file (as tests/scripts does) defines its functions and runs nothing.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/instance.sh"
 
 ALL_LAYERS=(typecheck lint-js lint-php unit php e2e)
-layers=("$@")
-[ ${#layers[@]} -eq 0 ] && layers=("${ALL_LAYERS[@]}")
-for layer in "${layers[@]}"; do
-	[[ " ${ALL_LAYERS[*]} " == *" $layer "* ]] || die "unknown test layer '$layer'" "use: ${ALL_LAYERS[*]}"
-done
 
 run_id="$(date +%Y%m%d%H%M%S)-$$"
 run_instances=()
@@ -29,12 +26,45 @@ cleanup() {
 	done
 }
 
-# Runs a layer in a subshell of its own: a set-up step that dies ends that layer (reported as
-# failed), not the whole run, and the layer's instances are removed whatever happens.
+# Runs a layer in a subshell of its own: a step that fails or dies ends that layer (reported as
+# failed), not the whole run, and the layer's instances are removed whatever happens. errexit is set
+# here because run_layers turns it off around the call; and it only works because run_layers calls
+# this as a plain command: bash ignores set -e in everything an if-condition or a && / || list runs,
+# functions and subshells included, even where they set it themselves.
 run_layer() (
+	set -e
 	trap cleanup EXIT
 	"layer_$1"
 )
+
+# Runs the layers named in the arguments, one after the other, and prints the summary; fails when
+# any layer failed.
+run_layers() {
+	local layer started status passed=0 failed=0 failed_layers=()
+	for layer in "$@"; do
+		log "── $layer"
+		started=$SECONDS
+		# Not `if run_layer` nor `run_layer || status=$?`: both are conditions, in which a failing step
+		# without `|| return` would not end its layer. errexit is off out here for this one call, so
+		# that a failing layer ends neither the loop nor the run.
+		set +e
+		run_layer "$layer"
+		status=$?
+		set -e
+		if [ "$status" -eq 0 ]; then
+			passed=$((passed + 1))
+			log "── $layer passed ($((SECONDS - started)) s)"
+		else
+			failed=$((failed + 1))
+			failed_layers+=("$layer")
+			log "── $layer FAILED with status $status ($((SECONDS - started)) s)"
+		fi
+	done
+	echo
+	[ "$failed" -eq 0 ] || log "failed layers: ${failed_layers[*]}"
+	echo "layers: $passed passed, $failed failed"
+	[ "$failed" -eq 0 ]
+}
 
 # Removes instances of earlier runs whose process is gone (a run killed before its own clean-up).
 remove_abandoned_test_instances() {
@@ -110,30 +140,21 @@ check_debug_log() {
 	return 1
 }
 
-mkdir -p "$CACHE_DIR" "$INSTANCES_DIR"
-ensure_system_packages
-ensure_node_modules
-ensure_composer_packages
-ensure_build
-remove_abandoned_test_instances
+main() {
+	local layers=("$@") layer
+	[ ${#layers[@]} -eq 0 ] && layers=("${ALL_LAYERS[@]}")
+	for layer in "${layers[@]}"; do
+		[[ " ${ALL_LAYERS[*]} " == *" $layer "* ]] || die "unknown test layer '$layer'" "use: ${ALL_LAYERS[*]}"
+	done
+	mkdir -p "$CACHE_DIR" "$INSTANCES_DIR"
+	ensure_system_packages
+	ensure_node_modules
+	ensure_composer_packages
+	ensure_build
+	remove_abandoned_test_instances
+	run_layers "${layers[@]}"
+}
 
-passed=0
-failed=0
-failed_layers=()
-for layer in "${layers[@]}"; do
-	log "── $layer"
-	started=$SECONDS
-	if run_layer "$layer"; then
-		passed=$((passed + 1))
-		log "── $layer passed ($((SECONDS - started)) s)"
-	else
-		failed=$((failed + 1))
-		failed_layers+=("$layer")
-		log "── $layer FAILED ($((SECONDS - started)) s)"
-	fi
-done
-
-echo
-[ "$failed" -eq 0 ] || log "failed layers: ${failed_layers[*]}"
-echo "layers: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
+	main "$@"
+fi
