@@ -13,11 +13,10 @@ ensure_build
 dir="$INSTANCES_DIR/bench-$db-$$"
 port="$(free_port 30100)"
 url="http://localhost:$port"
+# instance_destroy stops the web server too, once instance_serve has recorded it.
 trap 'instance_destroy "$dir"' EXIT
 instance_prepare "$dir" "$url" "$db" >/dev/null
 instance_serve "$dir" "$port"
-server_pid="$SERVER_PID"
-trap 'instance_stop_server "$server_pid"; instance_destroy "$dir"' EXIT
 wait_for_http "$url/" 30 || die "the bench site did not start" "read $dir/logs/server.log"
 
 echo "Page with every policy block (the statement pattern) against the same content as static core"

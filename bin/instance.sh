@@ -106,29 +106,47 @@ require_once ABSPATH . 'wp-settings.php';
 PHP
 }
 
-# Starts PHP's web server for the instance in the background and sets SERVER_PID. Not run in a
-# command substitution, so that the server stays a child of the caller, which can wait for it. The
-# server leads a process group of its own, since its workers outlive a signal to the first process.
+# Starts PHP's web server for the instance in the background, records it in the instance's
+# server.pid and sets SERVER_PID. Not run in a command substitution, so that the server stays a child
+# of the caller, which can wait for it. The server leads a process group of its own, since its
+# workers outlive a signal to the first process.
 instance_serve() {
 	local dir="$1" port="$2"
 	PHP_CLI_SERVER_WORKERS="${PHP_CLI_SERVER_WORKERS:-4}" setsid php -S "127.0.0.1:$port" -t "$dir/wordpress" \
 		"$ROOT/bin/router.php" >>"$dir/logs/server.log" 2>&1 </dev/null &
 	SERVER_PID=$!
+	record_process "$SERVER_PID" "$dir/server.pid" ||
+		die "PHP's web server ended as soon as it started (log: $dir/logs/server.log)" "read the log"
 }
 
-# Stops a server started by instance_serve: its whole process group, then waits until it is gone.
+# Stops the web server that the instance's server.pid records, its whole process group, and waits
+# until it is gone. A pid file whose server has ended, or whose pid another process has now, is
+# removed and nothing is signalled.
 instance_stop_server() {
-	local pid="$1" i
-	kill -TERM -- "-$pid" 2>/dev/null || return 0
-	for ((i = 0; i < 50; i++)); do
-		kill -0 -- "-$pid" 2>/dev/null || return 0
-		sleep 0.1
-	done
-	kill -KILL -- "-$pid" 2>/dev/null || true
+	local pid_file="$1/server.pid" pid i
+	if recorded_process_runs "$pid_file"; then
+		pid="$RECORDED_PID"
+		signal_server TERM "$pid" || true
+		for ((i = 0; i < 50; i++)); do
+			signal_server 0 "$pid" || break
+			sleep 0.1
+		done
+		# Only while the group's leader is still the recorded server: then the group is surely ours.
+		if recorded_process_runs "$pid_file"; then signal_server KILL "$pid" || true; fi
+	fi
+	rm -f "$pid_file"
 }
 
+# Sends signal $1 to the process group that server $2 leads, or to the server alone when it leads
+# none yet: one stopped right after instance_serve may not have reached its setsid.
+signal_server() {
+	kill "-$1" -- "-$2" 2>/dev/null || kill "-$1" "$2" 2>/dev/null
+}
+
+# Stops the instance's servers, those its pid files show still running, and removes its folder.
 instance_destroy() {
 	local dir="$1"
+	instance_stop_server "$dir"
 	mariadb_stop "$dir"
 	rm -rf "$dir"
 }
@@ -146,9 +164,13 @@ mariadb_start() {
 	if [ -S "$sock" ] && mariadb --no-defaults --socket="$sock" -uroot -e 'SELECT 1' >/dev/null 2>&1; then
 		return 0
 	fi
+	# mariadbd writes a bare pid into a pid file of its own; ours, mariadb.pid, records which process
+	# it was (see record_process), so that a later stop never signals a process that reused the pid.
 	nohup mariadbd --no-defaults --user="$(id -un)" --datadir="$dir/database/data" --socket="$sock" \
-		--skip-networking --pid-file="$dir/database/mariadb.pid" --log-error="$dir/logs/mariadb.log" \
+		--skip-networking --pid-file="$dir/database/data/mariadbd.pid" --log-error="$dir/logs/mariadb.log" \
 		--innodb-buffer-pool-size=64M >/dev/null 2>&1 </dev/null &
+	record_process "$!" "$dir/database/mariadb.pid" ||
+		die "MariaDB ended as soon as it started (log: $dir/logs/mariadb.log)" "read the log"
 	for ((i = 0; i < 300; i++)); do
 		if mariadb --no-defaults --socket="$sock" -uroot -e 'CREATE DATABASE IF NOT EXISTS wordpress' >/dev/null 2>&1; then
 			return 0
@@ -158,13 +180,17 @@ mariadb_start() {
 	die "MariaDB did not start (log: $dir/logs/mariadb.log)" "read the log"
 }
 
+# Stops the instance's MariaDB server when its pid file records one that still runs, and waits until
+# it has shut down, at most ten seconds.
 mariadb_stop() {
-	local pid_file="$1/database/mariadb.pid" pid i
-	[ -f "$pid_file" ] || return 0
-	pid="$(cat "$pid_file")"
-	kill "$pid" 2>/dev/null || return 0
-	for ((i = 0; i < 100; i++)); do
-		kill -0 "$pid" 2>/dev/null || return 0
-		sleep 0.1
-	done
+	local pid_file="$1/database/mariadb.pid" i
+	if recorded_process_runs "$pid_file"; then
+		kill -TERM "$RECORDED_PID" 2>/dev/null || true
+		for ((i = 0; i < 100; i++)); do
+			recorded_process_runs "$pid_file" || break
+			sleep 0.1
+		done
+	fi
+	# Kept while the server is still shutting down, so that a later stop can find it.
+	recorded_process_runs "$pid_file" || rm -f "$pid_file"
 }

@@ -188,6 +188,46 @@ ensure_sqlite_integration() {
 	SQLITE_INTEGRATION_DIR="$dir"
 }
 
+# Pid files here hold "<pid> <start time> <boot id>", and are acted on only while that very process
+# runs. A pid alone is not enough: once a process ends, the kernel hands its number to a later one
+# (pid_max is 32768 on many machines), and a stale pid file would have us signal an unrelated
+# process. The start time (field 22 of /proc/<pid>/stat, in clock ticks since boot) tells two holders
+# of one pid apart, and the boot id tells two boots apart, since pid files outlive a reboot.
+BOOT_ID="$(cat /proc/sys/kernel/random/boot_id)"
+
+# Prints the start time of the process with pid $1; fails when none runs under that pid. A process
+# that has ended but is not yet reaped (a zombie) has ended.
+process_start_time() {
+	local pid="$1" stat fields
+	[[ "$pid" =~ ^[1-9][0-9]*$ ]] || return 1
+	{ read -r stat <"/proc/$pid/stat"; } 2>/dev/null || return 1
+	# Field 2, the command's name in brackets, may itself hold spaces and brackets: split after it,
+	# so that the state (field 3) comes first.
+	read -r -a fields <<<"${stat##*) }"
+	[ "${fields[0]}" != Z ] || return 1
+	echo "${fields[19]}"
+}
+
+# Writes the pid file $2 for the running process $1; fails when that process has already ended.
+record_process() {
+	local pid="$1" pid_file="$2" start
+	start="$(process_start_time "$pid")" || return 1
+	echo "$pid $start $BOOT_ID" >"$pid_file"
+}
+
+# Succeeds when the pid file $1 names a process that still runs, the very one recorded there, and
+# sets RECORDED_PID to its pid. Fails when the file is missing, holds a bare pid (as older versions
+# of these scripts wrote), or names a process that has ended or a pid another process has now.
+recorded_process_runs() {
+	local pid_file="$1" pid="" start="" boot="" rest=""
+	RECORDED_PID=""
+	[ -f "$pid_file" ] || return 1
+	{ read -r pid start boot rest || true; } 2>/dev/null <"$pid_file"
+	if [ -z "$start" ] || [ "$boot" != "$BOOT_ID" ]; then return 1; fi
+	[ "$(process_start_time "$pid")" = "$start" ] || return 1
+	RECORDED_PID="$pid"
+}
+
 # Prints a free TCP port on 127.0.0.1, starting the search at $1.
 free_port() {
 	local port="$1"

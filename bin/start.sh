@@ -24,7 +24,7 @@ dir="$INSTANCES_DIR/site-$db"
 url="http://localhost:$port"
 pid_file="$dir/server.pid"
 
-if [ -f "$pid_file" ] && kill -0 "$(cat "$pid_file")" 2>/dev/null; then
+if recorded_process_runs "$pid_file"; then
 	log "already running at $(cat "$dir/server.url") (npm run stop to stop it)"
 	exit 0
 fi
@@ -40,12 +40,10 @@ instance_prepare "$dir" "$url" "$db" --demo
 
 instance_serve "$dir" "$port"
 server_pid="$SERVER_PID"
-echo "$server_pid" >"$pid_file"
 echo "$url" >"$dir/server.url"
 stop_all() {
-	instance_stop_server "$server_pid"
-	[ "$db" = mariadb ] && mariadb_stop "$dir"
-	rm -f "$pid_file"
+	instance_stop_server "$dir"
+	mariadb_stop "$dir"
 }
 trap stop_all EXIT
 trap 'exit 0' INT TERM

@@ -5,14 +5,13 @@ source "$(dirname "$0")/instance.sh"
 
 stopped=0
 for dir in "$INSTANCES_DIR"/site-*; do
-	[ -f "$dir/server.pid" ] || continue
-	pid="$(cat "$dir/server.pid")"
-	if kill -0 "$pid" 2>/dev/null; then
-		instance_stop_server "$pid"
-		log "stopped WordPress at $(cat "$dir/server.url" 2>/dev/null)"
+	[ -d "$dir" ] || continue
+	if recorded_process_runs "$dir/server.pid"; then
+		log "stopping WordPress at $(cat "$dir/server.url" 2>/dev/null)"
 		stopped=1
 	fi
-	rm -f "$dir/server.pid"
+	# Called either way: for a server that has ended they only remove its pid file.
+	instance_stop_server "$dir"
 	mariadb_stop "$dir"
 done
 [ "$stopped" = 1 ] || log "nothing was running"

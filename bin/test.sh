@@ -15,13 +15,14 @@ source "$(dirname "${BASH_SOURCE[0]}")/instance.sh"
 
 ALL_LAYERS=(typecheck lint-js lint-php unit php e2e)
 
-run_id="$(date +%Y%m%d%H%M%S)-$$"
+# Ends with the run's pid and start time, which tell remove_abandoned_test_instances whether the run
+# that made an instance is still going.
+run_id="$(date +%Y%m%d%H%M%S)-$$-$(process_start_time $$)"
 run_instances=()
 
 cleanup() {
 	local dir
 	for dir in "${run_instances[@]}"; do
-		[ -f "$dir/server.pid" ] && instance_stop_server "$(cat "$dir/server.pid")"
 		instance_destroy "$dir"
 	done
 }
@@ -66,20 +67,21 @@ run_layers() {
 	[ "$failed" -eq 0 ]
 }
 
-# Removes instances of earlier runs whose process is gone (a run killed before its own clean-up).
+# Removes the instances of runs that are over (a run killed before its own clean-up): those whose
+# run's pid no longer names the process that started at the time recorded in the name.
 remove_abandoned_test_instances() {
-	local dir pid
+	local dir run run_pid run_start
 	for dir in "$INSTANCES_DIR"/test-*; do
 		[ -d "$dir" ] || continue
-		pid="${dir##*-}"
-		pid="${pid%%.*}"
-		kill -0 "$pid" 2>/dev/null && continue
-		[ -f "$dir/server.pid" ] && instance_stop_server "$(cat "$dir/server.pid")"
+		run_start="${dir##*-}"
+		run="${dir%-*}"
+		run_pid="${run##*-}"
+		[ "$(process_start_time "$run_pid")" = "$run_start" ] && continue
 		instance_destroy "$dir"
 	done
 }
 
-# Makes a fresh instance for one layer: test-<run>-<layer>-<db>-<pid>, served on a free port when asked.
+# Makes a fresh instance for one layer, test-<layer>-<db>-<run>, to be served on a free port.
 new_test_instance() {
 	local name="$1" db="$2" port url dir
 	port="$(free_port $((20000 + RANDOM % 20000)))"
@@ -125,7 +127,6 @@ layer_php() {
 layer_e2e() {
 	new_test_instance e2e sqlite
 	instance_serve "$TEST_DIR" "$TEST_PORT"
-	echo "$SERVER_PID" >"$TEST_DIR/server.pid"
 	wait_for_http "$TEST_URL/" 30 || { cat "$TEST_DIR/logs/server.log" >&2; return 1; }
 	(cd "$ROOT" && WP_BASE_URL="$TEST_URL" npx playwright test) || return 1
 	check_debug_log "$TEST_DIR"
