@@ -2,7 +2,7 @@
 # npm test: sets up everything on a fresh clone and runs every test layer, failing if any fails.
 #
 #   npm test                 all layers
-#   npm test -- php e2e      only the named layers: typecheck lint-js lint-php unit php e2e
+#   npm test -- php e2e      only the named layers: scripts typecheck lint-js lint-php unit php e2e
 #
 # The PHP and end-to-end layers each get a WordPress instance of their own (own folder, own database,
 # own port), made fresh for the run and removed after it, so tests never touch the `npm start` site
@@ -13,7 +13,7 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/instance.sh"
 
-ALL_LAYERS=(typecheck lint-js lint-php unit php e2e)
+ALL_LAYERS=(scripts typecheck lint-js lint-php unit php e2e)
 
 # Ends with the run's pid and start time, which tell remove_abandoned_test_instances whether the run
 # that made an instance is still going.
@@ -98,6 +98,9 @@ php_files() {
 	find "$ROOT" -path "$ROOT/node_modules" -prune -o -path "$ROOT/vendor" -prune -o -path "$ROOT/.wp" -prune \
 		-o -path "$ROOT/.cache" -prune -o -path "$ROOT/build" -prune -o -name '*.php' -print
 }
+
+# First, since the other layers count on what it checks: that a failing step fails its layer.
+layer_scripts() { bash "$ROOT/tests/scripts/bin.test.sh"; }
 
 layer_typecheck() { (cd "$ROOT" && npm run --silent typecheck); }
 
