@@ -2,6 +2,7 @@
 # npm run bench: benchmarks that compare the plugin against a baseline in the same run, on a fresh
 # WordPress instance of their own (SQLite; INFOSEC_DB=mariadb for MariaDB). Prints tables; asserts
 # nothing. Timing lives here, never in the tests.
+# shellcheck source-path=SCRIPTDIR
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/instance.sh"
 

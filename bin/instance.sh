@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # WordPress instances: one folder each under .wp/, sourced after lib.sh, never run.
 #
 #   .wp/<name>/wordpress/   the web root (core, Twenty Twenty-Five, this plugin linked in)
@@ -45,7 +46,7 @@ instance_prepare() {
 	fi
 	instance_write_salts "$dir"
 	instance_write_config "$dir" "$url" "$db"
-	php "$ROOT/bin/wp-setup.php" "$dir/wordpress" "$url" $demo >"$dir/logs/setup.log" 2>&1 ||
+	php "$ROOT/bin/wp-setup.php" "$dir/wordpress" "$url" ${demo:+"$demo"} >"$dir/logs/setup.log" 2>&1 ||
 		{ cat "$dir/logs/setup.log" >&2; die "installing WordPress in $dir failed" "read the output above; the next run starts this instance afresh"; }
 	echo "$core $db" >"$dir/.installed"
 }

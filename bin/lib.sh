@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared shell functions for bin/start.sh and bin/test.sh. Sourced, never run.
 #
 # Everything this project needs on the machine is set up from here, so that a fresh clone needs only
@@ -8,6 +9,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CACHE_DIR="$ROOT/.cache"
+# shellcheck disable=SC2034 # read by the scripts that source this file
 INSTANCES_DIR="$ROOT/.wp"
 
 # Debian suites searched for WordPress, newest first. INFOSEC_WP_VERSION picks a version prefix
@@ -94,7 +96,6 @@ private_apt_update() {
 	for suite in $WP_SUITES; do
 		echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian $suite main" >>"$apt_dir/sources.list"
 	done
-	# Package lists are refreshed at most once a day.
 	# Package lists are refreshed at most once a day; older lists do when the mirror cannot be reached.
 	if [ -z "$(find "$apt_dir/lists" -name '*Packages*' -mtime -1 -print -quit 2>/dev/null)" ]; then
 		log "reading Debian package lists ($WP_SUITES)"
@@ -165,6 +166,7 @@ ensure_wordpress_core() {
 	mkdir -p "$(dirname "$core")"
 	mv "$work/core" "$core"
 	rm -rf "$work"
+	# shellcheck disable=SC2034 # read by the caller
 	WORDPRESS_CORE_DIR="$core"
 }
 
@@ -185,6 +187,7 @@ ensure_sqlite_integration() {
 		{ rm -rf "$work"; die "fetching the SQLite integration failed" "check that the npm registry can be reached"; }
 	mv "$work/unpacked/plugin-sqlite-database-integration" "$dir"
 	rm -rf "$work"
+	# shellcheck disable=SC2034 # read by the caller
 	SQLITE_INTEGRATION_DIR="$dir"
 }
 
@@ -225,6 +228,7 @@ recorded_process_runs() {
 	{ read -r pid start boot rest || true; } 2>/dev/null <"$pid_file"
 	if [ -z "$start" ] || [ "$boot" != "$BOOT_ID" ]; then return 1; fi
 	[ "$(process_start_time "$pid")" = "$start" ] || return 1
+	# shellcheck disable=SC2034 # read by the caller
 	RECORDED_PID="$pid"
 }
 

@@ -5,6 +5,7 @@
 #   npm start                      SQLite database (the default)
 #   npm start -- --db=mariadb      MariaDB, as production sites run (or INFOSEC_DB=mariadb)
 #   npm start -- --port=9000       another port (or PORT=9000)
+# shellcheck source-path=SCRIPTDIR
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/instance.sh"
 

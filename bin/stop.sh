@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # npm run stop: stops the servers that `npm start` left running (any database kind).
+# shellcheck source-path=SCRIPTDIR
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/instance.sh"
 

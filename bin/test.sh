@@ -10,6 +10,7 @@
 # (default: "sqlite mariadb").
 #
 # Sourcing this file (as tests/scripts does) defines its functions and runs nothing.
+# shellcheck source-path=SCRIPTDIR
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/instance.sh"
 
