@@ -17,7 +17,7 @@ $limit       = max( 1, min( Published_Log::LIMIT, (int) ( $attributes['limit'] ?
 $entries     = Published_Log::entries( $limit );
 $date_format = (string) get_option( 'date_format' );
 ?>
-<div <?php echo get_block_wrapper_attributes(); ?>>
+<div <?php echo wp_kses_data( get_block_wrapper_attributes() ); ?>>
 	<?php if ( array() === $entries ) : ?>
 		<p class="wp-block-infosec-policy-change-log__empty"><?php esc_html_e( 'No changes have been published yet.', 'infosec-policy' ); ?></p>
 	<?php else : ?>

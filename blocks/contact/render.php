@@ -13,7 +13,7 @@ $organization = Policy_Store::policy()['organization'] ?? array();
 $email        = is_array( $organization ) && is_string( $organization['email'] ?? null ) && is_email( $organization['email'] ) ? $organization['email'] : '';
 $name         = Policy_Store::organization_name();
 ?>
-<p <?php echo get_block_wrapper_attributes(); ?>>
+<p <?php echo wp_kses_data( get_block_wrapper_attributes() ); ?>>
 	<?php if ( '' === $email ) : ?>
 		<?php esc_html_e( 'No contact address has been published yet.', 'infosec-policy' ); ?>
 	<?php else : ?>

@@ -21,7 +21,7 @@ $heading_level = in_array( $attributes['headingLevel'] ?? 3, array( 2, 3, 4, 5, 
 $heading_tag   = 'h' . $heading_level;
 $measures      = Policy_Store::measures( $category );
 ?>
-<div <?php echo get_block_wrapper_attributes(); ?>>
+<div <?php echo wp_kses_data( get_block_wrapper_attributes() ); ?>>
 	<?php if ( array() === $measures ) : ?>
 		<p class="wp-block-infosec-policy-measure-list__empty">
 			<?php esc_html_e( 'No security measures have been published yet.', 'infosec-policy' ); ?>

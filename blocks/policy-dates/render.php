@@ -14,7 +14,7 @@ $organization = Policy_Store::policy()['organization'] ?? array();
 $reviewed     = is_array( $organization ) && is_string( $organization['reviewedAt'] ?? null ) ? $organization['reviewedAt'] : '';
 $date_format  = (string) get_option( 'date_format' );
 ?>
-<p <?php echo get_block_wrapper_attributes(); ?>>
+<p <?php echo wp_kses_data( get_block_wrapper_attributes() ); ?>>
 	<span class="wp-block-infosec-policy-policy-dates__updated">
 		<?php esc_html_e( 'Last updated:', 'infosec-policy' ); ?>
 		<?php if ( $updated > 0 ) : ?>

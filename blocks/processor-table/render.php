@@ -17,7 +17,7 @@ $processors = Processor_Table::processors( (string) ( $attributes['role'] ?? '' 
 $caption    = trim( (string) ( $attributes['caption'] ?? '' ) );
 $headings   = Processor_Table::headings();
 ?>
-<div <?php echo get_block_wrapper_attributes(); ?>>
+<div <?php echo wp_kses_data( get_block_wrapper_attributes() ); ?>>
 	<?php if ( array() === $processors ) : ?>
 		<p class="wp-block-infosec-policy-processor-table__empty">
 			<?php esc_html_e( 'No processors have been published yet.', 'infosec-policy' ); ?>

@@ -18,7 +18,7 @@ defined( 'ABSPATH' ) || exit;
 
 $badge = Tls_Badge::for_subject( (string) ( $attributes['processorId'] ?? '' ) );
 ?>
-<div <?php echo get_block_wrapper_attributes( array( 'data-status' => $badge['status'] ) ); ?>>
+<div <?php echo wp_kses_data( get_block_wrapper_attributes( array( 'data-status' => $badge['status'] ) ) ); ?>>
 	<?php if ( null === $badge['host'] ) : ?>
 		<p class="wp-block-infosec-policy-tls-badge__empty"><?php esc_html_e( 'No host has been named for this certificate yet.', 'infosec-policy' ); ?></p>
 	<?php else : ?>

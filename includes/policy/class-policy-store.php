@@ -74,6 +74,7 @@ final class Policy_Store {
 	 */
 	public static function save( array $policy, int $expected_revision, ?array &$replaced = null ): int|\WP_Error {
 		global $wpdb;
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- compare-and-swap reads and writes the row itself, never a cache; forget_cached() drops the cached copy after the write.
 		$raw      = $wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM {$wpdb->options} WHERE option_name = %s", self::OPTION ) );
 		$current  = null === $raw ? null : maybe_unserialize( $raw );
 		$revision = self::is_stored( $current ) ? $current['revision'] : 0;
@@ -91,6 +92,7 @@ final class Policy_Store {
 
 		if ( null === $raw ) {
 			// The option_name key is unique: of two first saves, one insert fails.
+			// phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- compare-and-swap reads and writes the row itself, never a cache; forget_cached() drops the cached copy after the write.
 			$written = $wpdb->query(
 				$wpdb->prepare(
 					"INSERT IGNORE INTO {$wpdb->options} (option_name, option_value, autoload) VALUES (%s, %s, %s)",
@@ -100,6 +102,7 @@ final class Policy_Store {
 				)
 			);
 		} else {
+			// phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- compare-and-swap reads and writes the row itself, never a cache; forget_cached() drops the cached copy after the write.
 			$written = $wpdb->update(
 				$wpdb->options,
 				array(

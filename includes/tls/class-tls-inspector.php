@@ -139,12 +139,12 @@ final class Tls_Inspector {
 			if ( true !== $secured ) {
 				$outcome['failure'] = null === $secured ? 'timeout' : 'tls';
 				$outcome['error']   = null === $secured ? $outcome['error'] : self::last_openssl_message( $warnings );
-				fclose( $stream ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_read_fclose -- a socket, not a file.
+				fclose( $stream ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_fclose, WordPress.WP.AlternativeFunctions.file_system_read_fclose -- a socket, not a file (WPCS 3 names the sniff file_system_operations_fclose, WPCS 2.3 file_system_read_fclose).
 				return $outcome;
 			}
 			$params = stream_context_get_params( $stream );
 			$cert   = $params['options']['ssl']['peer_certificate'] ?? null;
-			fclose( $stream ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_read_fclose -- a socket, not a file.
+			fclose( $stream ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_fclose, WordPress.WP.AlternativeFunctions.file_system_read_fclose -- a socket, not a file (WPCS 3 names the sniff file_system_operations_fclose, WPCS 2.3 file_system_read_fclose).
 			if ( ! $cert instanceof \OpenSSLCertificate ) {
 				$outcome['failure'] = 'tls';
 				$outcome['error']   = __( 'The server sent no certificate.', 'infosec-policy' );
