@@ -30,7 +30,7 @@ die() {
 # project's machines and CI); anyone else gets the exact command to run.
 ensure_system_packages() {
 	local wanted=(php8.2-cli php8.2-sqlite3 php8.2-mysql php8.2-xml php8.2-mbstring php8.2-curl
-		php8.2-gd php8.2-intl php8.2-zip composer unzip openssl curl chromium mariadb-server
+		php8.2-gd php8.2-intl php8.2-zip composer zip unzip openssl curl chromium mariadb-server
 		mariadb-client fonts-liberation)
 	local missing=() pkg
 	for pkg in "${wanted[@]}"; do
