@@ -18,6 +18,7 @@ defined( 'ABSPATH' ) || exit;
  *
  *   GET  /tls        200 { results: [ { host, status, …, declaredIssuer, issuerMismatch } ] }
  *   POST /tls/check  checks every host now: 200 { results } | 429 infosec_policy_rate_limited
+ *                    | 409 infosec_policy_tls_disabled when the checks are turned off
  *
  * "Check now" is rate-limited (once a minute by default) since each call opens connections.
  */
@@ -60,6 +61,13 @@ final class Tls_Controller {
 	 * POST /tls/check.
 	 */
 	public static function check_now(): \WP_REST_Response|\WP_Error {
+		if ( ! Tls_Results::enabled() ) {
+			return new \WP_Error(
+				'infosec_policy_tls_disabled',
+				__( 'The certificate checks are turned off on this site (filter infosec_policy_tls_checks_enabled).', 'infosec-policy' ),
+				array( 'status' => 409 )
+			);
+		}
 		/**
 		 * Filters how many seconds must pass between two "Check now" requests.
 		 *
@@ -95,10 +103,12 @@ final class Tls_Controller {
 		if ( add_option( self::LOCK, (string) $now, '', false ) ) {
 			return true;
 		}
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- an atomic lock: only a conditional UPDATE of the row itself lets one of two requests win; the cache is dropped after it.
 		$locked = (string) $wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM {$wpdb->options} WHERE option_name = %s", self::LOCK ) );
 		if ( (int) $locked + $interval > $now ) {
 			return false;
 		}
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery -- an atomic lock: only a conditional UPDATE of the row itself lets one of two requests win; the cache is dropped after it.
 		$taken = $wpdb->update(
 			$wpdb->options,
 			array( 'option_value' => (string) $now ),

@@ -145,13 +145,31 @@ final class Tls_Results {
 	}
 
 	/**
-	 * Checks hosts and stores the results; hosts the policy no longer names are forgotten.
+	 * Whether the plugin may connect to the hosts the policy names at all. Site owners who do not
+	 * want any connection (readme.txt, External services) turn it off with a filter.
+	 */
+	public static function enabled(): bool {
+		/**
+		 * Filters whether the TLS checks run: false stops the scheduled check, "Check now" and
+		 * `wp infosec-policy tls check`; page views never connect either way.
+		 *
+		 * @param bool $enabled Default true.
+		 */
+		return (bool) apply_filters( 'infosec_policy_tls_checks_enabled', true );
+	}
+
+	/**
+	 * Checks hosts and stores the results; hosts the policy no longer names are forgotten. Connects
+	 * nowhere, and changes nothing, while the checks are turned off.
 	 *
 	 * @param Tls_Inspector|null $inspector The inspector; a real one by default.
 	 * @param list<string>|null  $hosts     Hosts to check; all the policy names by default.
 	 * @return array<string, array<string, mixed>> Every stored result after the refresh.
 	 */
 	public static function refresh( ?Tls_Inspector $inspector = null, ?array $hosts = null ): array {
+		if ( ! self::enabled() ) {
+			return self::all();
+		}
 		$inspector = $inspector ?? new Tls_Inspector();
 		$known     = self::hosts();
 		$stored    = array_intersect_key( self::all(), array_flip( $known ) );
@@ -189,9 +207,14 @@ final class Tls_Results {
 	}
 
 	/**
-	 * Puts the refresh on WP-Cron's schedule (twice a day unless filtered), if it is not there.
+	 * Puts the refresh on WP-Cron's schedule (twice a day unless filtered), if it is not there; takes
+	 * it off while the checks are turned off.
 	 */
 	public static function schedule(): void {
+		if ( ! self::enabled() ) {
+			self::unschedule();
+			return;
+		}
 		if ( false === wp_next_scheduled( self::CRON_HOOK ) ) {
 			/**
 			 * Filters how often WP-Cron refreshes the TLS checks: a schedule name such as `daily`.

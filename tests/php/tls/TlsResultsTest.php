@@ -73,7 +73,7 @@ final class TlsResultsTest extends TestCase {
 	}
 
 	protected function tearDown(): void {
-		foreach ( array( 'infosec_policy_tls_allow_loopback', 'infosec_policy_tls_cafile', 'infosec_policy_tls_resolver', 'infosec_policy_tls_port' ) as $hook ) {
+		foreach ( array( 'infosec_policy_tls_allow_loopback', 'infosec_policy_tls_cafile', 'infosec_policy_tls_resolver', 'infosec_policy_tls_port', 'infosec_policy_tls_checks_enabled' ) as $hook ) {
 			remove_all_filters( $hook );
 		}
 		parent::tearDown();
@@ -94,6 +94,21 @@ final class TlsResultsTest extends TestCase {
 		$this->assertSame( array( 'Infosec Policy Tests (Infosec Policy Test CA)' ), $this->texts( $xpath, '//dd[contains(@class,"__issuer")]' ) );
 		$this->assertCount( 1, $this->texts( $xpath, '//dd[contains(@class,"__valid-to")]/time' ) );
 		$this->assertContains( $this->texts( $xpath, '//dd[contains(@class,"__protocol")]' )[0] ?? '', array( 'TLSv1.2', 'TLSv1.3' ) );
+	}
+
+	public function test_checks_turned_off_connect_nowhere_and_leave_the_schedule(): void {
+		add_filter( 'infosec_policy_tls_checks_enabled', '__return_false' );
+		do_action( Tls_Results::CRON_HOOK );
+		Tls_Results::refresh();
+		$this->assertSame( array(), $this->resolved, 'a check that is turned off looked a host up' );
+		$this->assertSame( array(), Tls_Results::all() );
+		Tls_Results::schedule();
+		$this->assertFalse( wp_next_scheduled( Tls_Results::CRON_HOOK ) );
+		wp_set_current_user( $this->create_user( 'administrator' ) );
+		$response = $this->rest( 'POST', '/tls/check' );
+		$this->assertSame( 409, $response->get_status() );
+		$this->assertSame( 'infosec_policy_tls_disabled', $response->get_data()['code'] );
+		$this->assertSame( array(), $this->resolved );
 	}
 
 	public function test_a_refresh_that_cannot_reach_the_host_keeps_the_last_result_marked_stale(): void {
