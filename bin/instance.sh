@@ -7,12 +7,12 @@
 #
 # The database lives outside the web root, so the development server can never hand it out.
 
-# Creates the instance in $1 for URL $2 on database kind $3 (sqlite|mariadb), with the demo policy
-# when $4 is --demo, unless it is complete
-# already. The marker file is written last: a folder without it is a half-made instance from an
+# Creates the instance in $1 for URL $2 on database kind $3 (sqlite|mariadb), unless it is complete
+# already. $4 is optional: --demo for the demo policy, or --bare for a WordPress that has never seen
+# the plugin (not linked in, not active), where a test installs it as a site owner would. The marker file is written last: a folder without it is a half-made instance from an
 # interrupted run, and is made again from scratch.
 instance_prepare() {
-	local dir="$1" url="$2" db="$3" demo="${4:-}"
+	local dir="$1" url="$2" db="$3" mode="${4:-}"
 	local core sqlite
 	# A complete instance holds its own copy of WordPress: reuse it as it is, without asking Debian
 	# for anything, so a second start works offline and a newer WordPress never replaces a site.
@@ -30,7 +30,7 @@ instance_prepare() {
 	log "creating WordPress instance in ${dir#"$ROOT"/} ($db)"
 	mkdir -p "$dir/logs" "$dir/database"
 	cp -a "$core" "$dir/wordpress"
-	ln -s "$ROOT" "$dir/wordpress/wp-content/plugins/infosec-policy"
+	[ "$mode" = --bare ] || ln -s "$ROOT" "$dir/wordpress/wp-content/plugins/infosec-policy"
 	mkdir -p "$dir/wordpress/wp-content/mu-plugins"
 	cp "$ROOT/bin/mu-plugins/"*.php "$dir/wordpress/wp-content/mu-plugins/"
 	if [ "$db" = sqlite ]; then
@@ -46,7 +46,7 @@ instance_prepare() {
 	fi
 	instance_write_salts "$dir"
 	instance_write_config "$dir" "$url" "$db"
-	php "$ROOT/bin/wp-setup.php" "$dir/wordpress" "$url" ${demo:+"$demo"} >"$dir/logs/setup.log" 2>&1 ||
+	php "$ROOT/bin/wp-setup.php" "$dir/wordpress" "$url" ${mode:+"$mode"} >"$dir/logs/setup.log" 2>&1 ||
 		{ cat "$dir/logs/setup.log" >&2; die "installing WordPress in $dir failed" "read the output above; the next run starts this instance afresh"; }
 	echo "$core $db" >"$dir/.installed"
 }

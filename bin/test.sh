@@ -84,12 +84,12 @@ remove_abandoned_test_instances() {
 
 # Makes a fresh instance for one layer, test-<layer>-<db>-<run>, to be served on a free port.
 new_test_instance() {
-	local name="$1" db="$2" port url dir
+	local name="$1" db="$2" mode="${3:-}" port url dir
 	port="$(free_port $((20000 + RANDOM % 20000)))"
 	url="http://localhost:$port"
 	dir="$INSTANCES_DIR/test-$name-$db-$run_id"
 	run_instances+=("$dir")
-	instance_prepare "$dir" "$url" "$db"
+	instance_prepare "$dir" "$url" "$db" "$mode"
 	TEST_DIR="$dir"
 	TEST_URL="$url"
 	TEST_PORT="$port"
@@ -128,11 +128,23 @@ layer_php() {
 	done
 }
 
+# Two sites: the test site, with the plugin linked in and active, and a bare WordPress that has never
+# seen the plugin, where a test uploads the zip that `npm run plugin-zip` makes, as a site owner would.
 layer_e2e() {
+	local site_dir site_url zip="$CACHE_DIR/e2e/infosec-policy.zip"
 	new_test_instance e2e sqlite
+	site_dir="$TEST_DIR"
+	site_url="$TEST_URL"
 	instance_serve "$TEST_DIR" "$TEST_PORT"
+	new_test_instance e2e-install sqlite --bare
+	instance_serve "$TEST_DIR" "$TEST_PORT"
+	mkdir -p "$(dirname "$zip")"
+	bash "$ROOT/bin/plugin-zip.sh" "$zip"
+	wait_for_http "$site_url/" 30 || { cat "$site_dir/logs/server.log" >&2; return 1; }
 	wait_for_http "$TEST_URL/" 30 || { cat "$TEST_DIR/logs/server.log" >&2; return 1; }
-	(cd "$ROOT" && WP_BASE_URL="$TEST_URL" npx playwright test) || return 1
+	(cd "$ROOT" && WP_BASE_URL="$site_url" INFOSEC_INSTALL_URL="$TEST_URL" INFOSEC_INSTALL_WP_DIR="$TEST_DIR/wordpress" \
+		INFOSEC_PLUGIN_ZIP="$zip" npx playwright test)
+	check_debug_log "$site_dir"
 	check_debug_log "$TEST_DIR"
 }
 

@@ -2,9 +2,10 @@
 /**
  * Installs WordPress in a fresh instance: site, admin account, pretty permalinks, this plugin active,
  * and a published page that shows the plugin's blocks. With --demo, the policy is the reference
- * page's (demo/regioingenieur.policy.json).
+ * page's (demo/regioingenieur.policy.json). With --bare, only WordPress: the plugin is neither
+ * active nor linked in, for a test that uploads it as a site owner would.
  *
- * Usage: php bin/wp-setup.php <wordpress-folder> <site-url> [--demo]
+ * Usage: php bin/wp-setup.php <wordpress-folder> <site-url> [--demo|--bare]
  *
  * Run by bin/instance.sh; WP-CLI is not on this kind of machine, and the installer API is enough.
  *
@@ -14,7 +15,7 @@
 declare(strict_types=1);
 
 if ( 'cli' !== PHP_SAPI || $argc < 3 || $argc > 4 ) {
-	fwrite( STDERR, "usage: php bin/wp-setup.php <wordpress-folder> <site-url> [--demo]\n" );
+	fwrite( STDERR, "usage: php bin/wp-setup.php <wordpress-folder> <site-url> [--demo|--bare]\n" );
 	exit( 2 );
 }
 
@@ -50,6 +51,12 @@ update_option( 'permalink_structure', '/%postname%/' );
 update_option( 'blogdescription', 'A development site for the Infosec Policy plugin' );
 // Avatars come from Gravatar, which this machine cannot reach.
 update_option( 'show_avatars', '0' );
+
+if ( in_array( '--bare', $argv, true ) ) {
+	flush_rewrite_rules( false );
+	echo 'Installed WordPress ' . esc_html( get_bloginfo( 'version' ) ) . ' without the plugin at ' . esc_url( home_url( '/' ) ) . "\n";
+	exit( 0 );
+}
 
 $infosec_policy_activation = activate_plugin( 'infosec-policy/plugin.php', '', false, false );
 if ( is_wp_error( $infosec_policy_activation ) ) {

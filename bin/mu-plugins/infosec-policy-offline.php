@@ -29,3 +29,49 @@ foreach ( array( 'update_core', 'update_plugins', 'update_themes' ) as $infosec_
 }
 
 add_filter( 'translations_api', static fn(): array => array( 'translations' => array() ) );
+
+// Some screens ask WordPress.org directly (Plugins → Add New, the check that follows an upload);
+// they get an empty answer of the shape they expect from here, instead of a failed connection and
+// a logged warning.
+add_filter(
+	'pre_http_request',
+	static function ( $response, array $args, string $url ) {
+		$path = (string) wp_parse_url( $url, PHP_URL_PATH );
+		if ( 'api.wordpress.org' !== wp_parse_url( $url, PHP_URL_HOST ) || 1 !== preg_match( '#^/(plugins|themes)/(info|update-check)/#', $path ) ) {
+			return $response;
+		}
+		parse_str( (string) wp_parse_url( $url, PHP_URL_QUERY ), $query );
+		if ( str_contains( $path, '/info/' ) ) {
+			$body = 'query_plugins' === ( $query['action'] ?? '' ) || 'query_themes' === ( $query['action'] ?? '' )
+				? array(
+					'info'    => array(
+						'page'    => 1,
+						'pages'   => 0,
+						'results' => 0,
+					),
+					'plugins' => array(),
+					'themes'  => array(),
+				)
+				: array();
+		} else {
+			$body = array(
+				'plugins'      => array(),
+				'themes'       => array(),
+				'translations' => array(),
+				'no_update'    => array(),
+			);
+		}
+		return array(
+			'headers'  => array( 'content-type' => 'application/json' ),
+			'body'     => (string) wp_json_encode( $body ),
+			'response' => array(
+				'code'    => 200,
+				'message' => 'OK',
+			),
+			'cookies'  => array(),
+			'filename' => null,
+		);
+	},
+	10,
+	3
+);
