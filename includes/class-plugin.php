@@ -11,6 +11,7 @@ namespace InfosecPolicy;
 
 use InfosecPolicy\Admin\Admin_Page;
 use InfosecPolicy\Admin\Editor_Data;
+use InfosecPolicy\Admin\Privacy_Policy_Content;
 use InfosecPolicy\Admin\Site_Health;
 use InfosecPolicy\Blocks\Block_Registry;
 use InfosecPolicy\Blocks\Statement_Pattern;
@@ -45,6 +46,7 @@ final class Plugin {
 		add_action( 'rest_api_init', array( Tls_Controller::class, 'register' ) );
 		add_action( 'rest_api_init', array( Change_Log_Controller::class, 'register' ) );
 		add_filter( 'site_status_tests', array( Site_Health::class, 'register' ) );
+		add_action( 'admin_init', array( Privacy_Policy_Content::class, 'register' ) );
 		add_action( 'enqueue_block_editor_assets', array( Editor_Data::class, 'enqueue' ) );
 		add_action( Tls_Results::CRON_HOOK, array( Tls_Results::class, 'run_scheduled' ) );
 		add_action( 'admin_init', array( Tls_Results::class, 'schedule' ) );
