@@ -14,7 +14,7 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/instance.sh"
 
-ALL_LAYERS=(scripts typecheck lint-js lint-php unit php e2e)
+ALL_LAYERS=(scripts typecheck lint-js lint-php unit php e2e blueprint)
 
 # Ends with the run's pid and start time, which tell remove_abandoned_test_instances whether the run
 # that made an instance is still going.
@@ -146,6 +146,16 @@ layer_e2e() {
 		INFOSEC_PLUGIN_ZIP="$zip" npx playwright test)
 	check_debug_log "$site_dir"
 	check_debug_log "$TEST_DIR"
+}
+
+# blueprint.json run by WordPress Playground's CLI, offline: on the WordPress the other layers use,
+# with the zip this run makes.
+layer_blueprint() {
+	local zip="$CACHE_DIR/blueprint/infosec-policy.zip"
+	ensure_wordpress_core
+	mkdir -p "$(dirname "$zip")"
+	bash "$ROOT/bin/plugin-zip.sh" "$zip"
+	(cd "$ROOT" && INFOSEC_WP_CORE="$WORDPRESS_CORE_DIR" INFOSEC_PLUGIN_ZIP="$zip" node tests/blueprint/blueprint.test.mjs)
 }
 
 # Any PHP error, warning, notice or deprecation that WordPress logged during a layer fails it.
