@@ -27,6 +27,23 @@ final class Change_Log {
 	public const NOTE_MAX_LENGTH = 500;
 
 	/**
+	 * Why a text cannot be a public note, or null when it can: at most NOTE_MAX_LENGTH characters,
+	 * without control characters other than line breaks. One rule and one wording for every way a
+	 * note comes in (the REST API's fields, WP-CLI's options), each naming its own field.
+	 *
+	 * @param string $note The note.
+	 * @param string $name What holds it, as the writer knows it: `changeNote`, `--note`.
+	 */
+	public static function note_problem( string $note, string $name ): ?string {
+		if ( mb_strlen( $note ) > self::NOTE_MAX_LENGTH ) {
+			/* translators: 1: name of a field of the request body or of a command's option, 2: a number of characters. */
+			return sprintf( __( '%1$s must be at most %2$d characters long.', 'infosec-policy' ), $name, self::NOTE_MAX_LENGTH );
+		}
+		/* translators: %s: name of a field of the request body or of a command's option. */
+		return 1 === preg_match( '/^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F]*$/uD', $note ) ? null : sprintf( __( '%s must be plain text without control characters.', 'infosec-policy' ), $name );
+	}
+
+	/**
 	 * Records what a save changed, by the current user.
 	 *
 	 * @param list<Item>      $items    What changed (Change_Items::between()); not empty.

@@ -105,16 +105,8 @@ final class Request_Body {
 				/* translators: %s: name of a field of the request body. */
 				return is_bool( $value ) ? null : sprintf( __( '%s must be true or false.', 'infosec-policy' ), $field );
 			case 'note':
-				if ( ! is_string( $value ) ) {
-					/* translators: %s: name of a field of the request body. */
-					return sprintf( __( '%s must be a text.', 'infosec-policy' ), $field );
-				}
-				if ( mb_strlen( $value ) > Change_Log::NOTE_MAX_LENGTH ) {
-					/* translators: 1: name of a field of the request body, 2: a number of characters. */
-					return sprintf( __( '%1$s must be at most %2$d characters long.', 'infosec-policy' ), $field, Change_Log::NOTE_MAX_LENGTH );
-				}
 				/* translators: %s: name of a field of the request body. */
-				return 1 === preg_match( '/^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F]*$/uD', $value ) ? null : sprintf( __( '%s must be plain text without control characters.', 'infosec-policy' ), $field );
+				return is_string( $value ) ? Change_Log::note_problem( $value, $field ) : sprintf( __( '%s must be a text.', 'infosec-policy' ), $field );
 			default:
 				return null;
 		}
