@@ -17,6 +17,9 @@ use InfosecPolicy\Blocks\Block_Registry;
 use InfosecPolicy\Blocks\Statement_Pattern;
 use InfosecPolicy\Changes\Change_Feed;
 use InfosecPolicy\Changes\Change_Log_Table;
+use InfosecPolicy\Cli\Changes_Command;
+use InfosecPolicy\Cli\Policy_Command;
+use InfosecPolicy\Cli\Tls_Command;
 use InfosecPolicy\Rest\Change_Log_Controller;
 use InfosecPolicy\Rest\Policy_Controller;
 use InfosecPolicy\Rest\Tls_Controller;
@@ -52,6 +55,12 @@ final class Plugin {
 		add_action( 'admin_init', array( Tls_Results::class, 'schedule' ) );
 		register_activation_hook( PLUGIN_FILE, array( self::class, 'activate' ) );
 		register_deactivation_hook( PLUGIN_FILE, array( Tls_Results::class, 'unschedule' ) );
+		// WP-CLI's classes exist only under WP-CLI; the commands' files load only there.
+		if ( defined( 'WP_CLI' ) && WP_CLI ) {
+			\WP_CLI::add_command( 'infosec-policy', Policy_Command::class );
+			\WP_CLI::add_command( 'infosec-policy tls', Tls_Command::class );
+			\WP_CLI::add_command( 'infosec-policy changes', Changes_Command::class );
+		}
 	}
 
 	/**
