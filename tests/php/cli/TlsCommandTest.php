@@ -1,0 +1,138 @@
+<?php
+/**
+ * The tls check command, against real TLS servers on 127.0.0.1.
+ *
+ * @package InfosecPolicy
+ */
+
+declare(strict_types=1);
+
+namespace InfosecPolicy\Tests\Cli;
+
+use InfosecPolicy\Policy\Policy_Service;
+use InfosecPolicy\Tests\TlsTestServers;
+use InfosecPolicy\Tls\Tls_Results;
+
+/**
+ * The check refreshes the stored results and prints them; a failing certificate is a finding,
+ * not a failure of the command.
+ */
+final class TlsCommandTest extends CommandTestCase {
+
+	/**
+	 * The TLS servers of this class.
+	 *
+	 * @var TlsTestServers
+	 */
+	private static TlsTestServers $servers;
+
+	/**
+	 * The port of a server with a valid certificate for site.test, from the test CA.
+	 *
+	 * @var int
+	 */
+	private static int $valid_port = 0;
+
+	/**
+	 * The port of a server with a self-signed certificate for site.test.
+	 *
+	 * @var int
+	 */
+	private static int $self_signed_port = 0;
+
+	public static function setUpBeforeClass(): void {
+		parent::setUpBeforeClass();
+		self::$servers          = new TlsTestServers();
+		self::$valid_port       = self::$servers->serve( 'site.test' );
+		self::$self_signed_port = self::$servers->serve( 'site.test', 365, true );
+	}
+
+	public static function tearDownAfterClass(): void {
+		self::$servers->stop();
+		parent::tearDownAfterClass();
+	}
+
+	protected function setUp(): void {
+		parent::setUp();
+		// The site on site.test, and one processor, Mailchimp, whose host this site may not reach
+		// (WP_HTTP_BLOCK_EXTERNAL): the check refuses it before any lookup.
+		$policy                 = $this->demo_policy();
+		$policy['site']['host'] = 'site.test';
+		$policy['processors']   = array_slice( $policy['processors'], 0, 2 );
+		$this->assertTrue( Policy_Service::save( $policy, 0 )->is_saved() );
+		$this->env = array(
+			'INFOSEC_TEST_TLS_HOST'   => 'site.test',
+			'INFOSEC_TEST_TLS_PORT'   => (string) self::$valid_port,
+			'INFOSEC_TEST_TLS_CAFILE' => self::$servers->ca_file(),
+		);
+	}
+
+	/**
+	 * Runs `wp infosec-policy tls check …` with the TLS check pointed at the test server.
+	 *
+	 * @param string ...$args More arguments.
+	 * @return array{ status: int, stdout: string, stderr: string }
+	 */
+	private function check( string ...$args ): array {
+		return $this->wp( '--require=' . dirname( __DIR__ ) . '/fixtures/wp-cli-tls-loopback.php', 'infosec-policy', 'tls', 'check', ...$args );
+	}
+
+	/**
+	 * The rows of the table the check printed (tab-separated, since its output is not a terminal),
+	 * by host.
+	 *
+	 * @param string $stdout The output.
+	 * @return array<string, array<string, string>>
+	 */
+	private static function rows( string $stdout ): array {
+		$lines  = explode( "\n", rtrim( $stdout ) );
+		$header = explode( "\t", (string) array_shift( $lines ) );
+		$rows   = array();
+		foreach ( $lines as $line ) {
+			$row                  = array_combine( $header, explode( "\t", $line ) );
+			$rows[ $row['host'] ] = $row;
+		}
+		return $rows;
+	}
+
+	public function test_checks_every_host_the_policy_names_and_stores_the_results(): void {
+		$run = $this->check();
+		$this->assertExitStatus( 0, $run );
+		$rows = self::rows( $run['stdout'] );
+		$this->assertSame( array( 'site.test', 'mailchimp.com' ), array_keys( $rows ) );
+		$this->assertSame( 'Valid (valid)', $rows['site.test']['status'] );
+		$this->assertSame( 'Infosec Policy Tests (Infosec Policy Test CA)', $rows['site.test']['issuer'] );
+		$this->assertMatchesRegularExpression( '/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$/', $rows['site.test']['valid until'] );
+		$this->assertSame( 'Check not allowed (blocked)', $rows['mailchimp.com']['status'] );
+		$this->assertStringContainsString( 'WP_HTTP_BLOCK_EXTERNAL', $rows['mailchimp.com']['reason'] );
+		$this->assertSame( '', $run['stderr'] );
+
+		wp_cache_flush();
+		$stored = Tls_Results::all();
+		$this->assertSame( array( 'valid', 'blocked' ), array( $stored['site.test']['status'] ?? null, $stored['mailchimp.com']['status'] ?? null ) );
+	}
+
+	public function test_a_certificate_that_fails_is_reported_and_the_command_still_exits_0(): void {
+		$this->env['INFOSEC_TEST_TLS_PORT'] = (string) self::$self_signed_port;
+
+		$run = $this->check( 'site.test' );
+		$this->assertExitStatus( 0, $run );
+		$rows = self::rows( $run['stdout'] );
+		$this->assertSame( array( 'site.test' ), array_keys( $rows ) );
+		$this->assertSame( 'Not trusted (untrusted)', $rows['site.test']['status'] );
+		$this->assertStringContainsString( 'certificate verify failed', $rows['site.test']['reason'], 'the reason, once on one line' );
+		$this->assertSame( "Warning: 1 host serves a certificate that browsers refuse; see wp infosec-policy findings.\n", $run['stderr'] );
+
+		wp_cache_flush();
+		$this->assertSame( array( 'site.test' ), array_keys( Tls_Results::all() ), 'only the named host is checked' );
+		$this->assertSame( 'untrusted', Tls_Results::all()['site.test']['status'] ?? null );
+	}
+
+	public function test_a_host_the_policy_does_not_name_exits_1_naming_it_and_checks_nothing(): void {
+		$run = $this->check( 'other.test' );
+		$this->assertExitStatus( 1, $run );
+		$this->assertSame( "Error: other.test is not a host the policy names. It names: site.test, mailchimp.com.\n", $run['stderr'] );
+		$this->assertSame( '', $run['stdout'] );
+		$this->assertNull( $this->option_raw( Tls_Results::OPTION ) );
+	}
+}
