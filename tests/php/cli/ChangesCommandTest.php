@@ -59,6 +59,22 @@ final class ChangesCommandTest extends CommandTestCase {
 		$this->assertSame( 'Removed processor Google Analytics; Changed the name of the organisation from “RegioIngenieur” to “RegioIngenieur B.V.”', $rows[1][7] );
 	}
 
+	public function test_a_table_for_a_terminal_wraps_its_cells_and_raises_no_deprecation(): void {
+		// WP-CLI draws a table only for a terminal: SHELL_PIPE=0 says this is one, 100 columns wide,
+		// too narrow for the lines, so their cell wraps (where php-cli-tools 0.11 passes null around).
+		$this->env = array(
+			'SHELL_PIPE' => '0',
+			'COLUMNS'    => '100',
+		);
+		$run       = $this->wp( 'infosec-policy', 'changes', 'list', '--per-page=1' );
+		$this->assertExitStatus( 0, $run );
+		$this->assertStringStartsWith( '+--', $run['stdout'], 'no table was drawn, so this test proved nothing' );
+		$this->assertMatchesRegularExpression( '/^\| \d+ +\| 2 +\| 20\S+ +\| admin +\| import +\| no +\| Google Analy.* \| Removed proc.* \|$/m', $run['stdout'] );
+		$this->assertGreaterThan( 6, substr_count( $run['stdout'], "\n" ), 'the cells did not wrap, so this test proved nothing' );
+		$this->assertStringEndsWith( "Page 1 of 2; 2 entries in all.\n", $run['stdout'] );
+		$this->assertSame( '', $run['stderr'] );
+	}
+
 	public function test_a_page_past_the_last_exits_1(): void {
 		$run = $this->wp( 'infosec-policy', 'changes', 'list', '--per-page=1', '--page=3' );
 		$this->assertExitStatus( 1, $run );

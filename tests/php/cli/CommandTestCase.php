@@ -77,8 +77,8 @@ abstract class CommandTestCase extends \PHPUnit\Framework\TestCase {
 	/**
 	 * Runs `wp <args>` against the test instance and returns its exit status and output.
 	 *
-	 * The global --require of bin/wp-cli-mustache-compat.php keeps a deprecation of WP-CLI's
-	 * template library out of the log (see that file); anything else PHP reports reaches the
+	 * The global --require of bin/wp-cli-old-dependencies.php keeps the deprecations of WP-CLI's
+	 * outdated libraries out of the log (see that file); anything else PHP reports reaches the
 	 * instance's debug.log, which fails the test layer.
 	 *
 	 * @param string ...$args The command and its arguments, e.g. `infosec-policy`, `export`.
@@ -87,7 +87,7 @@ abstract class CommandTestCase extends \PHPUnit\Framework\TestCase {
 	protected function wp( string ...$args ): array {
 		$root    = dirname( __DIR__, 3 );
 		$command = array_merge(
-			array( PHP_BINARY, $root . '/vendor/wp-cli/wp-cli/php/boot-fs.php', '--path=' . ABSPATH, '--allow-root', '--require=' . $root . '/bin/wp-cli-mustache-compat.php' ),
+			array( PHP_BINARY, $root . '/vendor/wp-cli/wp-cli/php/boot-fs.php', '--path=' . ABSPATH, '--allow-root', '--require=' . $root . '/bin/wp-cli-old-dependencies.php' ),
 			array_values( $args )
 		);
 		// No one's WP-CLI configuration but the test's: none, and no packages.
