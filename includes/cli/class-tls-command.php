@@ -32,7 +32,7 @@ final class Tls_Command extends Command {
 	 * ## EXIT STATUS
 	 *
 	 * 0 when the checks ran, whatever they found: an expired, untrusted or mismatched certificate, or a host that does not answer, is a finding about the policy (see `wp infosec-policy findings`), not a failure of the command; a warning counts the certificates that fail. 1 when
-	 * <host> is not a host the policy names.
+	 * <host> is not a host the policy names, or when the checks are turned off (filter infosec_policy_tls_checks_enabled).
 	 *
 	 * ## EXAMPLES
 	 *
@@ -44,6 +44,9 @@ final class Tls_Command extends Command {
 	 * @param array<string, mixed> $assoc_args None.
 	 */
 	public function check( array $args, array $assoc_args ): void {
+		if ( ! Tls_Results::enabled() ) {
+			self::fail( __( 'The certificate checks are turned off on this site (filter infosec_policy_tls_checks_enabled); nothing was checked.', 'infosec-policy' ) );
+		}
 		$known = Tls_Results::hosts();
 		$hosts = $known;
 		if ( isset( $args[0] ) ) {

@@ -135,4 +135,11 @@ final class TlsCommandTest extends CommandTestCase {
 		$this->assertSame( '', $run['stdout'] );
 		$this->assertNull( $this->option_raw( Tls_Results::OPTION ) );
 	}
+
+	public function test_checks_turned_off_exit_1_and_connect_nowhere(): void {
+		$run = $this->wp( '--require=' . dirname( __DIR__ ) . '/fixtures/wp-cli-tls-loopback.php', '--require=' . dirname( __DIR__ ) . '/fixtures/wp-cli-tls-checks-off.php', 'infosec-policy', 'tls', 'check' );
+		$this->assertExitStatus( 1, $run );
+		$this->assertStringContainsString( 'The certificate checks are turned off on this site', $run['stderr'] );
+		$this->assertNull( $this->option_raw( Tls_Results::OPTION ), 'nothing was checked, so nothing is stored' );
+	}
 }
