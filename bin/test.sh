@@ -2,7 +2,7 @@
 # npm test: sets up everything on a fresh clone and runs every test layer, failing if any fails.
 #
 #   npm test                 all layers
-#   npm test -- php e2e      only the named layers: scripts typecheck lint-js lint-php unit php e2e
+#   npm test -- php e2e      only the named layers: scripts typecheck lint-js lint-php unit php e2e blueprint
 #
 # The PHP and end-to-end layers each get a WordPress instance of their own (own folder, own database,
 # own port), made fresh for the run and removed after it, so tests never touch the `npm start` site
