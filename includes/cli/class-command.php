@@ -58,4 +58,21 @@ abstract class Command extends \WP_CLI_Command {
 		/* translators: 1: a command's option, e.g. --per-page, 2: the least number allowed, 3: the greatest. */
 		self::fail( sprintf( __( '%1$s must be a whole number from %2$d to %3$d.', 'infosec-policy' ), '--' . $name, $minimum, $maximum ) );
 	}
+
+	/**
+	 * A switch (`--dry-run`): true when given alone, false when absent (or `--no-dry-run`). Fails,
+	 * naming it, when it comes with a value: WP-CLI passes `--dry-run=1` on as the text "1", and a
+	 * dry run read as "not a dry run" would write what the admin only wanted to see.
+	 *
+	 * @param array<string, mixed> $assoc_args The command's options.
+	 * @param string               $name       The switch, without its dashes.
+	 */
+	protected static function switch_on( array $assoc_args, string $name ): bool {
+		$value = $assoc_args[ $name ] ?? false;
+		if ( is_bool( $value ) ) {
+			return $value;
+		}
+		/* translators: %s: a command's switch, e.g. --dry-run. */
+		self::fail( sprintf( __( '%s takes no value: write it alone.', 'infosec-policy' ), '--' . $name ) );
+	}
 }

@@ -121,10 +121,10 @@ final class Policy_Command extends Command {
 		$file     = $args[0];
 		$note     = self::note( $assoc_args );
 		$revision = self::whole_number( $assoc_args, 'revision', 0 );
-		$internal = true === Utils\get_flag_value( $assoc_args, 'internal', false );
+		$internal = self::switch_on( $assoc_args, 'internal' );
 		$policy   = self::document( $file );
 
-		if ( true === Utils\get_flag_value( $assoc_args, 'dry-run', false ) ) {
+		if ( self::switch_on( $assoc_args, 'dry-run' ) ) {
 			self::preview( $file, Policy_Service::preview( $policy ), $revision );
 			return;
 		}

@@ -172,6 +172,37 @@ final class PolicyCommandTest extends CommandTestCase {
 		$this->assertSame( 1, $this->log_size() );
 	}
 
+	/**
+	 * Switches typed with a value, which WP-CLI passes on as text.
+	 *
+	 * @return array<string, array{ string }>
+	 */
+	public static function switches_with_a_value(): array {
+		return array(
+			'--dry-run=1'    => array( '--dry-run=1' ),
+			'--dry-run=yes'  => array( '--dry-run=yes' ),
+			'--internal=yes' => array( '--internal=yes' ),
+		);
+	}
+
+	/**
+	 * A switch with a value is refused, so a dry run is never read as a real import, nor an internal
+	 * change as a published one.
+	 *
+	 * @param string $option The switch as typed.
+	 */
+	#[DataProvider( 'switches_with_a_value' )]
+	public function test_a_switch_typed_with_a_value_is_refused_and_nothing_is_written( string $option ): void {
+		$this->save_demo();
+		$raw = $this->option_raw( Policy_Store::OPTION );
+
+		$run = $this->wp( 'infosec-policy', 'import', $this->write_json( 'changed.json', $this->changed_policy() ), $option );
+		$this->assertExitStatus( 1, $run );
+		$this->assertStringContainsString( 'takes no value: write it alone.', $run['stderr'] );
+		$this->assertSame( $raw, $this->option_raw( Policy_Store::OPTION ) );
+		$this->assertSame( 1, $this->log_size() );
+	}
+
 	public function test_a_line_break_in_a_note_is_kept(): void {
 		$this->save_demo();
 		$run = $this->wp( 'infosec-policy', 'import', $this->write_json( 'changed.json', $this->changed_policy() ), "--note=First line.\nSecond line." );
