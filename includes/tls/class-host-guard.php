@@ -148,7 +148,7 @@ final class Host_Guard {
 			return true;
 		}
 		// As core's WP_Http::block_request(): the site's own host and localhost stay reachable.
-		if ( 'localhost' === $host || wp_parse_url( home_url(), PHP_URL_HOST ) === $host ) {
+		if ( 'localhost' === $host || strtolower( (string) wp_parse_url( home_url(), PHP_URL_HOST ) ) === $host ) {
 			return true;
 		}
 		if ( ! defined( 'WP_ACCESSIBLE_HOSTS' ) ) {

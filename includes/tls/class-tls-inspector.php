@@ -18,8 +18,9 @@ defined( 'ABSPATH' ) || exit;
  *
  * A failed verification is probed a second time without verifying, to read the certificate and
  * tell expired, wrong-name and untrusted apart. Both probes share one time budget (default 5 s),
- * and PHP's stream warnings are captured, never raised as notices. Only WP-Cron and the
- * administrator's "Check now" call this; page views read the stored results.
+ * and PHP's stream warnings are captured, never raised as notices. Only WP-Cron, the
+ * administrator's "Check now" and `wp infosec-policy tls check` call this; page views read the
+ * stored results.
  *
  * @phpstan-type Result array{ host: string, status: string, checkedAt: int, address: string, issuerOrganization: string, issuerCommonName: string, subject: string, altNames: list<string>, validFrom: int, validTo: int, daysLeft: int, protocol: string, cipher: string, error: string }
  */
