@@ -9,7 +9,6 @@ declare(strict_types=1);
 
 namespace InfosecPolicy\Admin;
 
-use InfosecPolicy\Blocks\Processor_Table;
 use InfosecPolicy\Changes\Change_Sentences;
 use InfosecPolicy\Compliance\Compliance_Checks;
 use InfosecPolicy\Policy\Policy_Store;
@@ -28,6 +27,12 @@ defined( 'ABSPATH' ) || exit;
 final class Editor_Data {
 
 	public const HANDLE = 'infosec-policy-editor-data';
+
+	/**
+	 * What the findings a block shows are about: processors (the processor table) and hosts (the
+	 * TLS badge).
+	 */
+	private const SHOWN_FINDINGS = array( 'processor', 'host' );
 
 	/**
 	 * Queues the data in the block editor. Runs on `enqueue_block_editor_assets`.
@@ -60,7 +65,8 @@ final class Editor_Data {
 				$processors
 			),
 			// The same rules as the settings page and Site Health, each with what it concerns, so a
-			// block shows only the findings about what it displays.
+			// block shows only the findings about what it displays. Only those a block shows: anyone
+			// who may edit posts opens the editor, the full list is for the settings page.
 			'findings'     => array_map(
 				static fn( array $finding ): array => array(
 					'key'      => $finding['key'],
@@ -70,7 +76,7 @@ final class Editor_Data {
 					'id'       => $finding['concerns']['id'],
 					'message'  => $finding['message'],
 				),
-				Compliance_Checks::for_stored_policy()
+				array_values( array_filter( Compliance_Checks::for_stored_policy(), static fn( array $finding ): bool => in_array( $finding['concerns']['kind'], self::SHOWN_FINDINGS, true ) ) )
 			),
 			'upcoming'     => self::upcoming( $processors ),
 		);
@@ -86,7 +92,7 @@ final class Editor_Data {
 		$today    = (string) wp_date( 'Y-m-d' );
 		$upcoming = array();
 		foreach ( $processors as $processor ) {
-			if ( Processor_Table::is_upcoming( $processor, $today ) ) {
+			if ( Policy_Store::is_upcoming( $processor, $today ) ) {
 				$upcoming[] = array(
 					'processorId' => $processor['id'],
 					'message'     => sprintf(

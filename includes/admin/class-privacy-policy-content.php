@@ -9,7 +9,6 @@ declare(strict_types=1);
 
 namespace InfosecPolicy\Admin;
 
-use InfosecPolicy\Blocks\Processor_Table;
 use InfosecPolicy\Policy\Countries;
 use InfosecPolicy\Policy\Policy_Store;
 use InfosecPolicy\Policy\Transfer_Bases;
@@ -30,7 +29,8 @@ final class Privacy_Policy_Content {
 	 * Adds the suggested text. Runs on `admin_init`, as core asks.
 	 */
 	public static function register(): void {
-		if ( ! function_exists( 'wp_add_privacy_policy_content' ) ) {
+		// Only the Policy Guide reads it; background requests need not build it (nor switch locale).
+		if ( ! function_exists( 'wp_add_privacy_policy_content' ) || wp_doing_ajax() || wp_doing_cron() ) {
 			return;
 		}
 		$switched = switch_to_locale( get_locale() );
@@ -44,14 +44,18 @@ final class Privacy_Policy_Content {
 	 * The suggested text as HTML, every value escaped here.
 	 */
 	public static function html(): string {
-		$today      = (string) wp_date( 'Y-m-d' );
-		$processors = array_values( array_filter( Policy_Store::processors(), static fn( array $processor ): bool => ! Processor_Table::is_upcoming( $processor, $today ) ) );
-		$html       = '<p class="privacy-policy-tutorial">' . esc_html__( 'This text is made from the policy kept under Settings → Information security, and changes when it does. Copy what applies into your privacy policy.', 'infosec-policy' ) . '</p>'
+		$html = '<p class="privacy-policy-tutorial">' . esc_html__( 'This text is made from the policy kept under Settings → Information security, and changes when it does. Copy what applies into your privacy policy.', 'infosec-policy' ) . '</p>'
 			. '<strong class="privacy-policy-tutorial">' . esc_html__( 'Suggested text:', 'infosec-policy' ) . ' </strong>';
+		// Nothing is suggested for a policy nobody has kept yet: no processors there means no
+		// statement, not a statement that there are none.
+		if ( 0 === Policy_Store::get()['revision'] ) {
+			return '<p class="privacy-policy-tutorial">' . esc_html__( 'Keep your processors under Settings → Information security, and a suggested text for your privacy policy appears here.', 'infosec-policy' ) . '</p>';
+		}
+		$processors = Policy_Store::processors_in_use();
 		if ( array() === $processors ) {
 			return $html . '<p>' . esc_html__( 'We do not engage processors to handle personal data on our behalf.', 'infosec-policy' ) . '</p>';
 		}
-		$html .= '<p>' . esc_html__( 'These processors handle personal data on our behalf, each under a processing agreement as the GDPR requires (Art. 28):', 'infosec-policy' ) . '</p><ul>';
+		$html .= '<p>' . esc_html__( 'These processors handle personal data on our behalf:', 'infosec-policy' ) . '</p><ul>';
 		foreach ( $processors as $processor ) {
 			$html .= '<li>' . esc_html( self::processor_sentence( $processor ) ) . '</li>';
 		}
@@ -73,11 +77,13 @@ final class Privacy_Policy_Content {
 	private static function processor_sentence( array $processor ): string {
 		$locations = array() === $processor['dataLocations'] ? array( $processor['country'] ) : $processor['dataLocations'];
 		$who       = '' === $processor['legalEntity'] ? $processor['name'] : $processor['name'] . ' (' . $processor['legalEntity'] . ')';
-		return '' === $processor['role']
+		$sentence  = '' === $processor['role']
 			/* translators: 1: a processor's name and legal entity, 2: countries, 3: the legal basis of the transfer. */
 			? sprintf( __( '%1$s; data stored in: %2$s; legal basis for transfer: %3$s.', 'infosec-policy' ), $who, Countries::names( $locations ), Transfer_Bases::label( $processor['transferBasis'] ) )
 			/* translators: 1: what a processor does for us, 2: its name and legal entity, 3: countries, 4: the legal basis of the transfer. */
 			: sprintf( __( '%1$s: %2$s; data stored in: %3$s; legal basis for transfer: %4$s.', 'infosec-policy' ), $processor['role'], $who, Countries::names( $locations ), Transfer_Bases::label( $processor['transferBasis'] ) );
+		// Claimed only where the policy records it: a missing agreement is a finding, not a fact to hide.
+		return $processor['dpaSigned'] ? $sentence . ' ' . __( 'A processing agreement (GDPR Art. 28) is signed.', 'infosec-policy' ) : $sentence;
 	}
 
 	/**

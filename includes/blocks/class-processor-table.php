@@ -60,26 +60,14 @@ final class Processor_Table {
 	 * @return list<Processor>
 	 */
 	public static function processors( string $role, string $country ): array {
-		$today = (string) wp_date( 'Y-m-d' );
 		return array_values(
 			array_filter(
-				Policy_Store::processors(),
+				Policy_Store::processors_in_use(),
 				static fn( array $processor ): bool =>
-					! self::is_upcoming( $processor, $today )
-					&& ( '' === $role || 0 === strcasecmp( trim( $role ), $processor['role'] ) )
+					( '' === $role || 0 === strcasecmp( trim( $role ), $processor['role'] ) )
 					&& ( '' === $country || $country === $processor['country'] || in_array( $country, $processor['dataLocations'], true ) )
 			)
 		);
-	}
-
-	/**
-	 * Whether a processor is announced but not in use yet: its effective date is after today.
-	 *
-	 * @param Processor $processor The processor.
-	 * @param string    $today     Today in the site's time zone, YYYY-MM-DD.
-	 */
-	public static function is_upcoming( array $processor, string $today ): bool {
-		return ( $processor['effectiveFrom'] ?? '' ) > $today;
 	}
 
 	/**

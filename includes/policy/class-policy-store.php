@@ -166,6 +166,27 @@ final class Policy_Store {
 	}
 
 	/**
+	 * Whether a processor is announced but not in use yet: its effective date (`effectiveFrom`) is
+	 * after today. The statement shows it from that date; the change log announces it at once.
+	 *
+	 * @param Processor $processor A processor.
+	 * @param string    $today     Today, `YYYY-MM-DD`, in the site's time zone.
+	 */
+	public static function is_upcoming( array $processor, string $today ): bool {
+		return ( $processor['effectiveFrom'] ?? '' ) > $today;
+	}
+
+	/**
+	 * The processors in use today (in the site's time zone), in the admin's order.
+	 *
+	 * @return list<Processor>
+	 */
+	public static function processors_in_use(): array {
+		$today = (string) wp_date( 'Y-m-d' );
+		return array_values( array_filter( self::processors(), static fn( array $processor ): bool => ! self::is_upcoming( $processor, $today ) ) );
+	}
+
+	/**
 	 * The organisation's name, for captions and headings.
 	 */
 	public static function organization_name(): string {

@@ -55,11 +55,12 @@ final class EditorDataTest extends TestCase {
 		return $data;
 	}
 
-	public function test_findings_say_what_they_concern_each_under_its_own_key(): void {
+	public function test_findings_about_processors_and_hosts_say_which_each_under_its_own_key(): void {
 		$findings = $this->summary()['findings'];
 		$about    = array_map( static fn( array $finding ): string => $finding['rule'] . ' ' . $finding['kind'] . ':' . $finding['id'], $findings );
 		$this->assertContains( 'privacy-shield processor:mailchimp', $about );
-		$this->assertContains( 'review-due organization:', $about );
+		$this->assertNotContains( 'review-due organization:', $about, 'no block shows findings about the organisation' );
+		$this->assertSame( array( 'processor', 'host' ), array_values( array_unique( array_column( $findings, 'kind' ) ) ) );
 		$this->assertContains( 'certificate-expiring host:mailchimp.com', $about );
 		$this->assertContains( 'issuer-contradicted host:regioingenieur.nl', $about );
 		$keys = array_column( $findings, 'key' );

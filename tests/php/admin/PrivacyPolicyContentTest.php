@@ -43,8 +43,25 @@ final class PrivacyPolicyContentTest extends TestCase {
 		$xpath = $this->parse_html( $this->suggested() );
 		$items = $this->texts( $xpath, '//ul/li' );
 		$this->assertCount( 3, $items );
-		$this->assertSame( 'Nieuwsbrief: Mailchimp (The Rocket Science Group LLC); data stored in: United States; legal basis for transfer: EU-US Privacy Shield (invalid since 16 July 2020).', $items[1] );
+		$this->assertSame( 'Nieuwsbrief: Mailchimp (The Rocket Science Group LLC); data stored in: United States; legal basis for transfer: EU-US Privacy Shield (invalid since 16 July 2020). A processing agreement (GDPR Art. 28) is signed.', $items[1] );
 		$this->assertStringContainsString( 'Our own systems store personal data in: Netherlands.', implode( ' ', $this->texts( $xpath, '//p' ) ) );
+	}
+
+	public function test_claims_a_processing_agreement_only_where_one_is_signed(): void {
+		$policy                               = $this->demo_policy();
+		$policy['processors'][1]['dpaSigned'] = false;
+		unset( $policy['processors'][1]['dpaDate'] );
+		Policy_Store::save( $policy, 0 );
+		$items = $this->texts( $this->parse_html( $this->suggested() ), '//ul/li' );
+		$this->assertStringNotContainsString( 'processing agreement', $items[1] ?? '' );
+		$this->assertStringContainsString( 'processing agreement', $items[0] ?? '' );
+	}
+
+	public function test_a_policy_nobody_has_kept_yet_suggests_nothing(): void {
+		$text = $this->suggested();
+		$this->assertStringContainsString( 'Keep your processors under Settings → Information security', $text );
+		$this->assertStringNotContainsString( 'Suggested text', $text );
+		$this->assertStringNotContainsString( 'We do not engage processors', $text );
 	}
 
 	public function test_an_announced_processor_is_not_named_before_its_date(): void {
