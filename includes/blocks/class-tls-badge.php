@@ -89,7 +89,7 @@ final class Tls_Badge {
 		if ( null === $result || ! in_array( $result['status'] ?? '', Tls_Status::ALL, true ) ) {
 			return $badge;
 		}
-		$issuer = trim( (string) ( $result['issuerOrganization'] ?? '' ) . ( '' !== (string) ( $result['issuerCommonName'] ?? '' ) ? ' (' . $result['issuerCommonName'] . ')' : '' ) );
+		$issuer = Tls_Status::issuer_text( $result );
 		return array_merge(
 			$badge,
 			array(

@@ -24,6 +24,16 @@ defined( 'ABSPATH' ) || exit;
 final class Change_Sentences {
 
 	/**
+	 * Items as sentences, in their order.
+	 *
+	 * @param list<Item> $items Change log items.
+	 * @return list<string>
+	 */
+	public static function sentences( array $items ): array {
+		return array_map( array( self::class, 'sentence' ), $items );
+	}
+
+	/**
 	 * An item as a sentence.
 	 *
 	 * @param Item $item A change log item.

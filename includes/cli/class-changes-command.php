@@ -97,7 +97,7 @@ final class Changes_Command extends Command {
 	 * @return array<string, mixed>
 	 */
 	private static function row( array $entry, string $format ): array {
-		$lines    = array_map( array( Change_Sentences::class, 'sentence' ), $entry['items'] );
+		$lines    = Change_Sentences::sentences( $entry['items'] );
 		$internal = match ( $format ) {
 			'json'  => $entry['internal'],
 			'csv'   => $entry['internal'] ? 'true' : 'false',

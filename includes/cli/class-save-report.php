@@ -111,6 +111,6 @@ final class Save_Report {
 	 * @return list<string>
 	 */
 	public static function lines( Save_Result $result ): array {
-		return array_map( array( Change_Sentences::class, 'sentence' ), $result->items );
+		return Change_Sentences::sentences( $result->items );
 	}
 }

@@ -90,13 +90,10 @@ final class Tls_Command extends Command {
 			$status = sprintf( __( '%1$s, from an earlier check; now %2$s', 'infosec-policy' ), $status, self::status( (string) ( $failure['status'] ?? '' ) ) );
 			$reason = (string) ( $failure['error'] ?? '' );
 		}
-		$organization = (string) ( $result['issuerOrganization'] ?? '' );
-		$common_name  = (string) ( $result['issuerCommonName'] ?? '' );
 		return array(
 			'host'        => (string) $result['host'],
 			'status'      => $status,
-			// As the TLS badge shows it: "Let's Encrypt (R11)".
-			'issuer'      => trim( $organization . ( '' === $common_name ? '' : ' (' . $common_name . ')' ) ),
+			'issuer'      => Tls_Status::issuer_text( $result ),
 			'valid until' => $valid_to > 0 ? gmdate( 'c', $valid_to ) : '',
 			// OpenSSL's messages span lines; a row of the table must not.
 			'reason'      => trim( (string) preg_replace( '/\s+/', ' ', $reason ) ),

@@ -260,7 +260,7 @@ final class Compliance_Checks {
 				'kind' => 'host',
 				'id'   => strtolower( $host ),
 			);
-			if ( in_array( $status, array( 'expired', 'untrusted', 'mismatch', 'expiring' ), true ) ) {
+			if ( 'expiring' === $status || in_array( $status, Tls_Status::FAILING, true ) ) {
 				$findings[] = self::finding(
 					'certificate-' . $status,
 					'expiring' === $status ? 'warning' : 'error',

@@ -142,7 +142,7 @@ final class Change_Log_Controller {
 			'date'     => gmdate( 'c', $entry['createdAt'] ),
 			'author'   => $entry['author'],
 			'source'   => $entry['source'],
-			'lines'    => array_map( array( Change_Sentences::class, 'sentence' ), $entry['items'] ),
+			'lines'    => Change_Sentences::sentences( $entry['items'] ),
 			'note'     => $entry['note'],
 			'internal' => $entry['internal'],
 		);

@@ -10,7 +10,6 @@ declare(strict_types=1);
 namespace InfosecPolicy\Rest;
 
 use InfosecPolicy\Admin\Admin_Page;
-use InfosecPolicy\Changes\Change_Log;
 use InfosecPolicy\Changes\Change_Sentences;
 use InfosecPolicy\Compliance\Compliance_Checks;
 use InfosecPolicy\Policy\Policy_Diff;
@@ -27,7 +26,7 @@ defined( 'ABSPATH' ) || exit;
  *   PUT  /policy         { policy, revision, changeNote?, changeInternal? } -> 200 { policy, revision, changeId, warnings? } | 409 infosec_policy_conflict | 400 rest_invalid_param
  *   GET  /policy/export  the document as a JSON file download
  *   POST /policy/import  { policy, revision?, dryRun?, changeNote?, changeInternal? } -> 200 { changes, lines, saved, policy, revision } | 409 | 400
- *   GET  /policy/findings  200 { findings: [ { rule, severity, path, subject, message, action } ] }
+ *   GET  /policy/findings  200 { findings: [ { key, rule, severity, path, subject, concerns: { kind, id }, message, action } ] }
  *
  * Saves and imports go through Policy_Service, which validates, saves with compare-and-swap and
  * adds an entry to the change log (Change_Log) for what changed, with the optional public note and
@@ -174,8 +173,8 @@ final class Policy_Controller {
 
 	/**
 	 * POST /policy/import: validated like PUT, all or nothing; with `dryRun`, only the changes.
-	 * `changes` is the structural comparison with the stored document, for scripts; `lines` is what
-	 * changes in words, as the change log words it.
+	 * `changes` is the structural comparison with the document the import replaces (none before the
+	 * first save), for scripts; `lines` is the same in words, as the change log words it.
 	 *
 	 * @param \WP_REST_Request<array<string, mixed>> $request The request.
 	 */
@@ -184,7 +183,6 @@ final class Policy_Controller {
 		if ( is_wp_error( $body ) ) {
 			return $body;
 		}
-		$current = Policy_Store::get();
 		if ( true === ( $body['dryRun'] ?? false ) ) {
 			$result = Policy_Service::preview( $body['policy'] );
 			if ( Save_Result::PREVIEWED !== $result->status ) {
@@ -193,13 +191,13 @@ final class Policy_Controller {
 			return new \WP_REST_Response(
 				array(
 					'saved'    => false,
-					'changes'  => Policy_Diff::between( $current['policy'], $result->policy ),
+					'changes'  => Policy_Diff::between( $result->replaced, $result->policy ),
 					'lines'    => self::lines( $result ),
 					'revision' => $result->revision,
 				)
 			);
 		}
-		$revision = array_key_exists( 'revision', $body ) ? (int) $body['revision'] : $current['revision'];
+		$revision = array_key_exists( 'revision', $body ) ? (int) $body['revision'] : Policy_Store::get()['revision'];
 		$result   = Policy_Service::save( $body['policy'], $revision, 'import', (string) ( $body['changeNote'] ?? '' ), true === ( $body['changeInternal'] ?? false ) );
 		if ( ! $result->is_saved() ) {
 			return self::refusal( $result );
@@ -207,7 +205,7 @@ final class Policy_Controller {
 		return new \WP_REST_Response(
 			self::saved( $result ) + array(
 				'saved'   => true,
-				'changes' => Policy_Diff::between( $current['policy'], $result->policy ),
+				'changes' => Policy_Diff::between( $result->replaced, $result->policy ),
 				'lines'   => self::lines( $result ),
 			)
 		);
@@ -247,6 +245,6 @@ final class Policy_Controller {
 	 * @return list<string>
 	 */
 	private static function lines( Save_Result $result ): array {
-		return array_map( array( Change_Sentences::class, 'sentence' ), $result->items );
+		return Change_Sentences::sentences( $result->items );
 	}
 }

@@ -90,6 +90,18 @@ final class Tls_Status {
 	}
 
 	/**
+	 * Who issued a checked certificate, as people read it: the issuing organisation with the issuing
+	 * certificate's name, "Let's Encrypt (R11)"; '' when the check read neither.
+	 *
+	 * @param array<string, mixed> $result A stored check.
+	 */
+	public static function issuer_text( array $result ): string {
+		$organization = (string) ( $result['issuerOrganization'] ?? '' );
+		$common_name  = (string) ( $result['issuerCommonName'] ?? '' );
+		return trim( $organization . ( '' === $common_name ? '' : ' (' . $common_name . ')' ) );
+	}
+
+	/**
 	 * The host the site's own certificate is checked on: the policy's `site.host`, or the home
 	 * URL's host when the policy names none. Lower case; '' when there is neither.
 	 *
