@@ -5,6 +5,11 @@ import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 
 /**
+ * Internal dependencies
+ */
+import { savePolicy } from './policy-helpers';
+
+/**
  * A site owner installs the plugin from its zip on a WordPress that has never seen it, builds the
  * statement page from the pattern, and later deletes the plugin. `npm test` starts that WordPress
  * (INFOSEC_INSTALL_URL, its folder INFOSEC_INSTALL_WP_DIR) and makes the zip
@@ -84,6 +89,23 @@ test.describe( 'installing as a site owner does', () => {
 		const row = page.locator( 'tr[data-slug="infosec-policy"]' );
 		await expect( row ).toHaveClass( /\bactive\b/ );
 
+		// The admin keeps the policy: the first save stores it, logs it and publishes that entry.
+		await page.goto(
+			`${ site }/wp-admin/options-general.php?page=infosec-policy`
+		);
+		await page
+			.getByRole( 'region', { name: 'Organisation' } )
+			.getByLabel( 'Name', { exact: true } )
+			.fill( 'Example Engineering' );
+		await savePolicy( page );
+		expect( pluginData().options ).toEqual(
+			expect.arrayContaining( [
+				'infosec_policy',
+				'infosec_policy_changes_published',
+				'infosec_policy_schema_version',
+			] )
+		);
+
 		// A new page from the pattern, published. The editor may greet a new user with its welcome
 		// guide, and a new page with starter patterns, whenever it has loaded: close them then.
 		for ( const name of [
@@ -146,10 +168,11 @@ test.describe( 'installing as a site owner does', () => {
 				visit.locator( `.wp-block-infosec-policy-${ block }` ).first()
 			).toBeVisible();
 		}
+		await expect( visit.locator( 'main' ) ).toContainText(
+			'Example Engineering'
+		);
 		await visitor.close();
-		const stored = pluginData();
-		expect( stored.table ).toBe( true );
-		expect( stored.options ).toContain( 'infosec_policy_schema_version' );
+		expect( pluginData().table ).toBe( true );
 
 		// Deactivate, then delete through the Plugins screen.
 		await page.goto( `${ site }/wp-admin/plugins.php` );

@@ -96,7 +96,9 @@ final class TlsResultsTest extends TestCase {
 		$this->assertContains( $this->texts( $xpath, '//dd[contains(@class,"__protocol")]' )[0] ?? '', array( 'TLSv1.2', 'TLSv1.3' ) );
 	}
 
-	public function test_checks_turned_off_connect_nowhere_and_leave_the_schedule(): void {
+	public function test_checks_turned_off_connect_nowhere_and_come_off_the_schedule(): void {
+		Tls_Results::schedule();
+		$this->assertNotFalse( wp_next_scheduled( Tls_Results::CRON_HOOK ), 'the premise: the refresh is on the schedule' );
 		add_filter( 'infosec_policy_tls_checks_enabled', '__return_false' );
 		do_action( Tls_Results::CRON_HOOK );
 		Tls_Results::refresh();
