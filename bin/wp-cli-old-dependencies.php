@@ -24,7 +24,7 @@
 
 declare(strict_types=1);
 
-// phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_set_error_handler -- the point of this file; see above.
+// phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_set_error_handler -- a development-only shim: it swallows E_DEPRECATED raised inside WP-CLI's old Mustache and php-cli-tools, nothing else.
 set_error_handler(
 	static fn( int $level, string $message, string $file ): bool => E_DEPRECATED === $level
 		&& 1 === preg_match( '#/(mustache/mustache/src|wp-cli/php-cli-tools/lib)/#', str_replace( '\\', '/', $file ) ),

@@ -80,7 +80,7 @@ final class Change_Log_Table {
 	public static function drop(): void {
 		global $wpdb;
 		$table = self::name();
-		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.DirectDatabaseQuery.SchemaChange, WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- the table name is the plugin's own constant, never input (WPCS 2.3 rejects prepare()'s %i); uninstall removes the table; the plugin's own table: installed, checked and dropped here, never cached.
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.DirectDatabaseQuery.SchemaChange, WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- uninstall drops the plugin's own table, whose name is a constant, never input (WPCS 2.3 rejects prepare()'s %i); no cache holds a table.
 		$wpdb->query( "DROP TABLE IF EXISTS {$table}" );
 		delete_option( self::SCHEMA_OPTION );
 	}

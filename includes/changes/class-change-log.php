@@ -18,6 +18,7 @@ defined( 'ABSPATH' ) || exit;
  *
  * @phpstan-import-type Item from Change_Items
  * @phpstan-type Entry array{ id: int, revision: int, createdAt: int, authorId: int, author: string, source: 'save'|'import', items: list<Item>, note: string, internal: bool }
+ * @phpstan-type WordedEntry array{ id: int, revision: int, date: string, author: string, source: 'save'|'import', lines: list<string>, note: string, internal: bool }
  */
 final class Change_Log {
 
@@ -91,18 +92,39 @@ final class Change_Log {
 	 *
 	 * @param int $page     Page number, from 1.
 	 * @param int $per_page Entries per page.
-	 * @return array{ entries: list<Entry>, total: int }
+	 * @return array{ entries: list<Entry>, total: int, pages: int }
 	 */
 	public static function page( int $page, int $per_page ): array {
 		global $wpdb;
 		$table = Change_Log_Table::name();
-		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- the table name is the plugin's own constant, never input; prepare()'s %i would quote it, but WPCS 2.3 (the newest here) rejects %i; the plugin's own table, which no WordPress API reads; page views never query it (they read Published_Log's option).
+		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- the plugin's own table, whose name is a constant, never input (WPCS 2.3 rejects prepare()'s %i); no WordPress API reads it, and page views never query it (they read Published_Log's option).
 		$rows  = $wpdb->get_results( $wpdb->prepare( "SELECT * FROM {$table} ORDER BY revision DESC, id DESC LIMIT %d OFFSET %d", $per_page, ( $page - 1 ) * $per_page ), ARRAY_A );
 		$total = (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$table}" );
 		// phpcs:enable
 		return array(
 			'entries' => array_values( array_map( array( self::class, 'entry' ), is_array( $rows ) ? $rows : array() ) ),
 			'total'   => $total,
+			'pages'   => (int) ceil( $total / max( 1, $per_page ) ),
+		);
+	}
+
+	/**
+	 * An entry as people and scripts read it (the REST API, WP-CLI): its date in ISO 8601 (UTC) and
+	 * its changes in words, in the current language.
+	 *
+	 * @param Entry $entry An entry.
+	 * @return WordedEntry
+	 */
+	public static function worded( array $entry ): array {
+		return array(
+			'id'       => $entry['id'],
+			'revision' => $entry['revision'],
+			'date'     => gmdate( 'c', $entry['createdAt'] ),
+			'author'   => $entry['author'],
+			'source'   => $entry['source'],
+			'lines'    => Change_Sentences::sentences( $entry['items'] ),
+			'note'     => $entry['note'],
+			'internal' => $entry['internal'],
 		);
 	}
 
@@ -115,7 +137,7 @@ final class Change_Log {
 	public static function latest_public( int $limit ): ?array {
 		global $wpdb;
 		$table = Change_Log_Table::name();
-		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- the table name is the plugin's own constant, never input; prepare()'s %i would quote it, but WPCS 2.3 (the newest here) rejects %i; the plugin's own table, which no WordPress API reads; page views never query it (they read Published_Log's option).
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- the plugin's own table, whose name is a constant, never input (WPCS 2.3 rejects prepare()'s %i); no WordPress API reads it, and page views never query it (they read Published_Log's option).
 		$rows = $wpdb->get_results( $wpdb->prepare( "SELECT * FROM {$table} WHERE internal = 0 ORDER BY revision DESC, id DESC LIMIT %d", $limit ), ARRAY_A );
 		if ( ! is_array( $rows ) || '' !== $wpdb->last_error ) {
 			return null;
@@ -132,7 +154,7 @@ final class Change_Log {
 	public static function get( int $id ): ?array {
 		global $wpdb;
 		$table = Change_Log_Table::name();
-		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- the table name is the plugin's own constant, never input; prepare()'s %i would quote it, but WPCS 2.3 (the newest here) rejects %i; the plugin's own table, which no WordPress API reads; page views never query it (they read Published_Log's option).
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- the plugin's own table, whose name is a constant, never input (WPCS 2.3 rejects prepare()'s %i); no WordPress API reads it, and page views never query it (they read Published_Log's option).
 		$row = $wpdb->get_row( $wpdb->prepare( "SELECT * FROM {$table} WHERE id = %d", $id ), ARRAY_A );
 		return is_array( $row ) ? self::entry( $row ) : null;
 	}

@@ -10,7 +10,6 @@ declare(strict_types=1);
 namespace InfosecPolicy\Cli;
 
 use InfosecPolicy\Changes\Change_Log;
-use InfosecPolicy\Changes\Change_Sentences;
 use WP_CLI\Utils;
 
 defined( 'ABSPATH' ) || exit;
@@ -71,7 +70,7 @@ final class Changes_Command extends Command {
 		$page     = self::whole_number( $assoc_args, 'page', 1 ) ?? 1;
 		$per_page = self::whole_number( $assoc_args, 'per-page', 1, 100 ) ?? 20;
 		$log      = Change_Log::page( $page, $per_page );
-		$pages    = (int) ceil( $log['total'] / $per_page );
+		$pages    = $log['pages'];
 		if ( $page > max( 1, $pages ) ) {
 			/* translators: 1: a page number, 2: how many pages there are. */
 			self::fail( sprintf( _n( 'There is no page %1$d: the change log has %2$d page.', 'There is no page %1$d: the change log has %2$d pages.', $pages, 'infosec-policy' ), $page, $pages ) );
@@ -97,21 +96,14 @@ final class Changes_Command extends Command {
 	 * @return array<string, mixed>
 	 */
 	private static function row( array $entry, string $format ): array {
-		$lines    = Change_Sentences::sentences( $entry['items'] );
-		$internal = match ( $format ) {
-			'json'  => $entry['internal'],
-			'csv'   => $entry['internal'] ? 'true' : 'false',
-			default => $entry['internal'] ? __( 'yes', 'infosec-policy' ) : __( 'no', 'infosec-policy' ),
-		};
-		return array(
-			'id'       => $entry['id'],
-			'revision' => $entry['revision'],
-			'date'     => gmdate( 'c', $entry['createdAt'] ),
-			'author'   => $entry['author'],
-			'source'   => $entry['source'],
-			'internal' => $internal,
-			'note'     => $entry['note'],
-			'lines'    => 'json' === $format ? $lines : implode( '; ', $lines ),
-		);
+		$row = Change_Log::worded( $entry );
+		if ( 'json' === $format ) {
+			return $row;
+		}
+		$row['internal'] = 'csv' === $format
+			? ( $row['internal'] ? 'true' : 'false' )
+			: ( $row['internal'] ? __( 'yes', 'infosec-policy' ) : __( 'no', 'infosec-policy' ) );
+		$row['lines']    = implode( '; ', $row['lines'] );
+		return $row;
 	}
 }

@@ -10,7 +10,6 @@ declare(strict_types=1);
 namespace InfosecPolicy\Rest;
 
 use InfosecPolicy\Changes\Change_Log;
-use InfosecPolicy\Changes\Change_Sentences;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -23,8 +22,6 @@ defined( 'ABSPATH' ) || exit;
  * An entry: { id, revision, date (ISO 8601, UTC), author, source ("save"|"import"), lines (the
  * changes in words, in the request's language), note, internal }. Every route needs
  * `manage_options`, like the policy's.
- *
- * @phpstan-import-type Entry from Change_Log
  */
 final class Change_Log_Controller {
 
@@ -86,16 +83,15 @@ final class Change_Log_Controller {
 	public static function list_changes( \WP_REST_Request $request ): \WP_REST_Response {
 		$per_page = (int) $request->get_param( 'per_page' );
 		$page     = Change_Log::page( (int) $request->get_param( 'page' ), $per_page );
-		$pages    = (int) ceil( $page['total'] / $per_page );
 		$response = new \WP_REST_Response(
 			array(
-				'entries' => array_map( array( self::class, 'for_response' ), $page['entries'] ),
+				'entries' => array_map( array( Change_Log::class, 'worded' ), $page['entries'] ),
 				'total'   => $page['total'],
-				'pages'   => $pages,
+				'pages'   => $page['pages'],
 			)
 		);
 		$response->header( 'X-WP-Total', (string) $page['total'] );
-		$response->header( 'X-WP-TotalPages', (string) $pages );
+		$response->header( 'X-WP-TotalPages', (string) $page['pages'] );
 		return $response;
 	}
 
@@ -126,25 +122,6 @@ final class Change_Log_Controller {
 			return new \WP_Error( 'infosec_policy_storage_failed', __( 'The database did not accept the change. Nothing was saved.', 'infosec-policy' ), array( 'status' => 500 ) );
 		}
 		$updated = Change_Log::get( $entry['id'] );
-		return new \WP_REST_Response( self::for_response( $updated ?? $entry ) );
-	}
-
-	/**
-	 * An entry as the API returns it.
-	 *
-	 * @param Entry $entry An entry.
-	 * @return array<string, mixed>
-	 */
-	private static function for_response( array $entry ): array {
-		return array(
-			'id'       => $entry['id'],
-			'revision' => $entry['revision'],
-			'date'     => gmdate( 'c', $entry['createdAt'] ),
-			'author'   => $entry['author'],
-			'source'   => $entry['source'],
-			'lines'    => Change_Sentences::sentences( $entry['items'] ),
-			'note'     => $entry['note'],
-			'internal' => $entry['internal'],
-		);
+		return new \WP_REST_Response( Change_Log::worded( $updated ?? $entry ) );
 	}
 }
