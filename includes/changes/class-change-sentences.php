@@ -84,72 +84,118 @@ final class Change_Sentences {
 	}
 
 	/**
-	 * A changed field. One whole sentence per kind of subject, so that a translation can order and
-	 * inflect it as its language needs.
+	 * A changed field, as one whole sentence per subject and field, so that a translation can order
+	 * and inflect it as its language needs (Dutch: "het land", "de naam") without glued fragments.
 	 *
 	 * @param Item $item A `changed` item.
 	 */
 	private static function changed( array $item ): string {
-		$field = $item['field'] ?? '';
-		$label = self::field_label( $field );
-		$name  = $item['name'] ?? '';
-		if ( ! array_key_exists( 'to', $item ) ) {
-			return match ( $item['subject'] ) {
-				/* translators: 1: a field, e.g. "description", 2: a processor's name. */
-				'processor'    => sprintf( __( 'Changed the %1$s of processor %2$s', 'infosec-policy' ), $label, $name ),
-				/* translators: 1: a field, e.g. "description", 2: a security measure's title. */
-				'measure'      => sprintf( __( 'Changed the %1$s of measure %2$s', 'infosec-policy' ), $label, $name ),
-				/* translators: %s: a field, e.g. "description". */
-				'organization' => sprintf( __( 'Changed the %s of the organisation', 'infosec-policy' ), $label ),
-				/* translators: %s: a field, e.g. "description". */
-				default        => sprintf( __( 'Changed the %s of the website', 'infosec-policy' ), $label ),
-			};
+		$field   = $item['field'] ?? '';
+		$subject = $item['subject'];
+		$name    = $item['name'] ?? '';
+		$format  = array_key_exists( 'to', $item ) ? self::changed_format( $subject, $field ) : null;
+		if ( null === $format ) {
+			return self::changed_text( $subject, $field, $name );
 		}
 		$from = self::value( $field, $item['from'] ?? null );
 		$to   = self::value( $field, $item['to'] );
-		return match ( $item['subject'] ) {
-			/* translators: 1: a field, e.g. "data locations", 2: a processor's name, 3: the old value, 4: the new value. */
-			'processor'    => sprintf( __( 'Changed the %1$s of processor %2$s from %3$s to %4$s', 'infosec-policy' ), $label, $name, $from, $to ),
-			/* translators: 1: a field, e.g. "title", 2: a security measure's title, 3: the old value, 4: the new value. */
-			'measure'      => sprintf( __( 'Changed the %1$s of measure %2$s from %3$s to %4$s', 'infosec-policy' ), $label, $name, $from, $to ),
-			/* translators: 1: a field, e.g. "e-mail address", 2: the old value, 3: the new value. */
-			'organization' => sprintf( __( 'Changed the %1$s of the organisation from %2$s to %3$s', 'infosec-policy' ), $label, $from, $to ),
-			/* translators: 1: a field, e.g. "host name", 2: the old value, 3: the new value. */
-			default        => sprintf( __( 'Changed the %1$s of the website from %2$s to %3$s', 'infosec-policy' ), $label, $from, $to ),
+		return in_array( $subject, array( 'processor', 'measure' ), true )
+			? sprintf( $format, $name, $from, $to )
+			: sprintf( $format, $from, $to );
+	}
+
+	/**
+	 * A change told without its values: a long text, or a field this version has no sentence for
+	 * (an entry written by another version).
+	 *
+	 * @param string $subject `processor`, `measure`, `organization` or `site`.
+	 * @param string $field   The field.
+	 * @param string $name    The processor's name or the measure's title.
+	 */
+	private static function changed_text( string $subject, string $field, string $name ): string {
+		if ( 'description' === $field && 'processor' === $subject ) {
+			/* translators: %s: a processor's name. */
+			return sprintf( __( 'Changed the description of processor %s', 'infosec-policy' ), $name );
+		}
+		if ( 'description' === $field && 'measure' === $subject ) {
+			/* translators: %s: a security measure's title. */
+			return sprintf( __( 'Changed the description of measure %s', 'infosec-policy' ), $name );
+		}
+		return match ( $subject ) {
+			/* translators: %s: a processor's name. */
+			'processor'    => sprintf( __( 'Changed processor %s', 'infosec-policy' ), $name ),
+			/* translators: %s: a security measure's title. */
+			'measure'      => sprintf( __( 'Changed measure %s', 'infosec-policy' ), $name ),
+			'organization' => __( 'Changed the organisation’s details', 'infosec-policy' ),
+			default        => __( 'Changed the website’s details', 'infosec-policy' ),
 		};
 	}
 
 	/**
-	 * A field's name in words.
+	 * The sentence for a changed value, or null for a field without one. Processors and measures
+	 * take 1: the processor's name or the measure's title, 2: the old value, 3: the new value; the
+	 * organisation and the website take 1: the old value, 2: the new value.
 	 *
-	 * @param string $field A field of the data contract.
+	 * @param string $subject `processor`, `measure`, `organization` or `site`.
+	 * @param string $field   The field.
 	 */
-	private static function field_label( string $field ): string {
-		return match ( $field ) {
-			'role'              => __( 'service', 'infosec-policy' ),
-			'name'              => __( 'name', 'infosec-policy' ),
-			'legalEntity'       => __( 'legal entity', 'infosec-policy' ),
-			'description'       => __( 'description', 'infosec-policy' ),
-			'country'           => __( 'country', 'infosec-policy' ),
-			'dataLocations'     => __( 'data locations', 'infosec-policy' ),
-			'transferBasis'     => __( 'legal basis for transfer', 'infosec-policy' ),
-			'dpaSigned'         => __( 'processing agreement', 'infosec-policy' ),
-			'dpaDate'           => __( 'processing agreement date', 'infosec-policy' ),
-			'dpfListingUrl'     => __( 'Data Privacy Framework listing', 'infosec-policy' ),
-			'effectiveFrom'     => __( 'start date', 'infosec-policy' ),
-			'securityUrl'       => __( 'security page', 'infosec-policy' ),
-			'host'              => __( 'host name', 'infosec-policy' ),
-			'tlsIssuerDeclared' => __( 'declared certificate issuer', 'infosec-policy' ),
-			'firewall'          => __( 'firewall', 'infosec-policy' ),
-			'certifications'    => __( 'certifications', 'infosec-policy' ),
-			'title'             => __( 'title', 'infosec-policy' ),
-			'category'          => __( 'category', 'infosec-policy' ),
-			'email'             => __( 'e-mail address', 'infosec-policy' ),
-			'website'           => __( 'website', 'infosec-policy' ),
-			'standards'         => __( 'standards', 'infosec-policy' ),
-			'reviewedAt'        => __( 'review date', 'infosec-policy' ),
-			'firewallPorts'     => __( 'open firewall ports', 'infosec-policy' ),
-			default             => $field,
+	private static function changed_format( string $subject, string $field ): ?string {
+		return match ( $subject . '.' . $field ) {
+			/* translators: 1: a processor's name, 2: the old service, 3: the new service. */
+			'processor.role'              => __( 'Changed the service of processor %1$s from %2$s to %3$s', 'infosec-policy' ),
+			/* translators: 1: a processor's new name, 2: the old name, 3: the new name. */
+			'processor.name'              => __( 'Changed the name of processor %1$s from %2$s to %3$s', 'infosec-policy' ),
+			/* translators: 1: a processor's name, 2: the old legal entity, 3: the new legal entity. */
+			'processor.legalEntity'       => __( 'Changed the legal entity of processor %1$s from %2$s to %3$s', 'infosec-policy' ),
+			/* translators: 1: a processor's name, 2: the old country, 3: the new country. */
+			'processor.country'           => __( 'Changed the country of processor %1$s from %2$s to %3$s', 'infosec-policy' ),
+			/* translators: 1: a processor's name, 2: the old data locations, 3: the new data locations. */
+			'processor.dataLocations'     => __( 'Changed the data locations of processor %1$s from %2$s to %3$s', 'infosec-policy' ),
+			/* translators: 1: a processor's name, 2: the old legal basis, 3: the new legal basis. */
+			'processor.transferBasis'     => __( 'Changed the legal basis for transfer of processor %1$s from %2$s to %3$s', 'infosec-policy' ),
+			/* translators: 1: a processor's name, 2: "signed" or "not signed" before, 3: the same now. */
+			'processor.dpaSigned'         => __( 'Changed the processing agreement of processor %1$s from %2$s to %3$s', 'infosec-policy' ),
+			/* translators: 1: a processor's name, 2: the old date, 3: the new date. */
+			'processor.dpaDate'           => __( 'Changed the processing agreement date of processor %1$s from %2$s to %3$s', 'infosec-policy' ),
+			/* translators: 1: a processor's name, 2: the old address, 3: the new address. */
+			'processor.securityUrl'       => __( 'Changed the security page of processor %1$s from %2$s to %3$s', 'infosec-policy' ),
+			/* translators: 1: a processor's name, 2: the old address, 3: the new address. */
+			'processor.dpfListingUrl'     => __( 'Changed the Data Privacy Framework listing of processor %1$s from %2$s to %3$s', 'infosec-policy' ),
+			/* translators: 1: a processor's name, 2: the old date, 3: the new date. */
+			'processor.effectiveFrom'     => __( 'Changed the start date of processor %1$s from %2$s to %3$s', 'infosec-policy' ),
+			/* translators: 1: a processor's name, 2: the old host name, 3: the new host name. */
+			'processor.host'              => __( 'Changed the host name of processor %1$s from %2$s to %3$s', 'infosec-policy' ),
+			/* translators: 1: a processor's name, 2: the old issuer, 3: the new issuer. */
+			'processor.tlsIssuerDeclared' => __( 'Changed the declared certificate issuer of processor %1$s from %2$s to %3$s', 'infosec-policy' ),
+			/* translators: 1: a processor's name, 2: "yes" or "no" before, 3: the same now. */
+			'processor.firewall'          => __( 'Changed the firewall of processor %1$s from %2$s to %3$s', 'infosec-policy' ),
+			/* translators: 1: a processor's name, 2: the old certifications, 3: the new certifications. */
+			'processor.certifications'    => __( 'Changed the certifications of processor %1$s from %2$s to %3$s', 'infosec-policy' ),
+			/* translators: 1: a security measure's title, 2: the old category, 3: the new category. */
+			'measure.category'            => __( 'Changed the category of measure %1$s from %2$s to %3$s', 'infosec-policy' ),
+			/* translators: 1: a security measure's new title, 2: the old title, 3: the new title. */
+			'measure.title'               => __( 'Changed the title of measure %1$s from %2$s to %3$s', 'infosec-policy' ),
+			/* translators: 1: the old name, 2: the new name. */
+			'organization.name'           => __( 'Changed the name of the organisation from %1$s to %2$s', 'infosec-policy' ),
+			/* translators: 1: the old e-mail address, 2: the new e-mail address. */
+			'organization.email'          => __( 'Changed the e-mail address of the organisation from %1$s to %2$s', 'infosec-policy' ),
+			/* translators: 1: the old address, 2: the new address. */
+			'organization.website'        => __( 'Changed the website of the organisation from %1$s to %2$s', 'infosec-policy' ),
+			/* translators: 1: the old country, 2: the new country. */
+			'organization.country'        => __( 'Changed the country of the organisation from %1$s to %2$s', 'infosec-policy' ),
+			/* translators: 1: the old standards, e.g. "ISO 27001 (certified)", 2: the new standards. */
+			'organization.standards'      => __( 'Changed the standards of the organisation from %1$s to %2$s', 'infosec-policy' ),
+			/* translators: 1: the old date, 2: the new date. */
+			'organization.reviewedAt'     => __( 'Changed the review date of the policy from %1$s to %2$s', 'infosec-policy' ),
+			/* translators: 1: the old host name, 2: the new host name. */
+			'site.host'                   => __( 'Changed the host name of the website from %1$s to %2$s', 'infosec-policy' ),
+			/* translators: 1: the old issuer, 2: the new issuer. */
+			'site.tlsIssuerDeclared'      => __( 'Changed the declared certificate issuer of the website from %1$s to %2$s', 'infosec-policy' ),
+			/* translators: 1: the old ports, 2: the new ports. */
+			'site.firewallPorts'          => __( 'Changed the open firewall ports of the website from %1$s to %2$s', 'infosec-policy' ),
+			/* translators: 1: the old data locations, 2: the new data locations. */
+			'site.dataLocations'          => __( 'Changed the data locations of the website from %1$s to %2$s', 'infosec-policy' ),
+			default                       => null,
 		};
 	}
 

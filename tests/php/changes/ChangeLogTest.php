@@ -165,7 +165,7 @@ final class ChangeLogTest extends TestCase {
 				'Changed the category of measure Werkproces from organisational to technical',
 				'Changed the description of measure Werkproces',
 				'Changed the standards of the organisation from ISO 9001:2015 (aligned), ISO/IEC 27001:2013 (considered) to ISO/IEC 27001:2022 (certified)',
-				'Changed the review date of the organisation from none to November 28, 2026',
+				'Changed the review date of the policy from none to November 28, 2026',
 				'Changed the open firewall ports of the website from 80, 443, 25 to 80, 443',
 			),
 			$this->latest_lines()
