@@ -89,8 +89,12 @@ final class Site_Health {
 			return self::result(
 				'infosec_policy_site_certificate',
 				'recommended',
-				/* translators: 1: host name, 2: days left. */
-				sprintf( __( 'The certificate of %1$s expires in %2$d days', 'infosec-policy' ), $host, (int) ( $result['daysLeft'] ?? 0 ) ),
+				sprintf(
+					/* translators: 1: host name, 2: days left. */
+					_n( 'The certificate of %1$s expires in %2$d day', 'The certificate of %1$s expires in %2$d days', (int) ( $result['daysLeft'] ?? 0 ), 'infosec-policy' ),
+					$host,
+					(int) ( $result['daysLeft'] ?? 0 )
+				),
 				__( 'Renew it before it expires; automated renewal may have stopped.', 'infosec-policy' )
 			);
 		}

@@ -143,7 +143,10 @@ final class Processor_Table {
 			return __( 'Not signed', 'infosec-policy' );
 		}
 		$date = $processor['dpaDate'] ?? '';
+		if ( '' === $date ) {
+			return __( 'Signed', 'infosec-policy' );
+		}
 		/* translators: %s: the date the agreement was signed. */
-		return '' === $date ? __( 'Signed', 'infosec-policy' ) : sprintf( __( 'Signed on %s', 'infosec-policy' ), mysql2date( get_option( 'date_format' ), $date ) );
+		return sprintf( __( 'Signed on %s', 'infosec-policy' ), mysql2date( (string) get_option( 'date_format' ), $date ) );
 	}
 }

@@ -38,7 +38,7 @@ final class Change_Log {
 	public static function note_problem( string $note, string $name ): ?string {
 		if ( mb_strlen( $note ) > self::NOTE_MAX_LENGTH ) {
 			/* translators: 1: name of a field of the request body or of a command's option, 2: a number of characters. */
-			return sprintf( __( '%1$s must be at most %2$d characters long.', 'infosec-policy' ), $name, self::NOTE_MAX_LENGTH );
+			return sprintf( _n( '%1$s must be at most %2$d character long.', '%1$s must be at most %2$d characters long.', self::NOTE_MAX_LENGTH, 'infosec-policy' ), $name, self::NOTE_MAX_LENGTH );
 		}
 		/* translators: %s: name of a field of the request body or of a command's option. */
 		return 1 === preg_match( '/^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F]*$/uD', $note ) ? null : sprintf( __( '%s must be plain text without control characters.', 'infosec-policy' ), $name );

@@ -126,7 +126,7 @@ final class Policy_Validator {
 		}
 		if ( isset( $schema['maxItems'] ) && count( $value ) > $schema['maxItems'] ) {
 			/* translators: %d: the largest number of items allowed. */
-			$this->add( $path, 'rest_too_many_items', sprintf( __( 'must have at most %d items.', 'infosec-policy' ), (int) $schema['maxItems'] ) );
+			$this->add( $path, 'rest_too_many_items', sprintf( _n( 'must have at most %d item.', 'must have at most %d items.', (int) $schema['maxItems'], 'infosec-policy' ), (int) $schema['maxItems'] ) );
 			return;
 		}
 		$items = is_array( $schema['items'] ?? null ) ? $schema['items'] : array();

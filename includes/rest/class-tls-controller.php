@@ -79,7 +79,7 @@ final class Tls_Controller {
 			return new \WP_Error(
 				'infosec_policy_rate_limited',
 				/* translators: %d: seconds to wait. */
-				sprintf( __( 'The certificates were checked a moment ago. Try again in %d seconds.', 'infosec-policy' ), $retry ),
+				sprintf( _n( 'The certificates were checked a moment ago. Try again in %d second.', 'The certificates were checked a moment ago. Try again in %d seconds.', $retry, 'infosec-policy' ), $retry ),
 				array(
 					'status'     => 429,
 					'retryAfter' => $retry,

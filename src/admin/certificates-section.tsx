@@ -2,6 +2,7 @@
  * WordPress dependencies
  */
 import { Button, Notice, Spinner } from '@wordpress/components';
+import { dateI18n, getSettings } from '@wordpress/date';
 import { useEffect, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
@@ -34,12 +35,12 @@ export function tlsStatusText( status: string ): string {
 	return texts[ status ] ?? __( 'Not checked yet', 'infosec-policy' );
 }
 
+/**
+ * A time in the site's date format and time zone, with month names in the admin's language.
+ * @param seconds
+ */
 const formatDate = ( seconds?: number ) =>
-	seconds
-		? new Date( seconds * 1000 ).toLocaleDateString(
-				document.documentElement.lang || undefined
-			)
-		: '—';
+	seconds ? dateI18n( getSettings().formats.date, seconds * 1000 ) : '—';
 
 /**
  * The certificates of the site and the processors' hosts, as last checked, with "Check now".

@@ -3,6 +3,7 @@
  */
 import { Button, Notice, Spinner } from '@wordpress/components';
 import { useSelect } from '@wordpress/data';
+import { dateI18n, getSettings } from '@wordpress/date';
 import { useCallback, useEffect, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
@@ -12,7 +13,6 @@ import { __, sprintf } from '@wordpress/i18n';
 import { fetchChanges, toApiError, type ChangePage } from '../api';
 import { store } from '../store';
 import { ChangeEntryItem } from './change-entry-item';
-import { adminLocale } from './country-controls';
 
 const PER_PAGE = 10;
 
@@ -64,10 +64,8 @@ export function ChangeLogSection() {
 			</p>
 		);
 	}
-	const format = new Intl.DateTimeFormat( adminLocale(), {
-		dateStyle: 'long',
-		timeStyle: 'short',
-	} );
+	// The site's own date and time formats and time zone, with month names in the admin's language.
+	const format = getSettings().formats.datetime;
 	return (
 		<div className="infosec-policy-change-log">
 			<ol className="infosec-policy-change-log__entries">
@@ -75,7 +73,7 @@ export function ChangeLogSection() {
 					<ChangeEntryItem
 						key={ entry.id }
 						entry={ entry }
-						date={ format.format( new Date( entry.date ) ) }
+						date={ dateI18n( format, entry.date ) }
 						onSaved={ load }
 					/>
 				) ) }

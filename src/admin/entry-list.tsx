@@ -92,6 +92,7 @@ export function EntryList< L extends ListName >( props: Props< L > ) {
 		<div className="infosec-policy-entry-list">
 			<SearchControl
 				label={ __( 'Search', 'infosec-policy' ) }
+				placeholder={ __( 'Search', 'infosec-policy' ) }
 				value={ search }
 				onChange={ ( value ) => {
 					setSearch( value );

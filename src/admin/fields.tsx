@@ -3,6 +3,7 @@
  */
 import { TextControl, TextareaControl } from '@wordpress/components';
 import { useSelect } from '@wordpress/data';
+import { __ } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
@@ -102,3 +103,14 @@ export function FieldError( { path }: { path: string } ) {
 		</p>
 	) : null;
 }
+
+/**
+ * What a token field announces and labels, in the plugin's own words: so that the settings page
+ * reads in the admin's language even where WordPress's language pack lacks its scripts' part.
+ */
+export const tokenFieldMessages = () => ( {
+	added: __( 'Item added.', 'infosec-policy' ),
+	removed: __( 'Item removed.', 'infosec-policy' ),
+	remove: __( 'Remove item', 'infosec-policy' ),
+	__experimentalInvalid: __( 'Invalid item', 'infosec-policy' ),
+} );

@@ -13,7 +13,7 @@ import { maxLengthOf } from '../policy/schema';
 import type { Processor } from '../policy/types';
 import { store } from '../store';
 import { CountryList, CountrySelect } from './country-controls';
-import { FieldError, PolicyTextField } from './fields';
+import { FieldError, PolicyTextField, tokenFieldMessages } from './fields';
 import { TransferBasisSelect } from './transfer-basis-select';
 
 interface Props {
@@ -169,6 +169,7 @@ export function ProcessorEditor( { processor, index }: Props ) {
 			</div>
 			<div data-field-path={ path( 'certifications' ) }>
 				<FormTokenField
+					messages={ tokenFieldMessages() }
 					label={ __( 'Certifications', 'infosec-policy' ) }
 					value={ processor.certifications }
 					onChange={ ( tokens ) =>

@@ -12,7 +12,7 @@ import { __ } from '@wordpress/i18n';
 import type { Site } from '../policy/types';
 import { store } from '../store';
 import { CountryList } from './country-controls';
-import { FieldError, PolicyTextField } from './fields';
+import { FieldError, PolicyTextField, tokenFieldMessages } from './fields';
 
 /**
  * Ports as the admin typed them, or null when one is not a port number.
@@ -59,6 +59,7 @@ export function SiteSection( { site }: { site: Site } ) {
 			/>
 			<div data-field-path="site.firewallPorts">
 				<FormTokenField
+					messages={ tokenFieldMessages() }
 					label={ __( 'Open firewall ports', 'infosec-policy' ) }
 					value={ ( site.firewallPorts ?? [] ).map( String ) }
 					onChange={ ( tokens ) => {
