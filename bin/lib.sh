@@ -68,10 +68,11 @@ ensure_composer_packages() {
 	fi
 }
 
-# Builds the blocks and scripts when any source is newer than the build.
+# Builds the blocks and scripts, and compiles the translations (languages/*.po to .mo and JSON), when
+# any source is newer than the build.
 ensure_build() {
 	local stamp="$ROOT/build/.stamp"
-	if [ -f "$stamp" ] && [ -z "$(find "$ROOT/blocks" "$ROOT/src" "$ROOT/schema" "$ROOT/webpack.config.js" "$ROOT/package-lock.json" "$ROOT/package.json" -newer "$stamp" -print -quit)" ]; then
+	if [ -f "$stamp" ] && [ -z "$(find "$ROOT/blocks" "$ROOT/src" "$ROOT/schema" "$ROOT/languages" "$ROOT/bin/i18n.mjs" "$ROOT/webpack.config.js" "$ROOT/package-lock.json" "$ROOT/package.json" -newer "$stamp" -print -quit)" ]; then
 		return 0
 	fi
 	log "building blocks and scripts (wp-scripts build)"

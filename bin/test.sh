@@ -2,7 +2,7 @@
 # npm test: sets up everything on a fresh clone and runs every test layer, failing if any fails.
 #
 #   npm test                 all layers
-#   npm test -- php e2e      only the named layers: scripts typecheck lint-js lint-php unit php e2e blueprint
+#   npm test -- php e2e      only the named layers: scripts typecheck lint-js lint-php i18n unit php e2e blueprint
 #
 # The PHP and end-to-end layers each get a WordPress instance of their own (own folder, own database,
 # own port), made fresh for the run and removed after it, so tests never touch the `npm start` site
@@ -14,7 +14,7 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/instance.sh"
 
-ALL_LAYERS=(scripts typecheck lint-js lint-php unit php e2e blueprint)
+ALL_LAYERS=(scripts typecheck lint-js lint-php i18n unit php e2e blueprint)
 
 # Ends with the run's pid and start time, which tell remove_abandoned_test_instances whether the run
 # that made an instance is still going.
@@ -115,6 +115,9 @@ layer_lint-php() {
 	[ "$failed" = 0 ] || return 1
 	(cd "$ROOT" && vendor/bin/phpcs -q && vendor/bin/phpstan analyse --no-progress --memory-limit=1G)
 }
+
+# The template is what the source gives, and every catalogue translates all of it (bin/i18n.mjs).
+layer_i18n() { (cd "$ROOT" && node bin/i18n.mjs check); }
 
 layer_unit() { (cd "$ROOT" && npx wp-scripts test-unit-js); }
 

@@ -36,6 +36,8 @@ final class Plugin {
 	 * Registers every hook the plugin needs. Called once, from plugin.php.
 	 */
 	public static function boot(): void {
+		// First on `init`: the blocks' titles are translated as they register.
+		add_action( 'init', array( self::class, 'load_translations' ), 0 );
 		add_action( 'init', array( Block_Registry::class, 'register' ) );
 		add_action( 'init', array( Statement_Pattern::class, 'register' ) );
 		add_action( 'init', array( Change_Feed::class, 'register' ) );
@@ -61,6 +63,14 @@ final class Plugin {
 			\WP_CLI::add_command( 'infosec-policy tls', Tls_Command::class );
 			\WP_CLI::add_command( 'infosec-policy changes', Changes_Command::class );
 		}
+	}
+
+	/**
+	 * Tells WordPress where the plugin's own translations are (languages/). WordPress loads them
+	 * when a string is first translated, and prefers a site's own under wp-content/languages/plugins/.
+	 */
+	public static function load_translations(): void {
+		load_plugin_textdomain( 'infosec-policy', false, dirname( plugin_basename( PLUGIN_FILE ) ) . '/languages' );
 	}
 
 	/**

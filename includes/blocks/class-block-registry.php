@@ -28,7 +28,15 @@ final class Block_Registry {
 			return;
 		}
 		foreach ( $metadata_files as $metadata_file ) {
-			register_block_type( dirname( $metadata_file ) );
+			$block_type = register_block_type( dirname( $metadata_file ) );
+			if ( ! $block_type ) {
+				continue;
+			}
+			// WordPress looks for a block script's translations only under wp-content/languages;
+			// the plugin ships its own in languages/ (infosec-policy-<locale>-<handle>.json).
+			foreach ( $block_type->editor_script_handles as $handle ) {
+				wp_set_script_translations( $handle, 'infosec-policy', PLUGIN_DIR . '/languages' );
+			}
 		}
 	}
 }
