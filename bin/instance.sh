@@ -9,10 +9,12 @@
 
 # Creates the instance in $1 for URL $2 on database kind $3 (sqlite|mariadb), unless it is complete
 # already. $4 is optional: --demo for the demo policy, or --bare for a WordPress that has never seen
-# the plugin (not linked in, not active), where a test installs it as a site owner would. The marker file is written last: a folder without it is a half-made instance from an
-# interrupted run, and is made again from scratch.
+# the plugin (not linked in, not active), where a test installs it as a site owner would. $5 is
+# optional too: the site's language (nl_NL), set before the demo page is made from the pattern.
+# The marker file is written last: a folder without it is a half-made instance from an interrupted
+# run, and is made again from scratch.
 instance_prepare() {
-	local dir="$1" url="$2" db="$3" mode="${4:-}"
+	local dir="$1" url="$2" db="$3" mode="${4:-}" locale="${5:-}"
 	local core sqlite
 	# A complete instance holds its own copy of WordPress: reuse it as it is, without asking Debian
 	# for anything, so a second start works offline and a newer WordPress never replaces a site.
@@ -46,7 +48,7 @@ instance_prepare() {
 	fi
 	instance_write_salts "$dir"
 	instance_write_config "$dir" "$url" "$db"
-	php "$ROOT/bin/wp-setup.php" "$dir/wordpress" "$url" ${mode:+"$mode"} >"$dir/logs/setup.log" 2>&1 ||
+	php "$ROOT/bin/wp-setup.php" "$dir/wordpress" "$url" ${mode:+"$mode"} ${locale:+"--locale=$locale"} >"$dir/logs/setup.log" 2>&1 ||
 		{ cat "$dir/logs/setup.log" >&2; die "installing WordPress in $dir failed" "read the output above; the next run starts this instance afresh"; }
 	echo "$core $db" >"$dir/.installed"
 }
