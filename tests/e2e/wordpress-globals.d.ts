@@ -7,9 +7,15 @@ interface Window {
 			nonceMiddleware: { nonce: string };
 		};
 		data: {
-			select: ( store: 'core/block-editor' ) => {
+			select: ( ( store: 'core/block-editor' ) => {
 				getBlocks: () => Array< { name: string; isValid: boolean } >;
-			};
+			} ) &
+				( ( store: 'core/blocks' ) => {
+					getBlockTypes: () => Array< {
+						name: string;
+						title: string;
+					} >;
+				} );
 		};
 	};
 }

@@ -286,6 +286,34 @@ final class PolicyCommandTest extends CommandTestCase {
 		$this->assertSame( 0, $this->log_size() );
 	}
 
+	/**
+	 * On a Dutch site the commands' own words are Dutch (WP-CLI's "Success:" and "Error:" are its own).
+	 */
+	public function test_on_a_dutch_site_the_commands_speak_dutch(): void {
+		$good = $this->write_json( 'good.json', $this->demo_policy() );
+		$bad  = $this->write_json( 'bad.json', $this->invalid_policy() );
+		update_option( 'WPLANG', 'nl_NL' );
+		try {
+			$valid   = $this->wp( 'infosec-policy', 'validate', $good );
+			$invalid = $this->wp( 'infosec-policy', 'validate', $bad );
+		} finally {
+			update_option( 'WPLANG', '' );
+		}
+
+		switch_to_locale( 'nl_NL' );
+		/* translators: %s: a file's path. */
+		$holds = sprintf( __( '%s holds a valid policy.', 'infosec-policy' ), $good );
+		/* translators: 1: how many problems, 2: a file's path. */
+		$problems = sprintf( _n( '%2$s is not a valid policy. %1$d problem:', '%2$s is not a valid policy. %1$d problems:', 3, 'infosec-policy' ), 3, $bad );
+		restore_current_locale();
+		$this->assertSame( "$good bevat een geldig beleid.", $holds, 'the catalogue translates it' );
+		$this->assertExitStatus( 0, $valid );
+		$this->assertSame( "Success: $holds\n", $valid['stdout'] );
+		$this->assertExitStatus( 1, $invalid );
+		$this->assertStringStartsWith( "Error: $problems\n", $invalid['stderr'] );
+		$this->assertStringNotContainsString( 'is not a valid policy', $invalid['stderr'] );
+	}
+
 	public function test_findings_as_json_lists_the_privacy_shield_findings_of_the_demo_policy(): void {
 		$this->save_demo();
 

@@ -1,0 +1,153 @@
+/**
+ * External dependencies
+ */
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import type { Locator } from '@playwright/test';
+
+interface Message {
+	msgctxt: string;
+	msgid: string;
+	msgid_plural: string;
+	msgstr: string[];
+}
+
+/** The Dutch catalogue, as the plugin ships it (read by bin/i18n.mjs, the build's own reader). */
+export const dutch: Message[] = JSON.parse(
+	execFileSync(
+		'node',
+		[ path.join( __dirname, '../../bin/i18n.mjs' ), 'messages', 'nl_NL' ],
+		{ encoding: 'utf8' }
+	)
+);
+
+/**
+ * The Dutch of an English message.
+ *
+ * @param msgid   The English.
+ * @param context Its context, if any.
+ */
+export function nl( msgid: string, context = '' ): string {
+	const message = dutch.find(
+		( candidate ) =>
+			candidate.msgid === msgid && candidate.msgctxt === context
+	);
+	if ( ! message ) {
+		throw new Error( `the Dutch catalogue has no "${ msgid }"` );
+	}
+	return message.msgstr[ 0 ]!;
+}
+
+/**
+ * A message with its placeholders filled in, in order (%s, %d and %1$s alike).
+ *
+ * @param format The message.
+ * @param values The values.
+ */
+export function fill( format: string, ...values: string[] ): string {
+	let next = 0;
+	return format.replace(
+		/%(?:(\d+)\$)?[sd]/g,
+		( _placeholder, position?: string ) =>
+			values[ position ? Number( position ) - 1 : next++ ] ?? ''
+	);
+}
+
+const PLACEHOLDER = /%(?:\d+\$)?[sdf]/;
+const escape = ( text: string ) =>
+	text.replace( /[.*+?^${}()|[\]\\]/g, '\\$&' );
+
+/**
+ * The parts of a message that a reader would see verbatim: the text between its placeholders,
+ * each long enough (two words, or one of three letters or more) to tell one language from another.
+ *
+ * @param text        A message.
+ * @param singleWords
+ */
+function fragments( text: string, singleWords: boolean ): string[] {
+	return text
+		.split( PLACEHOLDER )
+		.map( ( part ) =>
+			part.replace( /^[\s,.:;()“”"]+|[\s,.:;()“”"]+$/g, '' )
+		)
+		.filter(
+			( part ) =>
+				/\p{L}+\s+\p{L}+/u.test( part ) ||
+				( singleWords &&
+					! PLACEHOLDER.test( text ) &&
+					/^\p{L}{3,}$/u.test( part ) )
+		);
+}
+
+/**
+ * The messages of one language that appear in a text meant to be in the other: every part of a
+ * message that differs in translation, found as whole words. Block keywords are left out: they
+ * are searched, never shown. The Dutch side counts phrases only, since the policy a test stores
+ * (the reference page's) is itself written in Dutch.
+ *
+ * @param text The text a reader sees.
+ * @param from The language that must not show: 'en' (the msgids) or 'nl' (their translations).
+ */
+export function leftOver( text: string, from: 'en' | 'nl' ): string[] {
+	const found = new Set< string >();
+	const flat = text.replace( /\s+/g, ' ' );
+	for ( const message of dutch ) {
+		if ( message.msgctxt === 'block keyword' ) {
+			continue;
+		}
+		const english = [ message.msgid, message.msgid_plural ].filter(
+			Boolean
+		);
+		const unwanted = from === 'en' ? english : message.msgstr;
+		const wanted = from === 'en' ? message.msgstr : english;
+		// Single Dutch words are left out of the English check: the demo's own data is Dutch.
+		const parts = unwanted.flatMap( ( form ) =>
+			fragments( form, from === 'en' )
+		);
+		for ( const fragment of parts ) {
+			// A fragment both languages share (a name, "Firewall") tells nothing.
+			if ( wanted.some( ( other ) => other.includes( fragment ) ) ) {
+				continue;
+			}
+			const pattern = new RegExp(
+				`(?<![\\p{L}\\p{N}])${ escape( fragment ) }(?![\\p{L}\\p{N}])`,
+				'u'
+			);
+			if ( pattern.test( flat ) ) {
+				found.add( fragment );
+			}
+		}
+	}
+	return [ ...found ].sort();
+}
+
+/**
+ * Controls whose words are WordPress's, not the plugin's: core translates them with its own
+ * language pack (on this machine, Debian's has no translations for core's scripts), so they say
+ * nothing about the plugin. Only the notices' Close button, whose label no prop can set.
+ */
+const CORE_CONTROLS = '.components-notice__dismiss';
+
+/**
+ * What a reader of an element gets: its text, and the names and hints in its attributes that a
+ * screen reader reads or a pointer shows.
+ *
+ * @param element The element.
+ */
+export function readableText( element: Locator ): Promise< string > {
+	return element.evaluate( ( root, skipped ) => {
+		const attributes = [ 'aria-label', 'title', 'alt', 'placeholder' ];
+		const extra = Array.from(
+			root.querySelectorAll(
+				attributes.map( ( name ) => `[${ name }]` ).join( ',' )
+			),
+			( node ) =>
+				node.matches( skipped )
+					? ''
+					: attributes
+							.map( ( name ) => node.getAttribute( name ) ?? '' )
+							.join( ' \n ' )
+		);
+		return [ ( root as HTMLElement ).innerText, ...extra ].join( ' \n ' );
+	}, CORE_CONTROLS );
+}
