@@ -568,6 +568,12 @@ function update() {
 			],
 			{ stdio: 'inherit' }
 		);
+		// A message the source no longer has is gone from the catalogue too, not kept as `#~`.
+		execFileSync(
+			'msgattrib',
+			[ '--no-obsolete', '--no-wrap', '--output-file', file, file ],
+			{ stdio: 'inherit' }
+		);
 	}
 	compile();
 	process.stdout.write(
