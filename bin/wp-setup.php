@@ -106,7 +106,7 @@ if ( in_array( '--demo', $argv, true ) ) {
 	require_once dirname( __DIR__ ) . '/demo/demo-policy.php';
 	// As an admin's import would: validated, saved, and the first entry of the demo page's change log.
 	wp_set_current_user( $infosec_policy_installed['user_id'] );
-	$infosec_policy_saved = \InfosecPolicy\Policy\Policy_Service::save( infosec_policy_demo_policy(), 0, 'import', $infosec_policy_dutch ? 'Eerste publicatie van deze verklaring.' : 'First publication of this statement.' );
+	$infosec_policy_saved = \InfosecPolicy\Policy\Policy_Service::save( infosec_policy_demo_policy(), 0, 'import' );
 	if ( ! $infosec_policy_saved->is_saved() ) {
 		$infosec_policy_why = array_map( static fn( array $error ): string => $error['path'] . ' ' . $error['message'], $infosec_policy_saved->errors );
 		infosec_policy_setup_fail( 'The demo policy was not saved (' . $infosec_policy_saved->status . '): ' . implode( '; ', $infosec_policy_why ) );

@@ -20,7 +20,7 @@ defined( 'ABSPATH' ) || exit;
  * Items hold data, not sentences: Change_Sentences words them when they are shown, in the reader's
  * language, so a Dutch visitor and an English admin read the same change each in their own.
  *
- * @phpstan-type Item array{ op: 'added'|'removed'|'changed'|'reordered', subject: 'processor'|'measure'|'organization'|'site', id?: string, name?: string, field?: string, from?: mixed, to?: mixed, details?: array<string, string> }
+ * @phpstan-type Item array{ op: 'published'|'added'|'removed'|'changed'|'reordered', subject: 'processor'|'measure'|'organization'|'site', id?: string, name?: string, field?: string, from?: mixed, to?: mixed, details?: array<string, string> }
  * @phpstan-import-type Changes from Policy_Diff
  */
 final class Change_Items {
@@ -55,8 +55,21 @@ final class Change_Items {
 	 */
 	public static function is_item( mixed $value ): bool {
 		return is_array( $value )
-			&& in_array( $value['op'] ?? null, array( 'added', 'removed', 'changed', 'reordered' ), true )
+			&& in_array( $value['op'] ?? null, array( 'published', 'added', 'removed', 'changed', 'reordered' ), true )
 			&& in_array( $value['subject'] ?? null, array( 'processor', 'measure', 'organization', 'site' ), true );
+	}
+
+	/**
+	 * The first publication of a statement, as one item: what it holds is for the blocks to show,
+	 * not for twenty lines of "from none to …" in the log and the feed.
+	 *
+	 * @return Item
+	 */
+	public static function first_publication(): array {
+		return array(
+			'op'      => 'published',
+			'subject' => 'organization',
+		);
 	}
 
 	/**

@@ -41,6 +41,7 @@ final class Change_Sentences {
 	public static function sentence( array $item ): string {
 		$name = $item['name'] ?? '';
 		return match ( $item['op'] ) {
+			'published' => __( 'First publication of this statement', 'infosec-policy' ),
 			'added'     => self::added( $item['subject'], $name, $item['details'] ?? array() ),
 			'removed'   => 'processor' === $item['subject']
 				/* translators: %s: a processor's name. */

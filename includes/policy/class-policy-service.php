@@ -19,6 +19,8 @@ defined( 'ABSPATH' ) || exit;
  * Validate once, save with compare-and-swap, record what changed: the sequence every writer of the
  * policy goes through (the REST save and import, WP-CLI, the demo set-up, the tests), so none can
  * skip a step or do them in another order.
+ *
+ * @phpstan-import-type Item from Change_Items
  */
 final class Policy_Service {
 
@@ -42,10 +44,8 @@ final class Policy_Service {
 		if ( is_wp_error( $revision ) ) {
 			return Save_Result::refused( $revision );
 		}
-		// Compared with what the save replaced, as stored; the first save replaces nothing published
-		// (not the default policy, whose address is the site's admin e-mail).
 		$replaced = $replaced ?? array();
-		$items    = Change_Items::between( $replaced, $policy );
+		$items    = self::items( $replaced, $policy );
 		if ( array() === $items ) {
 			return Save_Result::saved( $policy, $replaced, $revision, $items, null );
 		}
@@ -69,6 +69,19 @@ final class Policy_Service {
 		}
 		$stored   = Policy_Store::get();
 		$replaced = 0 === $stored['revision'] ? array() : $stored['policy'];
-		return Save_Result::previewed( $policy, $replaced, $stored['revision'], Change_Items::between( $replaced, $policy ) );
+		return Save_Result::previewed( $policy, $replaced, $stored['revision'], self::items( $replaced, $policy ) );
+	}
+
+	/**
+	 * What a save changes, compared with what it replaced as stored. The first save replaces
+	 * nothing published (not the default policy, whose address is the site's admin e-mail): it is
+	 * the statement's first publication, one item.
+	 *
+	 * @param array<string, mixed> $replaced The stored document; empty when none was stored.
+	 * @param array<string, mixed> $policy   The saved document.
+	 * @return list<Item>
+	 */
+	private static function items( array $replaced, array $policy ): array {
+		return array() === $replaced ? array( Change_Items::first_publication() ) : Change_Items::between( $replaced, $policy );
 	}
 }

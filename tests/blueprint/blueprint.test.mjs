@@ -236,7 +236,7 @@ async function main() {
 		);
 		check(
 			'and its first change-log entry',
-			page.html.includes( 'First publication of this statement.' )
+			page.html.includes( 'First publication of this statement' )
 		);
 	} catch ( error ) {
 		check(

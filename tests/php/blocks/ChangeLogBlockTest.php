@@ -36,6 +36,10 @@ final class ChangeLogBlockTest extends TestCase {
 	 * @param bool   $internal Whether it is internal.
 	 */
 	private function rename( string $name, string $note = '', bool $internal = false ): int {
+		if ( 0 === Policy_Store::get()['revision'] ) {
+			// A statement to rename, first published internally so that only the renames show.
+			$this->assertTrue( Policy_Service::save( $this->demo_policy(), 0, 'save', '', true )->is_saved() );
+		}
 		$policy                         = Policy_Store::policy();
 		$policy['organization']['name'] = $name;
 		$saved                          = Policy_Service::save( $policy, Policy_Store::get()['revision'], 'save', $note, $internal );
