@@ -216,12 +216,12 @@ test.describe( 'policy blocks', () => {
 		await visitor.context().close();
 	} );
 
-	test( 'on a narrow screen the table stacks and nothing scrolls sideways', async ( {
+	test( 'on a narrow screen the table stacks, descriptions use the full width, and nothing scrolls sideways', async ( {
 		browser,
 	} ) => {
 		const context = await browser.newContext( {
 			storageState: { cookies: [], origins: [] },
-			viewport: { width: 360, height: 800 },
+			viewport: { width: 390, height: 800 },
 		} );
 		const visitor = await context.newPage();
 		await visitor.goto( STATEMENT_PAGE );
@@ -237,6 +237,18 @@ test.describe( 'policy blocks', () => {
 				document.documentElement.clientWidth
 		);
 		expect( overflow ).toBeLessThanOrEqual( 0 );
+
+		// A description's cell is as wide as the table (but for a pixel of rounding).
+		const widths = await visitor
+			.locator(
+				'.wp-block-infosec-policy-processor-table td[data-column="description"]'
+			)
+			.first()
+			.evaluate( ( td ) => ( {
+				cell: td.getBoundingClientRect().width,
+				table: td.closest( 'table' )!.getBoundingClientRect().width,
+			} ) );
+		expect( widths.cell ).toBeGreaterThan( widths.table - 2 );
 		await context.close();
 	} );
 } );
