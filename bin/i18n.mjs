@@ -70,7 +70,13 @@ const BLOCK_FIELDS = {
 };
 
 /** The plugin header's translatable fields, as get_plugin_data() translates them. */
-const HEADER_FIELDS = [ 'Plugin Name', 'Description', 'Author' ];
+const HEADER_FIELDS = [
+	'Plugin Name',
+	'Plugin URI',
+	'Description',
+	'Author',
+	'Author URI',
+];
 
 /** The scripts the plugin enqueues with translations: handle and entry source. */
 function scriptEntries() {
@@ -275,16 +281,23 @@ function extractTypeScriptFile( catalogue, file ) {
 					`${ reference }: ${ node.expression.text }() needs literal strings and the text domain '${ DOMAIN }'`
 				);
 			}
+			const plural =
+				spec.plural === undefined
+					? ''
+					: literal( node.arguments[ spec.plural ] );
+			const context =
+				spec.context === undefined
+					? ''
+					: literal( node.arguments[ spec.context ] );
+			if ( plural === null || context === null ) {
+				throw new Error(
+					`${ reference }: ${ node.expression.text }()'s plural and context must be literal strings`
+				);
+			}
 			catalogue.add( {
 				msgid,
-				msgid_plural:
-					spec.plural === undefined
-						? ''
-						: ( literal( node.arguments[ spec.plural ] ) ?? '' ),
-				msgctxt:
-					spec.context === undefined
-						? ''
-						: ( literal( node.arguments[ spec.context ] ) ?? '' ),
+				msgid_plural: plural,
+				msgctxt: context,
 				comment: translatorsComment( node, text ),
 				reference,
 			} );
@@ -526,6 +539,12 @@ function compile() {
 		}
 		return { ...script, wanted };
 	} );
+	// What an earlier build made for a script or a locale that is gone must not ship.
+	for ( const made of readdirSync( LANGUAGES ) ) {
+		if ( /\.(mo|json)$/.test( made ) ) {
+			rmSync( path.join( LANGUAGES, made ) );
+		}
+	}
 	for ( const { file, locale } of catalogues() ) {
 		execFileSync(
 			'msgfmt',

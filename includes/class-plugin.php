@@ -67,7 +67,8 @@ final class Plugin {
 
 	/**
 	 * Tells WordPress where the plugin's own translations are (languages/). WordPress loads them
-	 * when a string is first translated, and prefers a site's own under wp-content/languages/plugins/.
+	 * when a string is first translated, for PHP and scripts alike, and prefers a site's own
+	 * under wp-content/languages/plugins/.
 	 */
 	public static function load_translations(): void {
 		load_plugin_textdomain( 'infosec-policy', false, dirname( plugin_basename( PLUGIN_FILE ) ) . '/languages' );

@@ -64,7 +64,9 @@ final class Admin_Page {
 			$asset['version'],
 			array( 'in_footer' => true )
 		);
-		wp_set_script_translations( self::SCRIPT, 'infosec-policy', PLUGIN_DIR . '/languages' );
+		// No path: WordPress takes the folder the PHP's catalogue comes from (the site's own under
+		// wp-content/languages/plugins, or the plugin's languages/), so both speak alike.
+		wp_set_script_translations( self::SCRIPT, 'infosec-policy' );
 		wp_enqueue_style(
 			self::SCRIPT,
 			plugins_url( 'build/admin/style-index.css', PLUGIN_FILE ),

@@ -28,15 +28,10 @@ final class Block_Registry {
 			return;
 		}
 		foreach ( $metadata_files as $metadata_file ) {
-			$block_type = register_block_type( dirname( $metadata_file ) );
-			if ( ! $block_type ) {
-				continue;
-			}
-			// WordPress looks for a block script's translations only under wp-content/languages;
-			// the plugin ships its own in languages/ (infosec-policy-<locale>-<handle>.json).
-			foreach ( $block_type->editor_script_handles as $handle ) {
-				wp_set_script_translations( $handle, 'infosec-policy', PLUGIN_DIR . '/languages' );
-			}
+			// The editor script's translations come with it: register_block_type() sets them from
+			// block.json's textdomain, and WordPress finds the plugin's languages/ folder, which
+			// Plugin::load_translations() told it, unless the site has its own catalogue.
+			register_block_type( dirname( $metadata_file ) );
 		}
 	}
 }

@@ -243,7 +243,7 @@ final class Change_Sentences {
 			$name   = is_string( $part['name'] ?? null ) ? $part['name'] : '';
 			$status = is_string( $part['status'] ?? null ) ? $part['status'] : '';
 			/* translators: 1: a standard, e.g. "ISO 27001", 2: certified, aligned or considered. */
-			return sprintf( __( '%1$s (%2$s)', 'infosec-policy' ), $name, self::standard_status( $status ) );
+			return sprintf( _x( '%1$s (%2$s)', 'a standard and its status', 'infosec-policy' ), $name, self::standard_status( $status ) );
 		}
 		$text = is_scalar( $part ) ? (string) $part : '';
 		return in_array( $field, array( 'dataLocations' ), true ) ? Countries::name( $text ) : $text;

@@ -107,6 +107,6 @@ final class Tls_Command extends Command {
 	 */
 	private static function status( string $status ): string {
 		/* translators: 1: a certificate's status in words, e.g. "Expires soon", 2: its code, e.g. "expiring". */
-		return sprintf( __( '%1$s (%2$s)', 'infosec-policy' ), Tls_Status::text( $status ), $status );
+		return sprintf( _x( '%1$s (%2$s)', 'a certificate status and its code', 'infosec-policy' ), Tls_Status::text( $status ), $status );
 	}
 }

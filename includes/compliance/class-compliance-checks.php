@@ -41,7 +41,7 @@ final class Compliance_Checks {
 	/**
 	 * The facts, read once per request.
 	 *
-	 * @var array{ eea: list<string>, adequacy: list<string>, dpf: array{ country: string }, staleWording: list<array{ pattern: string, suggestion: string }> }|null
+	 * @var array{ eea: list<string>, adequacy: list<string>, dpf: array{ country: string }, staleWording: list<array{ pattern: string, instead: string }> }|null
 	 */
 	private static ?array $facts = null;
 
@@ -319,8 +319,7 @@ final class Compliance_Checks {
 						$concerns,
 						/* translators: 1: the outdated words, 2: where they stand. */
 						sprintf( __( '“%1$s” in %2$s is out of date.', 'infosec-policy' ), $match[0], $subject ),
-						/* translators: %s: the suggested wording. */
-						sprintf( __( 'Write instead: %s.', 'infosec-policy' ), (string) $stale['suggestion'] )
+						self::instead( $stale['instead'] )
 					);
 				}
 			}
@@ -329,9 +328,24 @@ final class Compliance_Checks {
 	}
 
 	/**
+	 * What to write instead of outdated wording, by the key data/transfer-rules.json gives it.
+	 *
+	 * @param string $key `dpf-or-sccs-dated`, `dpf-or-sccs`, `modern-tls` or `live-issuer`.
+	 */
+	private static function instead( string $key ): string {
+		return match ( $key ) {
+			'dpf-or-sccs-dated' => __( 'Write instead: EU-US Data Privacy Framework (adequacy decision of 10 July 2023) or standard contractual clauses.', 'infosec-policy' ),
+			'dpf-or-sccs'       => __( 'Write instead: EU-US Data Privacy Framework or standard contractual clauses.', 'infosec-policy' ),
+			'modern-tls'        => __( 'Write instead: TLS 1.2 or 1.3.', 'infosec-policy' ),
+			'live-issuer'       => __( 'Write instead: the issuer the live TLS check reports (Let’s Encrypt’s current intermediates are R10–R14 and E5–E9).', 'infosec-policy' ),
+			default             => __( 'Write what is true today.', 'infosec-policy' ),
+		};
+	}
+
+	/**
 	 * The facts from data/transfer-rules.json.
 	 *
-	 * @return array{ eea: list<string>, adequacy: list<string>, dpf: array{ country: string }, staleWording: list<array{ pattern: string, suggestion: string }> }
+	 * @return array{ eea: list<string>, adequacy: list<string>, dpf: array{ country: string }, staleWording: list<array{ pattern: string, instead: string }> }
 	 */
 	private static function facts(): array {
 		if ( null === self::$facts ) {
@@ -343,8 +357,8 @@ final class Compliance_Checks {
 			$wording = array();
 			foreach ( self::rows( $facts['staleWording'] ?? null ) as $row ) {
 				$wording[] = array(
-					'pattern'    => (string) ( $row['pattern'] ?? '' ),
-					'suggestion' => (string) ( $row['suggestion'] ?? '' ),
+					'pattern' => (string) ( $row['pattern'] ?? '' ),
+					'instead' => (string) ( $row['instead'] ?? '' ),
 				);
 			}
 			$dpf         = is_array( $facts['dpf'] ?? null ) ? $facts['dpf'] : array();

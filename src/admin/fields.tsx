@@ -107,6 +107,7 @@ export function FieldError( { path }: { path: string } ) {
 /**
  * What a token field announces and labels, in the plugin's own words: so that the settings page
  * reads in the admin's language even where WordPress's language pack lacks its scripts' part.
+ * (Its visible hint is the field's `help`, given where the field is.)
  */
 export const tokenFieldMessages = () => ( {
 	added: __( 'Item added.', 'infosec-policy' ),

@@ -170,6 +170,10 @@ export function ProcessorEditor( { processor, index }: Props ) {
 			<div data-field-path={ path( 'certifications' ) }>
 				<FormTokenField
 					messages={ tokenFieldMessages() }
+					help={ __(
+						'Separate with commas or the Enter key.',
+						'infosec-policy'
+					) }
 					label={ __( 'Certifications', 'infosec-policy' ) }
 					value={ processor.certifications }
 					onChange={ ( tokens ) =>

@@ -60,6 +60,10 @@ export function SiteSection( { site }: { site: Site } ) {
 			<div data-field-path="site.firewallPorts">
 				<FormTokenField
 					messages={ tokenFieldMessages() }
+					help={ __(
+						'Separate with commas or the Enter key.',
+						'infosec-policy'
+					) }
 					label={ __( 'Open firewall ports', 'infosec-policy' ) }
 					value={ ( site.firewallPorts ?? [] ).map( String ) }
 					onChange={ ( tokens ) => {

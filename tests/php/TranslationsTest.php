@@ -10,6 +10,7 @@ declare(strict_types=1);
 namespace InfosecPolicy\Tests;
 
 use InfosecPolicy\Changes\Change_Sentences;
+use InfosecPolicy\Compliance\Compliance_Checks;
 use InfosecPolicy\Policy\Transfer_Bases;
 
 /**
@@ -67,6 +68,21 @@ final class TranslationsTest extends TestCase {
 		$this->assertSame( '2 november 2026', Change_Sentences::date( '2026-11-02' ) );
 		restore_current_locale();
 		$this->assertSame( '2 November 2026', Change_Sentences::date( '2026-11-02' ) );
+	}
+
+	/**
+	 * A finding about outdated wording says in Dutch what to write instead (the suggestions are
+	 * the plugin's words, not data).
+	 */
+	public function test_findings_suggest_in_dutch(): void {
+		switch_to_locale( 'nl_NL' );
+		$findings = Compliance_Checks::run( $this->demo_policy(), array(), time() );
+		$stale    = array_values( array_filter( $findings, static fn( array $finding ): bool => 'stale-wording' === $finding['rule'] ) );
+		$this->assertNotSame( array(), $stale, 'the demo still names Let’s Encrypt Authority X3' );
+		foreach ( $stale as $finding ) {
+			$this->assertStringStartsWith( 'Schrijf in plaats daarvan: ', $finding['action'] );
+			$this->assertStringNotContainsString( 'the issuer', $finding['action'] );
+		}
 	}
 
 	/**

@@ -129,6 +129,14 @@ final class ComplianceChecksTest extends TestCase {
 		$this->assertStringContainsString( 'TLS 1.2 or 1.3', $findings[0]['action'] . $findings[1]['action'] );
 	}
 
+	public function test_stale_wording_is_found_in_dutch_texts_too(): void {
+		$policy                               = $this->clean_policy();
+		$policy['measures'][0]['description'] = 'Doorgifte op basis van het EU-VS-privacyschild.';
+		$findings                             = Compliance_Checks::run( $policy, array(), self::NOW );
+		$this->assertSame( array( 'stale-wording' ), array_column( $findings, 'rule' ) );
+		$this->assertStringContainsString( 'standard contractual clauses', $findings[0]['action'] );
+	}
+
 	public function test_certificates_the_live_check_finds_failing_or_contradicting_are_reported(): void {
 		Policy_Store::save( $this->clean_policy(), 0 );
 		$policy = Policy_Store::policy();
