@@ -124,9 +124,17 @@ export function leftOver( text: string, from: 'en' | 'nl' ): string[] {
 /**
  * Controls whose words are WordPress's, not the plugin's: core translates them with its own
  * language pack (on this machine, Debian's has no translations for core's scripts), so they say
- * nothing about the plugin. Only the notices' Close button, whose label no prop can set.
+ * nothing about the plugin, and no prop of the plugin's can set them: a notice's Close button,
+ * and the block inspector's own tabs, skip link, style tools (typography, colour: block supports)
+ * and Advanced panel.
  */
-const CORE_CONTROLS = '.components-notice__dismiss';
+const CORE_CONTROLS = [
+	'.components-notice__dismiss',
+	'.block-editor-block-inspector__tabs [role="tablist"]',
+	'.block-editor-skip-to-selected-block',
+	'.block-editor-block-inspector .components-tools-panel',
+	'.block-editor-block-inspector__advanced',
+].join( ',' );
 
 /**
  * What a reader of an element gets: its text, and the names and hints in its attributes that a
@@ -148,6 +156,72 @@ export function readableText( element: Locator ): Promise< string > {
 							.map( ( name ) => node.getAttribute( name ) ?? '' )
 							.join( ' \n ' )
 		);
-		return [ ( root as HTMLElement ).innerText, ...extra ].join( ' \n ' );
+		let text = ( root as HTMLElement ).innerText;
+		for ( const core of root.querySelectorAll< HTMLElement >( skipped ) ) {
+			text = text.replace( core.innerText, ' ' );
+		}
+		return [ text, ...extra ].join( ' \n ' );
 	}, CORE_CONTROLS );
+}
+
+/**
+ * Words that only English has: a sentence that is not the plugin's (left untranslated, from data
+ * files, or a default of a WordPress component) shows one of them sooner or later.
+ */
+const ENGLISH_WORDS = [
+	'the',
+	'and',
+	'with',
+	'from',
+	'your',
+	'this',
+	'that',
+	'has',
+	'have',
+	'not',
+	'yet',
+	'are',
+	'will',
+	'can',
+	'must',
+	'for',
+	'by',
+	'there',
+	'which',
+];
+
+/**
+ * English words in a text meant to be Dutch, once the policy's own texts (names, descriptions,
+ * legal entities: data an admin typed, in whatever language) are taken out. Unlike leftOver(),
+ * this finds English that is in no catalogue at all. Each word found comes with its neighbours.
+ *
+ * @param text   The text a reader sees.
+ * @param policy The stored policy, whose texts are data.
+ */
+export function englishWords( text: string, policy: unknown ): string[] {
+	const data: string[] = [];
+	const collect = ( value: unknown ) => {
+		if ( typeof value === 'string' && value.length > 1 ) {
+			data.push( value );
+		} else if ( value && typeof value === 'object' ) {
+			Object.values( value ).forEach( collect );
+		}
+	};
+	collect( policy );
+	let rest = text.replace( /\s+/g, ' ' );
+	for ( const value of data.sort( ( a, b ) => b.length - a.length ) ) {
+		rest = rest.split( value.replace( /\s+/g, ' ' ) ).join( ' ' );
+	}
+	// Each word found, with the words around it, so that a failure shows where it stands.
+	return ENGLISH_WORDS.flatMap( ( word ) => {
+		const match = new RegExp(
+			`(?<![\\p{L}])${ word }(?![\\p{L}])`,
+			'iu'
+		).exec( rest );
+		return match
+			? [
+					`${ word }: …${ rest.slice( Math.max( 0, match.index - 40 ), match.index + 40 ) }…`,
+				]
+			: [];
+	} );
 }
