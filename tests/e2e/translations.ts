@@ -87,10 +87,15 @@ function fragments( text: string, singleWords: boolean ): string[] {
  *
  * @param text The text a reader sees.
  * @param from The language that must not show: 'en' (the msgids) or 'nl' (their translations).
+ * @param data What admins typed, left out of the text: the demo policy's own texts are Dutch.
  */
-export function leftOver( text: string, from: 'en' | 'nl' ): string[] {
+export function leftOver(
+	text: string,
+	from: 'en' | 'nl',
+	data: unknown = []
+): string[] {
 	const found = new Set< string >();
-	const flat = text.replace( /\s+/g, ' ' );
+	const flat = withoutData( text, data );
 	for ( const message of dutch ) {
 		if ( message.msgctxt === 'block keyword' ) {
 			continue;
@@ -165,6 +170,29 @@ export function readableText( element: Locator ): Promise< string > {
 }
 
 /**
+ * A text with every string of some data taken out (longest first), whitespace made single.
+ *
+ * @param text The text.
+ * @param data Strings, or objects and lists holding them: what admins typed.
+ */
+function withoutData( text: string, data: unknown ): string {
+	const strings: string[] = [];
+	const collect = ( value: unknown ) => {
+		if ( typeof value === 'string' && value.length > 1 ) {
+			strings.push( value.replace( /\s+/g, ' ' ) );
+		} else if ( value && typeof value === 'object' ) {
+			Object.values( value ).forEach( collect );
+		}
+	};
+	collect( data );
+	let rest = text.replace( /\s+/g, ' ' );
+	for ( const value of strings.sort( ( a, b ) => b.length - a.length ) ) {
+		rest = rest.split( value ).join( ' ' );
+	}
+	return rest;
+}
+
+/**
  * Words that only English has: a sentence that is not the plugin's (left untranslated, from data
  * files, or a default of a WordPress component) shows one of them sooner or later.
  */
@@ -195,23 +223,11 @@ const ENGLISH_WORDS = [
  * legal entities: data an admin typed, in whatever language) are taken out. Unlike leftOver(),
  * this finds English that is in no catalogue at all. Each word found comes with its neighbours.
  *
- * @param text   The text a reader sees.
- * @param policy The stored policy, whose texts are data.
+ * @param text The text a reader sees.
+ * @param data What admins typed, left out of the text.
  */
-export function englishWords( text: string, policy: unknown ): string[] {
-	const data: string[] = [];
-	const collect = ( value: unknown ) => {
-		if ( typeof value === 'string' && value.length > 1 ) {
-			data.push( value );
-		} else if ( value && typeof value === 'object' ) {
-			Object.values( value ).forEach( collect );
-		}
-	};
-	collect( policy );
-	let rest = text.replace( /\s+/g, ' ' );
-	for ( const value of data.sort( ( a, b ) => b.length - a.length ) ) {
-		rest = rest.split( value.replace( /\s+/g, ' ' ) ).join( ' ' );
-	}
+export function englishWords( text: string, data: unknown ): string[] {
+	const rest = withoutData( text, data );
 	// Each word found, with the words around it, so that a failure shows where it stands.
 	return ENGLISH_WORDS.flatMap( ( word ) => {
 		const match = new RegExp(
