@@ -43,6 +43,8 @@ final class Statement_Pattern {
 	public static function content(): string {
 		return self::heading( 2, __( 'Why we tell you about information security', 'infosec-policy' ) )
 			. self::paragraph( __( 'We take the protection of your personal data seriously. This page describes the organisational and technical measures we take, the certificate that protects your connection to this site, and the processors that handle personal data for us.', 'infosec-policy' ) )
+			. self::heading( 2, __( 'Standards', 'infosec-policy' ) )
+			. '<!-- wp:infosec-policy/standards /-->' . "\n\n"
 			. self::heading( 2, __( 'Organisational measures', 'infosec-policy' ) )
 			. '<!-- wp:infosec-policy/measure-list {"category":"organizational"} /-->' . "\n\n"
 			. self::heading( 2, __( 'Technical measures', 'infosec-policy' ) )

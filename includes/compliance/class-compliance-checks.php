@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace InfosecPolicy\Compliance;
 
+use InfosecPolicy\Blocks\Standards;
 use InfosecPolicy\Json_File;
 use InfosecPolicy\Policy\Countries;
 use InfosecPolicy\Policy\Policy_Store;
@@ -64,7 +65,7 @@ final class Compliance_Checks {
 			}
 		}
 		$organization = is_array( $policy['organization'] ?? null ) ? $policy['organization'] : array();
-		return self::with_keys( array_merge( $findings, self::review( $organization, $now ), self::certificates( $certificates ), self::wording( $policy ) ) );
+		return self::with_keys( array_merge( $findings, self::review( $organization, $now ), self::standards( $organization, $now ), self::certificates( $certificates ), self::wording( $policy ) ) );
 	}
 
 	/**
@@ -239,10 +240,42 @@ final class Compliance_Checks {
 				'' === $reviewed
 					? __( 'The policy has no review date.', 'infosec-policy' )
 					/* translators: %s: a date. */
-					: sprintf( __( 'The policy was last reviewed on %s, more than twelve months ago.', 'infosec-policy' ), $reviewed ),
+					: sprintf( __( 'The policy was last reviewed on %s, more than twelve months ago.', 'infosec-policy' ), (string) mysql2date( (string) get_option( 'date_format' ), $reviewed ) ),
 				__( 'Review the measures and processors, then set “Last reviewed” to today.', 'infosec-policy' )
 			),
 		);
+	}
+
+	/**
+	 * Certifications whose end date has passed: the statement must not claim them any longer.
+	 *
+	 * @param array<string, mixed> $organization The organisation.
+	 * @param int                  $now          The time to judge by.
+	 * @return list<Finding>
+	 */
+	private static function standards( array $organization, int $now ): array {
+		$today    = wp_date( 'Y-m-d', $now );
+		$findings = array();
+		foreach ( is_array( $organization['standards'] ?? null ) ? $organization['standards'] : array() as $index => $standard ) {
+			if ( ! is_array( $standard ) || ! Standards::expired( $standard, (string) $today ) ) {
+				continue;
+			}
+			$name       = (string) ( $standard['name'] ?? '' );
+			$findings[] = self::finding(
+				'standard-expired',
+				'warning',
+				"organization.standards[$index].validUntil",
+				$name,
+				array(
+					'kind' => 'organization',
+					'id'   => '',
+				),
+				/* translators: 1: a standard, e.g. "ISO/IEC 27001:2022", 2: the date its certificate ended. */
+				sprintf( __( 'The certificate for %1$s ended on %2$s.', 'infosec-policy' ), $name, (string) mysql2date( (string) get_option( 'date_format' ), (string) $standard['validUntil'] ) ),
+				__( 'Enter the renewed certificate’s end date, or change the standard’s status to what is true today.', 'infosec-policy' )
+			);
+		}
+		return $findings;
 	}
 
 	/**

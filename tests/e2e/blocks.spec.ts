@@ -38,6 +38,11 @@ const BLOCKS = [
 		visitorSees: 'Symantec Class 3 G4',
 	},
 	{
+		name: 'infosec-policy/standards',
+		attributes: {},
+		visitorSees: 'RegioIngenieur has taken note of ISO/IEC 27001:2013.',
+	},
+	{
 		name: 'infosec-policy/contact',
 		attributes: {},
 		visitorSees: 'info@regioingenieur.nl',
