@@ -21,7 +21,9 @@ if ( ! is_string( $infosec_policy_path ) || ! str_starts_with( $infosec_policy_p
 
 $infosec_policy_decoded = rawurldecode( $infosec_policy_path );
 $infosec_policy_target  = realpath( $infosec_policy_root . $infosec_policy_decoded );
-$infosec_policy_hidden  = static fn( string $path ): bool => 1 === preg_match( '#(^|/)\.#', $path );
+// /.well-known/ at the web root is for files that standards place there (security.txt): the one
+// dot-folder a request may name.
+$infosec_policy_hidden = static fn( string $path ): bool => 1 === preg_match( '#(^|/)\.#', (string) preg_replace( '#^/\.well-known(?=/|$)#', '', $path ) );
 
 /**
  * A real path relative to the web root or to the plugin folder (the link's target), or null when it

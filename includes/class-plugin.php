@@ -17,6 +17,7 @@ use InfosecPolicy\Blocks\Block_Registry;
 use InfosecPolicy\Blocks\Statement_Pattern;
 use InfosecPolicy\Changes\Change_Feed;
 use InfosecPolicy\Changes\Change_Log_Table;
+use InfosecPolicy\Publish\Security_Txt;
 use InfosecPolicy\Cli\Changes_Command;
 use InfosecPolicy\Cli\Policy_Command;
 use InfosecPolicy\Cli\Tls_Command;
@@ -44,6 +45,7 @@ final class Plugin {
 		// After the feed is registered: an upgrade flushes the rewrite rules, which must know it.
 		add_action( 'init', array( Change_Log_Table::class, 'maybe_install' ), 20 );
 		add_action( 'wp_head', array( Change_Feed::class, 'print_discovery_link' ) );
+		add_action( 'parse_request', array( Security_Txt::class, 'maybe_serve' ), 0 );
 		add_filter( 'feed_content_type', array( Change_Feed::class, 'content_type' ), 10, 2 );
 		add_filter( 'pre_get_lastpostmodified', array( Change_Feed::class, 'last_modified' ), 10, 2 );
 		add_action( 'admin_menu', array( Admin_Page::class, 'register' ) );

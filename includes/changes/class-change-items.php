@@ -32,10 +32,11 @@ final class Change_Items {
 
 	/**
 	 * Fields the statement does not publish, by subject: their changes stay in the admin's log.
-	 * (Which ports a firewall opens is for the admin, not for an attacker reading the feed.)
+	 * (Which ports a firewall opens is for the admin, not for an attacker reading the feed; what
+	 * the site publishes where is the admin's choice, not news.)
 	 */
 	private const UNPUBLISHED_FIELDS = array(
-		'site' => array( 'firewallPorts' ),
+		'site' => array( 'firewallPorts', 'securityTxt' ),
 	);
 
 	/**

@@ -196,6 +196,8 @@ final class Change_Sentences {
 			'site.firewallPorts'          => __( 'Changed the open firewall ports of the website from %1$s to %2$s', 'infosec-policy' ),
 			/* translators: 1: the old data locations, 2: the new data locations. */
 			'site.dataLocations'          => __( 'Changed the data locations of the website from %1$s to %2$s', 'infosec-policy' ),
+			/* translators: 1: "yes" or "no" before, 2: the same now. */
+			'site.securityTxt'            => __( 'Changed whether the website serves security.txt from %1$s to %2$s', 'infosec-policy' ),
 			default                       => null,
 		};
 	}

@@ -1,10 +1,10 @@
 /**
  * WordPress dependencies
  */
-import { FormTokenField } from '@wordpress/components';
+import { CheckboxControl, FormTokenField } from '@wordpress/components';
 import { useDispatch } from '@wordpress/data';
 import { useState } from '@wordpress/element';
-import { __ } from '@wordpress/i18n';
+import { __, sprintf } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
@@ -29,7 +29,8 @@ export function parsePorts( tokens: string[] ): number[] | null {
 }
 
 /**
- * The site's own facts: its host, declared certificate issuer, open ports and data locations.
+ * The site's own facts: its host, declared certificate issuer, open ports and data locations, and
+ * whether it serves security.txt.
  *
  * @param props      Props.
  * @param props.site The site facts.
@@ -98,6 +99,23 @@ export function SiteSection( { site }: { site: Site } ) {
 				value={ site.dataLocations ?? [] }
 				onChange={ ( dataLocations ) => editSite( { dataLocations } ) }
 			/>
+			<div data-field-path="site.securityTxt">
+				<CheckboxControl
+					label={ __( 'Publish security.txt', 'infosec-policy' ) }
+					help={ sprintf(
+						/* translators: %s: the file's address. */
+						__(
+							'Serves %s (RFC 9116): where to report a security problem, from the organisation’s e-mail address, with a link to the statement page. A real file of that name takes precedence.',
+							'infosec-policy'
+						),
+						`${ window.location.origin }/.well-known/security.txt`
+					) }
+					checked={ site.securityTxt ?? false }
+					onChange={ ( securityTxt ) => editSite( { securityTxt } ) }
+					__nextHasNoMarginBottom
+				/>
+				<FieldError path="site.securityTxt" />
+			</div>
 		</div>
 	);
 }
