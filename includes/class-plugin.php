@@ -23,6 +23,7 @@ use InfosecPolicy\Cli\Policy_Command;
 use InfosecPolicy\Cli\Tls_Command;
 use InfosecPolicy\Rest\Change_Log_Controller;
 use InfosecPolicy\Rest\Policy_Controller;
+use InfosecPolicy\Rest\Register_Controller;
 use InfosecPolicy\Rest\Tls_Controller;
 use InfosecPolicy\Tls\Tls_Results;
 
@@ -52,6 +53,9 @@ final class Plugin {
 		add_action( 'rest_api_init', array( Policy_Controller::class, 'register' ) );
 		add_action( 'rest_api_init', array( Tls_Controller::class, 'register' ) );
 		add_action( 'rest_api_init', array( Change_Log_Controller::class, 'register' ) );
+		add_action( 'rest_api_init', array( Register_Controller::class, 'register' ) );
+		add_filter( 'rest_pre_serve_request', array( Register_Controller::class, 'serve_raw' ), 10, 3 );
+		add_action( 'wp_head', array( Register_Controller::class, 'print_discovery_link' ) );
 		add_filter( 'site_status_tests', array( Site_Health::class, 'register' ) );
 		add_action( 'admin_init', array( Privacy_Policy_Content::class, 'register' ) );
 		add_action( 'enqueue_block_editor_assets', array( Editor_Data::class, 'enqueue' ) );

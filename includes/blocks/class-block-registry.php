@@ -34,4 +34,13 @@ final class Block_Registry {
 			register_block_type( dirname( $metadata_file ) );
 		}
 	}
+
+	/**
+	 * Whether the current view is a single page or post that shows the plugin's blocks: where the
+	 * head announces the feed and the register.
+	 */
+	public static function on_statement_page(): bool {
+		$post = get_queried_object();
+		return is_singular() && $post instanceof \WP_Post && str_contains( $post->post_content, '<!-- wp:infosec-policy/' );
+	}
 }

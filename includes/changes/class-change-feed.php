@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace InfosecPolicy\Changes;
 
+use InfosecPolicy\Blocks\Block_Registry;
 use InfosecPolicy\Policy\Policy_Store;
 
 defined( 'ABSPATH' ) || exit;
@@ -54,8 +55,7 @@ final class Change_Feed {
 	 * Prints the discovery link on a page whose content has one of the plugin's blocks. Runs on `wp_head`.
 	 */
 	public static function print_discovery_link(): void {
-		$post = get_queried_object();
-		if ( ! is_singular() || ! $post instanceof \WP_Post || ! str_contains( $post->post_content, '<!-- wp:infosec-policy/' ) ) {
+		if ( ! Block_Registry::on_statement_page() ) {
 			return;
 		}
 		printf(

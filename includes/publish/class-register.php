@@ -1,0 +1,283 @@
+<?php
+/**
+ * The public register: what the statement shows, as data.
+ *
+ * @package InfosecPolicy
+ */
+
+declare(strict_types=1);
+
+namespace InfosecPolicy\Publish;
+
+use InfosecPolicy\Policy\Policy_Store;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * The statement's facts for procurement tools and auditors: the organisation with its standards,
+ * the measures, every processor (in use, or announced with the date it starts), the site's public
+ * facts, and when the policy was last updated and reviewed. Built field by field from a list of
+ * what is public, so that a field added to the policy stays out until it is added here (the open
+ * firewall ports and what the site publishes are the admin's, never the register's).
+ *
+ * @phpstan-type Document array{ formatVersion: int, organization: array<string, mixed>, measures: list<array<string, mixed>>, processors: list<array<string, mixed>>, site: array<string, mixed>, updatedAt: string|null, reviewedAt: string|null }
+ */
+final class Register {
+
+	/**
+	 * The register's own format, which changes only when a field is removed or renamed.
+	 */
+	public const FORMAT_VERSION = 1;
+
+	private const ORGANIZATION = array( 'name', 'email', 'website', 'country', 'standards' );
+
+	private const STANDARD = array( 'name', 'status', 'validUntil' );
+
+	private const MEASURE = array( 'id', 'category', 'title', 'description' );
+
+	private const PROCESSOR = array( 'id', 'role', 'name', 'legalEntity', 'description', 'country', 'dataLocations', 'transferBasis', 'dpaSigned', 'dpaDate', 'securityUrl', 'dpfListingUrl', 'effectiveFrom', 'host', 'tlsIssuerDeclared', 'firewall', 'certifications' );
+
+	private const SITE = array( 'host', 'tlsIssuerDeclared', 'dataLocations' );
+
+	/**
+	 * The processors' columns in the CSV, in order.
+	 */
+	public const CSV_COLUMNS = array( 'id', 'role', 'name', 'legalEntity', 'country', 'dataLocations', 'transferBasis', 'dpaSigned', 'dpaDate', 'effectiveFrom', 'securityUrl', 'dpfListingUrl', 'certifications' );
+
+	/**
+	 * The register of the stored policy. Reads the policy option and nothing else.
+	 *
+	 * @return Document
+	 */
+	public static function document(): array {
+		$stored       = Policy_Store::get();
+		$policy       = $stored['policy'];
+		$organization = self::pick( is_array( $policy['organization'] ?? null ) ? $policy['organization'] : array(), self::ORGANIZATION );
+		if ( isset( $organization['standards'] ) && is_array( $organization['standards'] ) ) {
+			$organization['standards'] = self::each( $organization['standards'], self::STANDARD );
+		}
+		$updated    = (int) ( $stored['updatedAt'] ?? 0 );
+		$reviewed   = is_array( $policy['organization'] ?? null ) ? ( $policy['organization']['reviewedAt'] ?? null ) : null;
+		$measures   = is_array( $policy['measures'] ?? null ) ? $policy['measures'] : array();
+		$processors = is_array( $policy['processors'] ?? null ) ? $policy['processors'] : array();
+		return array(
+			'formatVersion' => self::FORMAT_VERSION,
+			'organization'  => $organization,
+			'measures'      => self::each( $measures, self::MEASURE ),
+			'processors'    => self::each( $processors, self::PROCESSOR ),
+			'site'          => self::pick( is_array( $policy['site'] ?? null ) ? $policy['site'] : array(), self::SITE ),
+			'updatedAt'     => $updated > 0 ? gmdate( 'Y-m-d\TH:i:s\Z', $updated ) : null,
+			'reviewedAt'    => is_string( $reviewed ) && '' !== $reviewed ? $reviewed : null,
+		);
+	}
+
+	/**
+	 * When the register last changed (the policy's last save, Unix time), or 0 if never.
+	 */
+	public static function modified(): int {
+		return Policy_Store::updated_at();
+	}
+
+	/**
+	 * The processors as CSV (RFC 4180): a header row of CSV_COLUMNS, then one row per processor,
+	 * lists joined with "; ". A cell that a spreadsheet would run as a formula starts with a quote.
+	 *
+	 * @param Document $register The register.
+	 */
+	public static function processors_csv( array $register ): string {
+		$rows = array( self::CSV_COLUMNS );
+		foreach ( $register['processors'] as $processor ) {
+			$row = array();
+			foreach ( self::CSV_COLUMNS as $column ) {
+				$value = $processor[ $column ] ?? '';
+				$row[] = match ( true ) {
+					is_bool( $value )  => $value ? 'yes' : 'no',
+					is_array( $value ) => implode( '; ', array_map( 'strval', $value ) ),
+					default            => is_scalar( $value ) ? (string) $value : '',
+				};
+			}
+			$rows[] = $row;
+		}
+		return implode( "\r\n", array_map( array( self::class, 'csv_row' ), $rows ) ) . "\r\n";
+	}
+
+	/**
+	 * One CSV row: each cell quoted, quotes doubled, formula triggers defused.
+	 *
+	 * @param list<string> $cells The cells.
+	 */
+	private static function csv_row( array $cells ): string {
+		return implode(
+			',',
+			array_map(
+				static function ( string $cell ): string {
+					if ( '' !== $cell && str_contains( "=+-@\t\r", $cell[0] ) ) {
+						$cell = "'" . $cell;
+					}
+					return '"' . str_replace( '"', '""', $cell ) . '"';
+				},
+				$cells
+			)
+		);
+	}
+
+	/**
+	 * The listed fields of each object of a list, in the list's order.
+	 *
+	 * @param array<mixed> $entries The list.
+	 * @param list<string> $fields  The fields to keep.
+	 * @return list<array<string, mixed>>
+	 */
+	private static function each( array $entries, array $fields ): array {
+		$picked = array();
+		foreach ( $entries as $entry ) {
+			if ( is_array( $entry ) ) {
+				$picked[] = self::pick( $entry, $fields );
+			}
+		}
+		return $picked;
+	}
+
+	/**
+	 * The listed fields of an object that it has, in the list's order.
+	 *
+	 * @param array<mixed> $entry  The object.
+	 * @param list<string> $fields The fields to keep.
+	 * @return array<string, mixed>
+	 */
+	private static function pick( array $entry, array $fields ): array {
+		$picked = array();
+		foreach ( $fields as $field ) {
+			if ( array_key_exists( $field, $entry ) ) {
+				$picked[ $field ] = $entry[ $field ];
+			}
+		}
+		return $picked;
+	}
+
+	/**
+	 * The register's JSON Schema, published beside it. No $ref, so that WordPress's own validator
+	 * (rest_validate_value_from_schema) can check a register against it too.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function schema(): array {
+		$text      = array( 'type' => 'string' );
+		$date      = array(
+			'type'   => 'string',
+			'format' => 'date',
+		);
+		$countries = array(
+			'type'  => 'array',
+			'items' => array(
+				'type'    => 'string',
+				'pattern' => '^[A-Z]{2}$',
+			),
+		);
+		$object    = static fn( array $properties, array $required ): array => array(
+			'type'                 => 'object',
+			'additionalProperties' => false,
+			'required'             => $required,
+			'properties'           => $properties,
+		);
+		return array(
+			'$schema'              => 'http://json-schema.org/draft-07/schema#',
+			'title'                => 'infosec-policy-register',
+			'description'          => 'What the information-security statement publishes, as data.',
+			'type'                 => 'object',
+			'additionalProperties' => false,
+			'required'             => array( 'formatVersion', 'organization', 'measures', 'processors', 'site', 'updatedAt', 'reviewedAt' ),
+			'properties'           => array(
+				'formatVersion' => array(
+					'type' => 'integer',
+					'enum' => array( self::FORMAT_VERSION ),
+				),
+				'organization'  => $object(
+					array(
+						'name'      => $text,
+						'email'     => $text,
+						'website'   => $text,
+						'country'   => $text,
+						'standards' => array(
+							'type'  => 'array',
+							'items' => $object(
+								array(
+									'name'       => $text,
+									'status'     => array(
+										'type' => 'string',
+										'enum' => array( 'certified', 'aligned', 'considered' ),
+									),
+									'validUntil' => $date,
+								),
+								array( 'name', 'status' )
+							),
+						),
+					),
+					array( 'name' )
+				),
+				'measures'      => array(
+					'type'  => 'array',
+					'items' => $object(
+						array(
+							'id'          => $text,
+							'category'    => array(
+								'type' => 'string',
+								'enum' => array( 'organizational', 'technical' ),
+							),
+							'title'       => $text,
+							'description' => $text,
+						),
+						array( 'id', 'category', 'title', 'description' )
+					),
+				),
+				'processors'    => array(
+					'type'  => 'array',
+					'items' => $object(
+						array(
+							'id'                => $text,
+							'role'              => $text,
+							'name'              => $text,
+							'legalEntity'       => $text,
+							'description'       => $text,
+							'country'           => $text,
+							'dataLocations'     => $countries,
+							'transferBasis'     => array(
+								'type' => 'string',
+								'enum' => array( 'eea', 'adequacy', 'dpf', 'scc', 'bcr', 'derogation', 'privacy-shield' ),
+							),
+							'dpaSigned'         => array( 'type' => 'boolean' ),
+							'dpaDate'           => $date,
+							'securityUrl'       => $text,
+							'dpfListingUrl'     => $text,
+							'effectiveFrom'     => $date,
+							'host'              => $text,
+							'tlsIssuerDeclared' => $text,
+							'firewall'          => array( 'type' => 'boolean' ),
+							'certifications'    => array(
+								'type'  => 'array',
+								'items' => $text,
+							),
+						),
+						array( 'id', 'name' )
+					),
+				),
+				'site'          => $object(
+					array(
+						'host'              => $text,
+						'tlsIssuerDeclared' => $text,
+						'dataLocations'     => $countries,
+					),
+					array()
+				),
+				'updatedAt'     => array(
+					'type'   => array( 'string', 'null' ),
+					'format' => 'date-time',
+				),
+				'reviewedAt'    => array(
+					'type'   => array( 'string', 'null' ),
+					'format' => 'date',
+				),
+			),
+		);
+	}
+}

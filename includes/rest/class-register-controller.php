@@ -1,0 +1,158 @@
+<?php
+/**
+ * REST routes of the public register.
+ *
+ * @package InfosecPolicy
+ */
+
+declare(strict_types=1);
+
+namespace InfosecPolicy\Rest;
+
+use InfosecPolicy\Blocks\Block_Registry;
+use InfosecPolicy\Publish\Register;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ *   GET /register                 the register (Register::document()), JSON
+ *   GET /register/schema          its JSON Schema
+ *   GET /register/processors.csv  the processors as CSV
+ *
+ * Public on purpose, as the statement page is: they publish what any visitor of that page reads,
+ * nothing else, for tools that want it as data. They are read-only and cheap (the policy option,
+ * already loaded with the autoloaded options, and no other query), answer a repeated request with
+ * 304 from ETag or Last-Modified, and say Cache-Control: public, so that caches in front of the
+ * site serve them. No rate limit: a counter per client would cost a database write on each request
+ * for a document that costs less to serve than the page it comes from.
+ */
+final class Register_Controller {
+
+	/**
+	 * How long a cache may keep an answer without asking again.
+	 */
+	private const MAX_AGE = 300;
+
+	/**
+	 * Registers the routes. Runs on `rest_api_init`.
+	 */
+	public static function register(): void {
+		foreach ( array(
+			'/register'                => 'get_register',
+			'/register/schema'         => 'get_schema',
+			'/register/processors.csv' => 'get_processors_csv',
+		) as $route => $callback ) {
+			register_rest_route(
+				Policy_Controller::NAMESPACE,
+				$route,
+				array(
+					'methods'             => \WP_REST_Server::READABLE,
+					'callback'            => array( self::class, $callback ),
+					// Public: the statement page shows all of it to anyone (see the class).
+					'permission_callback' => '__return_true',
+				)
+			);
+		}
+	}
+
+	/**
+	 * GET /register.
+	 *
+	 * @param \WP_REST_Request<array<string, mixed>> $request The request.
+	 */
+	public static function get_register( \WP_REST_Request $request ): \WP_REST_Response {
+		$register = Register::document();
+		return self::cacheable( $request, $register, (string) wp_json_encode( $register ) );
+	}
+
+	/**
+	 * GET /register/schema.
+	 *
+	 * @param \WP_REST_Request<array<string, mixed>> $request The request.
+	 */
+	public static function get_schema( \WP_REST_Request $request ): \WP_REST_Response {
+		$schema   = Register::schema();
+		$response = self::cacheable( $request, $schema, (string) wp_json_encode( $schema ), false );
+		$response->header( 'Content-Type', 'application/schema+json; charset=utf-8' );
+		return $response;
+	}
+
+	/**
+	 * GET /register/processors.csv: sent as text/csv by serve_raw().
+	 *
+	 * @param \WP_REST_Request<array<string, mixed>> $request The request.
+	 */
+	public static function get_processors_csv( \WP_REST_Request $request ): \WP_REST_Response {
+		$csv      = Register::processors_csv( Register::document() );
+		$response = self::cacheable( $request, $csv, $csv );
+		$response->header( 'Content-Type', 'text/csv; charset=utf-8' );
+		$response->header( 'Content-Disposition', 'inline; filename="processors.csv"' );
+		return $response;
+	}
+
+	/**
+	 * An answer with ETag, Last-Modified and Cache-Control, or a bodiless 304 when the client's copy
+	 * is current (If-None-Match first, as RFC 9110 wants; else If-Modified-Since).
+	 *
+	 * @param \WP_REST_Request<array<string, mixed>> $request  The request.
+	 * @param mixed                                  $data     The answer's data.
+	 * @param string                                 $bytes    What the answer holds, for its ETag.
+	 * @param bool                                   $modified Whether Last-Modified applies (the policy's last save).
+	 */
+	private static function cacheable( \WP_REST_Request $request, mixed $data, string $bytes, bool $modified = true ): \WP_REST_Response {
+		$etag     = '"' . substr( hash( 'sha256', $bytes ), 0, 32 ) . '"';
+		$time     = $modified ? Register::modified() : 0;
+		$match    = (string) $request->get_header( 'if_none_match' );
+		$since    = (string) $request->get_header( 'if_modified_since' );
+		$current  = '' !== $match
+			? in_array( $etag, array_map( 'trim', explode( ',', $match ) ), true ) || '*' === trim( $match )
+			: $time > 0 && '' !== $since && false !== strtotime( $since ) && strtotime( $since ) >= $time;
+		$response = $current ? new \WP_REST_Response( null, 304 ) : new \WP_REST_Response( $data );
+		$response->header( 'ETag', $etag );
+		$response->header( 'Cache-Control', 'public, max-age=' . self::MAX_AGE );
+		if ( $time > 0 ) {
+			$response->header( 'Last-Modified', gmdate( 'D, d M Y H:i:s', $time ) . ' GMT' );
+		}
+		return $response;
+	}
+
+	/**
+	 * Sends the register's CSV and 304 answers as they are: the REST server would send the CSV as a
+	 * JSON string and a 304 with a body. Filters `rest_pre_serve_request`.
+	 *
+	 * @param bool              $served  Whether the answer was sent already.
+	 * @param \WP_HTTP_Response $result  The answer.
+	 * @param \WP_REST_Request  $request The request.
+	 * @return bool
+	 *
+	 * @phpstan-param \WP_REST_Request<array<string, mixed>> $request
+	 */
+	public static function serve_raw( bool $served, \WP_HTTP_Response $result, \WP_REST_Request $request ): bool {
+		$route = '/' . Policy_Controller::NAMESPACE . '/register';
+		if ( $served || ! str_starts_with( $request->get_route(), $route ) ) {
+			return $served;
+		}
+		if ( 304 === $result->get_status() ) {
+			return true;
+		}
+		if ( $route . '/processors.csv' === $request->get_route() && is_string( $result->get_data() ) ) {
+			echo $result->get_data(); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- CSV, not HTML, sent as text/csv with nosniff; every cell quoted by Register::processors_csv().
+			return true;
+		}
+		return $served;
+	}
+
+	/**
+	 * The register's address in the statement page's head, beside the feed's. Runs on `wp_head`.
+	 */
+	public static function print_discovery_link(): void {
+		if ( ! Block_Registry::on_statement_page() ) {
+			return;
+		}
+		printf(
+			'<link rel="alternate" type="application/json" title="%s" href="%s" />' . "\n",
+			esc_attr__( 'Register of processors and security measures (JSON)', 'infosec-policy' ),
+			esc_url( rest_url( Policy_Controller::NAMESPACE . '/register' ) )
+		);
+	}
+}

@@ -1,0 +1,156 @@
+<?php
+/**
+ * The public register: its contract, its caching, its CSV.
+ *
+ * @package InfosecPolicy
+ */
+
+declare(strict_types=1);
+
+namespace InfosecPolicy\Tests;
+
+use InfosecPolicy\Policy\Policy_Store;
+use InfosecPolicy\Publish\Register;
+use InfosecPolicy\Rest\Register_Controller;
+
+/**
+ * GET /register and its schema and CSV, for anyone, with what the statement shows and nothing else.
+ */
+final class RegisterTest extends TestCase {
+
+	/**
+	 * The demo policy with an announced processor, the open ports and security.txt on.
+	 *
+	 * @return array<string, mixed>
+	 */
+	private function policy(): array {
+		$policy                                   = $this->demo_policy();
+		$policy['processors'][1]['effectiveFrom'] = '2099-01-01';
+		$policy['site']['firewallPorts']          = array( 22, 443 );
+		$policy['site']['securityTxt']            = true;
+		$policy['organization']['reviewedAt']     = '2026-11-01';
+		return $policy;
+	}
+
+	/**
+	 * GET on a register route, as a visitor (no one logged in).
+	 *
+	 * @param string                $route   The route under /register.
+	 * @param array<string, string> $headers Request headers.
+	 */
+	private function get( string $route = '', array $headers = array() ): \WP_REST_Response {
+		wp_set_current_user( 0 );
+		$request = new \WP_REST_Request( 'GET', '/infosec-policy/v1/register' . $route );
+		foreach ( $headers as $name => $value ) {
+			$request->set_header( $name, $value );
+		}
+		return rest_get_server()->dispatch( $request );
+	}
+
+	public function test_anyone_reads_what_the_statement_shows(): void {
+		Policy_Store::save( $this->policy(), 0 );
+		$response = $this->get();
+		$this->assertSame( 200, $response->get_status() );
+		$register = $response->get_data();
+		$this->assertSame( 'RegioIngenieur', $register['organization']['name'] );
+		$this->assertSame( array( 'ISO 9001:2015', 'ISO/IEC 27001:2013' ), array_column( $register['organization']['standards'], 'name' ) );
+		$this->assertSame( array_column( $this->demo_policy()['measures'], 'id' ), array_column( $register['measures'], 'id' ) );
+		// In use and announced alike, the announced one with the date it starts.
+		$this->assertSame( array_column( $this->demo_policy()['processors'], 'id' ), array_column( $register['processors'], 'id' ) );
+		$this->assertSame( '2099-01-01', $register['processors'][1]['effectiveFrom'] );
+		$this->assertSame( '2026-11-01', $register['reviewedAt'] );
+		$this->assertMatchesRegularExpression( '/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/', (string) $register['updatedAt'] );
+		$this->assertSame( 'public, max-age=300', $response->get_headers()['Cache-Control'] );
+	}
+
+	public function test_never_an_internal_field_and_always_valid_against_its_schema(): void {
+		Policy_Store::save( $this->policy(), 0 );
+		$register = $this->get()->get_data();
+		$this->assertArrayNotHasKey( 'firewallPorts', $register['site'] );
+		$this->assertArrayNotHasKey( 'securityTxt', $register['site'] );
+		$this->assertStringNotContainsString( 'firewallPorts', (string) wp_json_encode( $register ) );
+
+		$schema = $this->get( '/schema' )->get_data();
+		$this->assertSame( Register::schema(), $schema );
+		$this->assertTrue( rest_validate_value_from_schema( $register, $schema, 'register' ) );
+		// The schema allows no field it does not name: an internal one would fail it.
+		$register['site']['firewallPorts'] = array( 22 );
+		$this->assertInstanceOf( \WP_Error::class, rest_validate_value_from_schema( $register, $schema, 'register' ) );
+	}
+
+	public function test_a_repeated_request_gets_304_until_the_policy_changes(): void {
+		Policy_Store::save( $this->policy(), 0 );
+		$first = $this->get();
+		$etag  = $first->get_headers()['ETag'];
+		$this->assertMatchesRegularExpression( '/^"[0-9a-f]{32}"$/', $etag );
+
+		$again = $this->get( '', array( 'If-None-Match' => $etag ) );
+		$this->assertSame( 304, $again->get_status() );
+		$this->assertNull( $again->get_data() );
+		$since = $this->get( '', array( 'If-Modified-Since' => $first->get_headers()['Last-Modified'] ) );
+		$this->assertSame( 304, $since->get_status() );
+
+		$policy                         = $this->policy();
+		$policy['organization']['name'] = 'RegioIngenieur B.V.';
+		Policy_Store::save( $policy, 1 );
+		$changed = $this->get( '', array( 'If-None-Match' => $etag ) );
+		$this->assertSame( 200, $changed->get_status() );
+		$this->assertNotSame( $etag, $changed->get_headers()['ETag'] );
+		$this->assertSame( 'RegioIngenieur B.V.', $changed->get_data()['organization']['name'] );
+	}
+
+	public function test_the_processors_as_csv_that_no_spreadsheet_runs(): void {
+		$policy                               = $this->policy();
+		$policy['processors'][0]['name']      = '=HYPERLINK("https://attacker.test","Click")';
+		$policy['processors'][0]['role']      = 'Hosting, "managed"';
+		$policy['processors'][0]['dpaSigned'] = true;
+		Policy_Store::save( $policy, 0 );
+		$response = $this->get( '/processors.csv' );
+		$this->assertSame( 200, $response->get_status() );
+		$this->assertSame( 'text/csv; charset=utf-8', $response->get_headers()['Content-Type'] );
+		$lines = explode( "\r\n", rtrim( (string) $response->get_data(), "\r\n" ) );
+		$this->assertCount( 1 + count( $policy['processors'] ), $lines );
+		$this->assertSame( '"' . implode( '","', Register::CSV_COLUMNS ) . '"', $lines[0] );
+		$row = str_getcsv( $lines[1], ',', '"', '' );
+		$this->assertSame( '\'=HYPERLINK("https://attacker.test","Click")', $row[2] );
+		$this->assertSame( 'Hosting, "managed"', $row[1] );
+		$this->assertSame( 'yes', $row[7] );
+	}
+
+	public function test_it_reads_no_more_than_the_policy_option(): void {
+		global $wpdb;
+		Policy_Store::save( $this->policy(), 0 );
+		wp_cache_flush();
+		wp_load_alloptions();
+		$this->get();
+		$queries = $wpdb->num_queries;
+		$this->get();
+		$this->get( '/processors.csv' );
+		$this->assertSame( $queries, $wpdb->num_queries );
+	}
+
+	public function test_the_statement_page_announces_it(): void {
+		global $wp_query, $wp_the_query;
+		$page  = wp_insert_post(
+			array(
+				'post_type'    => 'page',
+				'post_status'  => 'publish',
+				'post_title'   => 'Information security',
+				'post_content' => '<!-- wp:infosec-policy/processor-table /-->',
+			),
+			true
+		);
+		$saved = $wp_query;
+		try {
+			$wp_query     = new \WP_Query( array( 'page_id' => $page ) ); // phpcs:ignore WordPress.WP.GlobalVariablesOverride.Prohibited -- a page view, as core sets it up.
+			$wp_the_query = $wp_query; // phpcs:ignore WordPress.WP.GlobalVariablesOverride.Prohibited -- idem.
+			ob_start();
+			Register_Controller::print_discovery_link();
+			$head = $this->parse_html( (string) ob_get_clean() );
+		} finally {
+			$wp_query     = $saved; // phpcs:ignore WordPress.WP.GlobalVariablesOverride.Prohibited -- restores it.
+			$wp_the_query = $saved; // phpcs:ignore WordPress.WP.GlobalVariablesOverride.Prohibited -- idem.
+		}
+		$this->assertSame( array( rest_url( 'infosec-policy/v1/register' ) ), $this->texts( $head, '//link[@rel="alternate"][@type="application/json"]/@href' ) );
+	}
+}
