@@ -51,6 +51,7 @@ final class Statement_Pattern {
 			. '<!-- wp:infosec-policy/measure-list {"category":"technical"} /-->' . "\n\n"
 			. self::heading( 2, __( 'Secure connection', 'infosec-policy' ) )
 			. '<!-- wp:infosec-policy/tls-badge /-->' . "\n\n"
+			. '<!-- wp:infosec-policy/site-facts /-->' . "\n\n"
 			. self::heading( 2, __( 'Processors', 'infosec-policy' ) )
 			. '<!-- wp:infosec-policy/processor-table /-->' . "\n\n"
 			. self::heading( 2, __( 'Changes', 'infosec-policy' ) )

@@ -36,7 +36,7 @@ final class Change_Items {
 	 * the site publishes where is the admin's choice, not news.)
 	 */
 	private const UNPUBLISHED_FIELDS = array(
-		'site' => array( 'firewallPorts', 'securityTxt' ),
+		'site' => array( 'firewallPorts', 'publishFirewallPorts', 'securityTxt' ),
 	);
 
 	/**

@@ -197,6 +197,8 @@ final class Change_Sentences {
 			/* translators: 1: the old data locations, 2: the new data locations. */
 			'site.dataLocations'          => __( 'Changed the data locations of the website from %1$s to %2$s', 'infosec-policy' ),
 			/* translators: 1: "yes" or "no" before, 2: the same now. */
+			'site.publishFirewallPorts'   => __( 'Changed whether the statement shows the open firewall ports from %1$s to %2$s', 'infosec-policy' ),
+			/* translators: 1: "yes" or "no" before, 2: the same now. */
 			'site.securityTxt'            => __( 'Changed whether the website serves security.txt from %1$s to %2$s', 'infosec-policy' ),
 			default                       => null,
 		};

@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace InfosecPolicy\Publish;
 
+use InfosecPolicy\Blocks\Site_Facts;
 use InfosecPolicy\Policy\Policy_Store;
 
 defined( 'ABSPATH' ) || exit;
@@ -17,8 +18,8 @@ defined( 'ABSPATH' ) || exit;
  * The statement's facts for procurement tools and auditors: the organisation with its standards,
  * the measures, every processor (in use, or announced with the date it starts), the site's public
  * facts, and when the policy was last updated and reviewed. Built field by field from a list of
- * what is public, so that a field added to the policy stays out until it is added here (the open
- * firewall ports and what the site publishes are the admin's, never the register's).
+ * what is public, so that a field added to the policy stays out until it is added here. The open
+ * firewall ports appear only when the admin publishes them, as the site facts block shows them.
  *
  * @phpstan-type Document array{ formatVersion: int, organization: array<string, mixed>, measures: list<array<string, mixed>>, processors: list<array<string, mixed>>, site: array<string, mixed>, updatedAt: string|null, reviewedAt: string|null }
  */
@@ -60,12 +61,14 @@ final class Register {
 		$reviewed   = is_array( $policy['organization'] ?? null ) ? ( $policy['organization']['reviewedAt'] ?? null ) : null;
 		$measures   = is_array( $policy['measures'] ?? null ) ? $policy['measures'] : array();
 		$processors = is_array( $policy['processors'] ?? null ) ? $policy['processors'] : array();
+		$site       = is_array( $policy['site'] ?? null ) ? $policy['site'] : array();
+		$open       = Site_Facts::published_ports( $site );
 		return array(
 			'formatVersion' => self::FORMAT_VERSION,
 			'organization'  => $organization,
 			'measures'      => self::each( $measures, self::MEASURE ),
 			'processors'    => self::each( $processors, self::PROCESSOR ),
-			'site'          => self::pick( is_array( $policy['site'] ?? null ) ? $policy['site'] : array(), self::SITE ),
+			'site'          => self::pick( $site, self::SITE ) + ( array() === $open ? array() : array( 'firewallPorts' => $open ) ),
 			'updatedAt'     => $updated > 0 ? gmdate( 'Y-m-d\TH:i:s\Z', $updated ) : null,
 			'reviewedAt'    => is_string( $reviewed ) && '' !== $reviewed ? $reviewed : null,
 		);
@@ -266,6 +269,10 @@ final class Register {
 						'host'              => $text,
 						'tlsIssuerDeclared' => $text,
 						'dataLocations'     => $countries,
+						'firewallPorts'     => array(
+							'type'  => 'array',
+							'items' => array( 'type' => 'integer' ),
+						),
 					),
 					array()
 				),

@@ -93,6 +93,24 @@ export function SiteSection( { site }: { site: Site } ) {
 				) }
 				<FieldError path="site.firewallPorts" />
 			</div>
+			<div data-field-path="site.publishFirewallPorts">
+				<CheckboxControl
+					label={ __(
+						'Show the open ports on the statement',
+						'infosec-policy'
+					) }
+					help={ __(
+						'In the website facts block and the public register. Off, the ports stay in this page and the admin’s change log.',
+						'infosec-policy'
+					) }
+					checked={ site.publishFirewallPorts ?? false }
+					onChange={ ( publishFirewallPorts ) =>
+						editSite( { publishFirewallPorts } )
+					}
+					__nextHasNoMarginBottom
+				/>
+				<FieldError path="site.publishFirewallPorts" />
+			</div>
 			<CountryList
 				path="site.dataLocations"
 				label={ __( 'Where the site stores data', 'infosec-policy' ) }

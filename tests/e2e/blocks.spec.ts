@@ -38,6 +38,11 @@ const BLOCKS = [
 		visitorSees: 'Symantec Class 3 G4',
 	},
 	{
+		name: 'infosec-policy/site-facts',
+		attributes: {},
+		visitorSees: 'This website stores its data in Netherlands.',
+	},
+	{
 		name: 'infosec-policy/standards',
 		attributes: {},
 		visitorSees: 'RegioIngenieur has taken note of ISO/IEC 27001:2013.',

@@ -46,7 +46,7 @@ final class ContactBlockTest extends TestCase {
 		$pattern = \WP_Block_Patterns_Registry::get_instance()->get_registered( Statement_Pattern::NAME );
 		$this->assertIsArray( $pattern );
 		$names = array_column( parse_blocks( $pattern['content'] ), 'blockName' );
-		foreach ( array( 'infosec-policy/standards', 'infosec-policy/measure-list', 'infosec-policy/tls-badge', 'infosec-policy/processor-table', 'infosec-policy/contact', 'infosec-policy/policy-dates' ) as $block ) {
+		foreach ( array( 'infosec-policy/standards', 'infosec-policy/site-facts', 'infosec-policy/measure-list', 'infosec-policy/tls-badge', 'infosec-policy/processor-table', 'infosec-policy/contact', 'infosec-policy/policy-dates' ) as $block ) {
 			$this->assertContains( $block, $names );
 		}
 		$this->assertSame( array( 'organizational', 'technical' ), array_values( array_filter( array_map( static fn( array $b ) => $b['attrs']['category'] ?? null, parse_blocks( $pattern['content'] ) ) ) ) );

@@ -19,7 +19,8 @@ use InfosecPolicy\Rest\Register_Controller;
 final class RegisterTest extends TestCase {
 
 	/**
-	 * The demo policy with an announced processor, the open ports and security.txt on.
+	 * The demo policy with an announced processor, open ports it does not publish, and
+	 * security.txt on.
 	 *
 	 * @return array<string, mixed>
 	 */
@@ -27,6 +28,7 @@ final class RegisterTest extends TestCase {
 		$policy                                   = $this->demo_policy();
 		$policy['processors'][1]['effectiveFrom'] = '2099-01-01';
 		$policy['site']['firewallPorts']          = array( 22, 443 );
+		$policy['site']['publishFirewallPorts']   = false;
 		$policy['site']['securityTxt']            = true;
 		$policy['organization']['reviewedAt']     = '2026-11-01';
 		return $policy;
@@ -74,8 +76,18 @@ final class RegisterTest extends TestCase {
 		$this->assertSame( Register::schema(), $schema );
 		$this->assertTrue( rest_validate_value_from_schema( $register, $schema, 'register' ) );
 		// The schema allows no field it does not name: an internal one would fail it.
-		$register['site']['firewallPorts'] = array( 22 );
+		$register['site']['securityTxt'] = true;
 		$this->assertInstanceOf( \WP_Error::class, rest_validate_value_from_schema( $register, $schema, 'register' ) );
+	}
+
+	public function test_the_open_ports_only_when_the_admin_publishes_them(): void {
+		$policy                                 = $this->policy();
+		$policy['site']['publishFirewallPorts'] = true;
+		Policy_Store::save( $policy, 0 );
+		$register = $this->get()->get_data();
+		$this->assertSame( array( 22, 443 ), $register['site']['firewallPorts'] );
+		$this->assertArrayNotHasKey( 'publishFirewallPorts', $register['site'] );
+		$this->assertTrue( rest_validate_value_from_schema( $register, Register::schema(), 'register' ) );
 	}
 
 	public function test_a_repeated_request_gets_304_until_the_policy_changes(): void {
