@@ -59,6 +59,7 @@ final class Plugin {
 		add_filter( 'site_status_tests', array( Site_Health::class, 'register' ) );
 		add_action( 'admin_init', array( Privacy_Policy_Content::class, 'register' ) );
 		add_action( 'enqueue_block_editor_assets', array( Editor_Data::class, 'enqueue' ) );
+		add_action( 'enqueue_block_editor_assets', array( Block_Registry::class, 'set_script_translations' ) );
 		add_action( Tls_Results::CRON_HOOK, array( Tls_Results::class, 'run_scheduled' ) );
 		add_action( 'admin_init', array( Tls_Results::class, 'schedule' ) );
 		register_activation_hook( PLUGIN_FILE, array( self::class, 'activate' ) );
@@ -73,11 +74,21 @@ final class Plugin {
 
 	/**
 	 * Tells WordPress where the plugin's own translations are (languages/). WordPress loads them
-	 * when a string is first translated, for PHP and scripts alike, and prefers a site's own
-	 * under wp-content/languages/plugins/.
+	 * when a string is first translated, and prefers a site's own under wp-content/languages/plugins/.
 	 */
 	public static function load_translations(): void {
 		load_plugin_textdomain( 'infosec-policy', false, dirname( plugin_basename( PLUGIN_FILE ) ) . '/languages' );
+	}
+
+	/**
+	 * Where the scripts' translations are for the language being shown: '' when the site has its
+	 * own catalogue of the plugin under wp-content/languages/plugins (WordPress then takes the
+	 * scripts' part from there too, as it does for PHP), else the plugin's languages/. WordPress 6.8
+	 * looks for script translations only where it is told or under wp-content/languages.
+	 */
+	public static function script_translations_path(): string {
+		$base = WP_LANG_DIR . '/plugins/infosec-policy-' . determine_locale();
+		return is_readable( $base . '.mo' ) || is_readable( $base . '.l10n.php' ) ? '' : PLUGIN_DIR . '/languages';
 	}
 
 	/**

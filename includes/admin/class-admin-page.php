@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace InfosecPolicy\Admin;
 
+use InfosecPolicy\Plugin;
 use InfosecPolicy\Rest\Policy_Controller;
 use const InfosecPolicy\PLUGIN_DIR;
 use const InfosecPolicy\PLUGIN_FILE;
@@ -64,9 +65,7 @@ final class Admin_Page {
 			$asset['version'],
 			array( 'in_footer' => true )
 		);
-		// No path: WordPress takes the folder the PHP's catalogue comes from (the site's own under
-		// wp-content/languages/plugins, or the plugin's languages/), so both speak alike.
-		wp_set_script_translations( self::SCRIPT, 'infosec-policy' );
+		wp_set_script_translations( self::SCRIPT, 'infosec-policy', Plugin::script_translations_path() );
 		wp_enqueue_style(
 			self::SCRIPT,
 			plugins_url( 'build/admin/style-index.css', PLUGIN_FILE ),

@@ -9,6 +9,8 @@ declare(strict_types=1);
 
 namespace InfosecPolicy\Blocks;
 
+use InfosecPolicy\Plugin;
+
 use const InfosecPolicy\PLUGIN_DIR;
 
 defined( 'ABSPATH' ) || exit;
@@ -28,10 +30,23 @@ final class Block_Registry {
 			return;
 		}
 		foreach ( $metadata_files as $metadata_file ) {
-			// The editor script's translations come with it: register_block_type() sets them from
-			// block.json's textdomain, and WordPress finds the plugin's languages/ folder, which
-			// Plugin::load_translations() told it, unless the site has its own catalogue.
 			register_block_type( dirname( $metadata_file ) );
+		}
+	}
+
+	/**
+	 * Points the blocks' editor scripts at the plugin's translations, which register_block_type()
+	 * looks for only under wp-content/languages. Runs on `enqueue_block_editor_assets`, so that page
+	 * views never look for files.
+	 */
+	public static function set_script_translations(): void {
+		$path = Plugin::script_translations_path();
+		foreach ( \WP_Block_Type_Registry::get_instance()->get_all_registered() as $name => $block_type ) {
+			if ( str_starts_with( $name, 'infosec-policy/' ) ) {
+				foreach ( $block_type->editor_script_handles as $handle ) {
+					wp_set_script_translations( $handle, 'infosec-policy', $path );
+				}
+			}
 		}
 	}
 

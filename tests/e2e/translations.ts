@@ -130,11 +130,13 @@ export function leftOver(
  * Controls whose words are WordPress's, not the plugin's: core translates them with its own
  * language pack (on this machine, Debian's has no translations for core's scripts), so they say
  * nothing about the plugin, and no prop of the plugin's can set them: a notice's Close button,
- * and the block inspector's own tabs, skip link, style tools (typography, colour: block supports)
- * and Advanced panel.
+ * the block inspector's own tabs, skip link, style tools (typography, colour: block supports) and
+ * Advanced panel, and a token field's hint (WordPress 6.8's FormTokenField has no `help` to give
+ * it the plugin's words; 7.x's shows the plugin's).
  */
 const CORE_CONTROLS = [
 	'.components-notice__dismiss',
+	'.components-form-token-field__help',
 	'.block-editor-block-inspector__tabs [role="tablist"]',
 	'.block-editor-skip-to-selected-block',
 	'.block-editor-block-inspector .components-tools-panel',

@@ -86,6 +86,26 @@ final class TranslationsTest extends TestCase {
 	}
 
 	/**
+	 * Scripts take their translations from the plugin's languages/, unless the site has its own
+	 * catalogue of the plugin, which then serves PHP and scripts alike.
+	 */
+	public function test_scripts_read_the_same_catalogue_as_the_php(): void {
+		switch_to_locale( 'nl_NL' );
+		$this->assertSame( \InfosecPolicy\PLUGIN_DIR . '/languages', \InfosecPolicy\Plugin::script_translations_path() );
+		// A site's own catalogue, in a language no other test reads (German), so no cache of the
+		// files WordPress has seen misleads another test.
+		$own = WP_LANG_DIR . '/plugins/infosec-policy-de_DE.mo';
+		wp_mkdir_p( dirname( $own ) );
+		copy( \InfosecPolicy\PLUGIN_DIR . '/languages/infosec-policy-nl_NL.mo', $own );
+		try {
+			$this->assertTrue( switch_to_locale( 'de_DE' ) );
+			$this->assertSame( '', \InfosecPolicy\Plugin::script_translations_path() );
+		} finally {
+			unlink( $own );
+		}
+	}
+
+	/**
 	 * A plural takes the Dutch form for the count.
 	 */
 	public function test_counts_take_the_dutch_plural(): void {

@@ -10,3 +10,4 @@ define( 'WPINC', 'wp-includes' );
 define( 'DAY_IN_SECONDS', 86400 );
 define( 'MINUTE_IN_SECONDS', 60 );
 define( 'ARRAY_A', 'ARRAY_A' );
+define( 'WP_LANG_DIR', '/tmp/wordpress/wp-content/languages' );
