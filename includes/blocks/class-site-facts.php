@@ -56,7 +56,7 @@ final class Site_Facts {
 		$locations = array_values( array_filter( is_array( $site['dataLocations'] ?? null ) ? $site['dataLocations'] : array(), 'is_string' ) );
 		if ( array() !== $locations ) {
 			/* translators: %s: countries, e.g. "Netherlands, Germany". */
-			$sentences[] = sprintf( __( 'This website stores its data in %s.', 'infosec-policy' ), Countries::names( $locations ) );
+			$sentences[] = sprintf( __( 'Where this website stores its data: %s.', 'infosec-policy' ), Countries::names( $locations ) );
 		}
 		$ports = self::published_ports( $site );
 		if ( array() !== $ports ) {

@@ -40,7 +40,7 @@ const BLOCKS = [
 	{
 		name: 'infosec-policy/site-facts',
 		attributes: {},
-		visitorSees: 'This website stores its data in Netherlands.',
+		visitorSees: 'Where this website stores its data: Netherlands.',
 	},
 	{
 		name: 'infosec-policy/standards',

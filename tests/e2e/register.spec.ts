@@ -34,7 +34,10 @@ test.describe( 'public register', () => {
 		expect(
 			register.processors.map( ( p: { id: string } ) => p.id )
 		).toEqual( demoPolicy().processors.map( ( p ) => p.id ) );
-		expect( register.site.firewallPorts ).toBeUndefined();
+		// The demo publishes its open ports; the choice itself is the admin's, not the register's.
+		expect( register.site.firewallPorts ).toEqual( [ 80, 443, 25 ] );
+		expect( register.site.publishFirewallPorts ).toBeUndefined();
+		expect( register.site.securityTxt ).toBeUndefined();
 
 		const again = await visitor.request.get( href!, {
 			headers: { 'If-None-Match': response.headers().etag! },

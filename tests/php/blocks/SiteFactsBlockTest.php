@@ -40,7 +40,7 @@ final class SiteFactsBlockTest extends TestCase {
 		Policy_Store::save( $this->demo_policy(), 0 );
 		$this->assertSame(
 			array(
-				'This website stores its data in Netherlands.',
+				'Where this website stores its data: Netherlands.',
 				'The firewall lets through only these ports: 80 (HTTP), 443 (HTTPS), 25 (SMTP).',
 			),
 			$this->rendered()
@@ -54,7 +54,7 @@ final class SiteFactsBlockTest extends TestCase {
 				'firewallPorts'        => array( 22, 443, 8123 ),
 			)
 		);
-		$this->assertSame( array( 'This website stores its data in Netherlands.' ), $this->rendered() );
+		$this->assertSame( array( 'Where this website stores its data: Netherlands.' ), $this->rendered() );
 		$this->assertStringNotContainsString( '8123', do_blocks( '<!-- wp:infosec-policy/site-facts /-->' ) );
 
 		$this->store_site(
@@ -64,7 +64,7 @@ final class SiteFactsBlockTest extends TestCase {
 				'dataLocations'        => array( 'NL', 'DE' ),
 			)
 		);
-		$this->assertSame( array( 'This website stores its data in Netherlands, Germany.', 'The firewall lets through one port: 443 (HTTPS).' ), $this->rendered() );
+		$this->assertSame( array( 'Where this website stores its data: Netherlands, Germany.', 'The firewall lets through one port: 443 (HTTPS).' ), $this->rendered() );
 	}
 
 	public function test_without_facts_it_says_so(): void {
@@ -90,7 +90,7 @@ final class SiteFactsBlockTest extends TestCase {
 		Policy_Store::save( $this->demo_policy(), 0 );
 		switch_to_locale( 'nl_NL' );
 		try {
-			$this->assertSame( 'Deze website slaat haar gegevens op in Nederland.', $this->rendered()[0] );
+			$this->assertSame( 'Waar deze website haar gegevens opslaat: Nederland.', $this->rendered()[0] );
 		} finally {
 			restore_current_locale();
 		}
