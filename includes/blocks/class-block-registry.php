@@ -22,6 +22,11 @@ defined( 'ABSPATH' ) || exit;
 final class Block_Registry {
 
 	/**
+	 * How the plugin's blocks begin in saved post content.
+	 */
+	public const MARKUP_PREFIX = '<!-- wp:infosec-policy/';
+
+	/**
 	 * Registers the blocks. Runs on `init`.
 	 */
 	public static function register(): void {
@@ -56,6 +61,6 @@ final class Block_Registry {
 	 */
 	public static function on_statement_page(): bool {
 		$post = get_queried_object();
-		return is_singular() && $post instanceof \WP_Post && str_contains( $post->post_content, '<!-- wp:infosec-policy/' );
+		return is_singular() && $post instanceof \WP_Post && str_contains( $post->post_content, self::MARKUP_PREFIX );
 	}
 }

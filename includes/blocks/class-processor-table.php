@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace InfosecPolicy\Blocks;
 
+use InfosecPolicy\Changes\Change_Sentences;
 use InfosecPolicy\Policy\Countries;
 use InfosecPolicy\Policy\Policy_Store;
 use InfosecPolicy\Policy\Transfer_Bases;
@@ -147,6 +148,6 @@ final class Processor_Table {
 			return __( 'Signed', 'infosec-policy' );
 		}
 		/* translators: %s: the date the agreement was signed. */
-		return sprintf( __( 'Signed on %s', 'infosec-policy' ), mysql2date( (string) get_option( 'date_format' ), $date ) );
+		return sprintf( __( 'Signed on %s', 'infosec-policy' ), Change_Sentences::date( $date ) );
 	}
 }

@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace InfosecPolicy\Blocks;
 
+use InfosecPolicy\Changes\Change_Sentences;
 use InfosecPolicy\Policy\Policy_Store;
 
 defined( 'ABSPATH' ) || exit;
@@ -61,7 +62,7 @@ final class Standards {
 	private static function sentence( string $name, array $standard, string $today ): string {
 		$title = (string) $standard['name'];
 		$until = is_string( $standard['validUntil'] ?? null ) ? $standard['validUntil'] : '';
-		$date  = '' === $until ? '' : (string) mysql2date( (string) get_option( 'date_format' ), $until );
+		$date  = '' === $until ? '' : Change_Sentences::date( $until );
 		return match ( $standard['status'] ?? '' ) {
 			'certified'  => match ( true ) {
 				'' === $until                          =>

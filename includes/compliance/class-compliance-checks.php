@@ -10,6 +10,7 @@ declare(strict_types=1);
 namespace InfosecPolicy\Compliance;
 
 use InfosecPolicy\Blocks\Standards;
+use InfosecPolicy\Changes\Change_Sentences;
 use InfosecPolicy\Json_File;
 use InfosecPolicy\Policy\Countries;
 use InfosecPolicy\Policy\Policy_Store;
@@ -240,7 +241,7 @@ final class Compliance_Checks {
 				'' === $reviewed
 					? __( 'The policy has no review date.', 'infosec-policy' )
 					/* translators: %s: a date. */
-					: sprintf( __( 'The policy was last reviewed on %s, more than twelve months ago.', 'infosec-policy' ), (string) mysql2date( (string) get_option( 'date_format' ), $reviewed ) ),
+					: sprintf( __( 'The policy was last reviewed on %s, more than twelve months ago.', 'infosec-policy' ), Change_Sentences::date( $reviewed ) ),
 				__( 'Review the measures and processors, then set “Last reviewed” to today.', 'infosec-policy' )
 			),
 		);
@@ -271,7 +272,7 @@ final class Compliance_Checks {
 					'id'   => '',
 				),
 				/* translators: 1: a standard, e.g. "ISO/IEC 27001:2022", 2: the date its certificate ended. */
-				sprintf( __( 'The certificate for %1$s ended on %2$s.', 'infosec-policy' ), $name, (string) mysql2date( (string) get_option( 'date_format' ), (string) $standard['validUntil'] ) ),
+				sprintf( __( 'The certificate for %1$s ended on %2$s.', 'infosec-policy' ), $name, Change_Sentences::date( (string) $standard['validUntil'] ) ),
 				__( 'Enter the renewed certificate’s end date, or change the standard’s status to what is true today.', 'infosec-policy' )
 			);
 		}

@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace InfosecPolicy\Publish;
 
+use InfosecPolicy\Blocks\Block_Registry;
 use InfosecPolicy\Policy\Policy_Store;
 
 defined( 'ABSPATH' ) || exit;
@@ -134,7 +135,7 @@ final class Security_Txt {
 		$id  = $wpdb->get_var(
 			$wpdb->prepare(
 				"SELECT ID FROM {$wpdb->posts} WHERE post_type = 'page' AND post_status = 'publish' AND post_password = '' AND post_content LIKE %s ORDER BY post_date ASC, ID ASC LIMIT 1",
-				'%' . $wpdb->esc_like( '<!-- wp:infosec-policy/' ) . '%'
+				'%' . $wpdb->esc_like( Block_Registry::MARKUP_PREFIX ) . '%'
 			)
 		);
 		$url = null === $id ? '' : (string) get_permalink( (int) $id );
