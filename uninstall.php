@@ -13,6 +13,7 @@ use InfosecPolicy\Changes\Change_Log_Table;
 use InfosecPolicy\Changes\Published_Log;
 use InfosecPolicy\Policy\Policy_Store;
 use InfosecPolicy\Rest\Tls_Controller;
+use InfosecPolicy\Tls\Https_Facts;
 use InfosecPolicy\Tls\Tls_Results;
 
 defined( 'WP_UNINSTALL_PLUGIN' ) || exit;
@@ -23,5 +24,6 @@ Policy_Store::delete();
 Change_Log_Table::drop();
 Published_Log::delete();
 delete_option( Tls_Results::OPTION );
+delete_option( Https_Facts::OPTION );
 delete_option( Tls_Controller::LOCK );
 Tls_Results::unschedule();

@@ -87,6 +87,8 @@ export interface TlsReport {
 	stale?: boolean;
 	declaredIssuer: string;
 	issuerMismatch: boolean;
+	/** The site's own host only: its HTTPS facts as visitors read them (the website facts block). */
+	httpsSentences?: string[];
 }
 
 /**

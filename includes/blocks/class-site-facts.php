@@ -11,13 +11,15 @@ namespace InfosecPolicy\Blocks;
 
 use InfosecPolicy\Policy\Countries;
 use InfosecPolicy\Policy\Policy_Store;
+use InfosecPolicy\Tls\Https_Facts;
 
 defined( 'ABSPATH' ) || exit;
 
 /**
- * The website's own facts from the policy, each in a sentence: where its data is stored, and,
+ * The website's own facts, each in a sentence: from the policy, where its data is stored and,
  * when the admin publishes them (site.publishFirewallPorts), the ports its firewall opens with
- * their services. Plain text: the block escapes each sentence as it prints it.
+ * their services; from the background checks, how its host answers http:// and https://
+ * (Https_Facts). Plain text: the block escapes each sentence as it prints it.
  */
 final class Site_Facts {
 
@@ -66,7 +68,7 @@ final class Site_Facts {
 				implode( wp_get_list_item_separator(), array_map( array( self::class, 'port' ), $ports ) )
 			);
 		}
-		return $sentences;
+		return array_merge( $sentences, Https_Facts::sentences( Https_Facts::get() ) );
 	}
 
 	/**

@@ -1,6 +1,6 @@
 <?php
 /**
- * WP-CLI: wp infosec-policy tls check.
+ * WP-CLI: wp infosec-policy tls check|https.
  *
  * @package InfosecPolicy
  */
@@ -9,6 +9,8 @@ declare(strict_types=1);
 
 namespace InfosecPolicy\Cli;
 
+use InfosecPolicy\Policy\Policy_Store;
+use InfosecPolicy\Tls\Https_Facts;
 use InfosecPolicy\Tls\Tls_Results;
 use InfosecPolicy\Tls\Tls_Status;
 
@@ -22,7 +24,7 @@ final class Tls_Command extends Command {
 	/**
 	 * Checks the certificate each host the policy names serves now, and stores the results.
 	 *
-	 * The check that WP-Cron runs twice a day and "Check now" runs in the settings: the site's host and every processor's, each through the same guard (no internal addresses, WordPress's WP_HTTP_BLOCK_EXTERNAL honoured). A host that cannot be reached keeps its last answer, marked as from an earlier check. Prints host, status, issuer, expiry and why a check failed.
+	 * The check that WP-Cron runs twice a day and "Check now" runs in the settings: the site's host and every processor's, each through the same guard (no internal addresses, WordPress's WP_HTTP_BLOCK_EXTERNAL honoured). A host that cannot be reached keeps its last answer, marked as from an earlier check. Prints host, status, issuer, expiry and why a check failed. When the site's own host is checked, its HTTPS facts are checked too (plain HTTP redirected or not, HSTS, the TLS versions it accepts); `wp infosec-policy tls https` prints them.
 	 *
 	 * ## OPTIONS
 	 *
@@ -58,6 +60,10 @@ final class Tls_Command extends Command {
 			$hosts = array( $host );
 		}
 		Tls_Results::refresh( null, $hosts );
+		$site_host = Tls_Status::site_host( Policy_Store::policy() );
+		if ( in_array( $site_host, $hosts, true ) ) {
+			Https_Facts::refresh();
+		}
 
 		$rows    = array();
 		$failing = 0;
@@ -71,6 +77,55 @@ final class Tls_Command extends Command {
 		if ( $failing > 0 ) {
 			/* translators: %d: how many hosts. */
 			\WP_CLI::warning( sprintf( _n( '%d host serves a certificate that browsers refuse; see wp infosec-policy findings.', '%d hosts serve a certificate that browsers refuse; see wp infosec-policy findings.', $failing, 'infosec-policy' ), $failing ) );
+		}
+	}
+
+	/**
+	 * Prints the site's HTTPS facts as the last check found them.
+	 *
+	 * How the site's host answered http:// and https:// when WP-Cron, "Check now" or `wp infosec-policy tls check` last checked it: whether plain HTTP is sent on to HTTPS, the HSTS header, and which TLS versions it accepts. Reads the stored facts; connects nowhere.
+	 *
+	 * ## OPTIONS
+	 *
+	 * [--format=<format>]
+	 * : `text` prints the sentences the website facts block shows; `json` the stored facts, for scripts.
+	 * ---
+	 * default: text
+	 * options:
+	 *   - text
+	 *   - json
+	 * ---
+	 *
+	 * ## EXIT STATUS
+	 *
+	 * 0 when facts were printed; 1 when the site's host has not been checked yet.
+	 *
+	 * ## EXAMPLES
+	 *
+	 *     $ wp infosec-policy tls https
+	 *
+	 *     $ wp infosec-policy tls https --format=json
+	 *
+	 * @param list<string>         $args       None.
+	 * @param array<string, mixed> $assoc_args The format.
+	 */
+	public function https( array $args, array $assoc_args ): void {
+		$facts = Https_Facts::get();
+		if ( null === $facts || array() === $facts ) {
+			self::fail( __( 'The website has not been checked yet; run wp infosec-policy tls check.', 'infosec-policy' ) );
+		}
+		if ( 'json' === ( $assoc_args['format'] ?? 'text' ) ) {
+			\WP_CLI::line( (string) wp_json_encode( $facts, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES ) );
+			return;
+		}
+		$sentences = Https_Facts::sentences( $facts );
+		if ( array() === $sentences ) {
+			$errors = is_array( $facts['errors'] ?? null ) ? $facts['errors'] : array();
+			/* translators: %s: why, e.g. "Connection refused". */
+			self::fail( sprintf( __( 'The last check could not reach the website: %s', 'infosec-policy' ), implode( '; ', array_map( 'strval', $errors ) ) ) );
+		}
+		foreach ( $sentences as $sentence ) {
+			\WP_CLI::line( $sentence );
 		}
 	}
 

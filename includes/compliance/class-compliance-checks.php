@@ -14,6 +14,8 @@ use InfosecPolicy\Changes\Change_Sentences;
 use InfosecPolicy\Json_File;
 use InfosecPolicy\Policy\Countries;
 use InfosecPolicy\Policy\Policy_Store;
+use InfosecPolicy\Tls\Https_Facts;
+use InfosecPolicy\Tls\Https_Inspector;
 use InfosecPolicy\Tls\Tls_Results;
 use InfosecPolicy\Tls\Tls_Status;
 
@@ -36,7 +38,7 @@ defined( 'ABSPATH' ) || exit;
  *
  * @phpstan-type Concerns array{ kind: 'organization'|'site'|'processor'|'measure'|'host', id: string }
  * @phpstan-type Finding array{ key: string, rule: string, severity: 'error'|'warning', path: string, subject: string, concerns: Concerns, message: string, action: string }
- * @phpstan-type Certificate array{ host: string, status?: string, declaredIssuer: string, issuerMismatch: bool }
+ * @phpstan-type Certificate array{ host: string, status?: string, declaredIssuer: string, issuerMismatch: bool, https?: array<string, mixed>|null }
  */
 final class Compliance_Checks {
 
@@ -318,6 +320,64 @@ final class Compliance_Checks {
 					__( 'Correct the declared issuer, or leave it empty and let the badge show the live one.', 'infosec-policy' )
 				);
 			}
+			if ( is_array( $entry['https'] ?? null ) ) {
+				$findings = array_merge( $findings, self::https( $host, $concerns, $entry['https'] ) );
+			}
+		}
+		return $findings;
+	}
+
+	/**
+	 * What the live HTTPS check of the site's host found lacking: plain HTTP served, no HSTS,
+	 * outdated TLS versions accepted.
+	 *
+	 * @param string               $host     The site's host.
+	 * @param Concerns             $concerns The host, as findings name it.
+	 * @param array<string, mixed> $facts    Its stored HTTPS facts (Https_Facts).
+	 * @return list<Finding>
+	 */
+	private static function https( string $host, array $concerns, array $facts ): array {
+		if ( 'checked' !== ( $facts['status'] ?? '' ) ) {
+			return array();
+		}
+		$findings = array();
+		if ( 'none' === ( $facts['httpRedirect'] ?? '' ) ) {
+			$findings[] = self::finding(
+				'http-not-redirected',
+				'warning',
+				'',
+				$host,
+				$concerns,
+				/* translators: %s: host name. */
+				sprintf( __( '%s answers plain http:// without sending visitors on to https://.', 'infosec-policy' ), $host ),
+				__( 'Have the web server answer every http:// request with a permanent redirect (301 or 308) to the same address with https://.', 'infosec-policy' )
+			);
+		}
+		if ( 'missing' === ( $facts['hsts'] ?? '' ) ) {
+			$findings[] = self::finding(
+				'hsts-missing',
+				'warning',
+				'',
+				$host,
+				$concerns,
+				/* translators: %s: host name. */
+				sprintf( __( '%s does not send HSTS (the Strict-Transport-Security header), so a browser may still try http:// first.', 'infosec-policy' ), $host ),
+				__( 'Have the web server send “Strict-Transport-Security: max-age=31536000” with every answer over https://.', 'infosec-policy' )
+			);
+		}
+		$versions = is_array( $facts['tlsVersions'] ?? null ) ? $facts['tlsVersions'] : array();
+		$outdated = array_values( array_filter( Https_Inspector::OUTDATED, static fn( string $version ): bool => 'accepted' === ( $versions[ $version ] ?? '' ) ) );
+		if ( array() !== $outdated ) {
+			$findings[] = self::finding(
+				'tls-outdated',
+				'warning',
+				'',
+				$host,
+				$concerns,
+				/* translators: 1: host name, 2: TLS versions, e.g. "TLS 1.0 and TLS 1.1". */
+				sprintf( __( '%1$s still accepts %2$s, which no browser needs any more (RFC 8996).', 'infosec-policy' ), $host, Https_Facts::versions_text( $outdated ) ),
+				__( 'Switch TLS 1.0 and 1.1 off on the web server; every current browser speaks TLS 1.2 or 1.3.', 'infosec-policy' )
+			);
 		}
 		return $findings;
 	}

@@ -11,6 +11,8 @@ namespace InfosecPolicy\Publish;
 
 use InfosecPolicy\Blocks\Site_Facts;
 use InfosecPolicy\Policy\Policy_Store;
+use InfosecPolicy\Tls\Https_Facts;
+use InfosecPolicy\Tls\Https_Inspector;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -19,7 +21,8 @@ defined( 'ABSPATH' ) || exit;
  * the measures, every processor (in use, or announced with the date it starts), the site's public
  * facts, and when the policy was last updated and reviewed. Built field by field from a list of
  * what is public, so that a field added to the policy stays out until it is added here. The open
- * firewall ports appear only when the admin publishes them, as the site facts block shows them.
+ * firewall ports appear only when the admin publishes them, as the site facts block shows them;
+ * the live HTTPS facts of the site's host (Https_Facts) as the last background check found them.
  *
  * @phpstan-type Document array{ formatVersion: int, organization: array<string, mixed>, measures: list<array<string, mixed>>, processors: list<array<string, mixed>>, site: array<string, mixed>, updatedAt: string|null, reviewedAt: string|null }
  */
@@ -39,6 +42,8 @@ final class Register {
 	private const PROCESSOR = array( 'id', 'role', 'name', 'legalEntity', 'description', 'country', 'dataLocations', 'transferBasis', 'dpaSigned', 'dpaDate', 'securityUrl', 'dpfListingUrl', 'effectiveFrom', 'host', 'tlsIssuerDeclared', 'firewall', 'certifications' );
 
 	private const SITE = array( 'host', 'tlsIssuerDeclared', 'dataLocations' );
+
+	private const HTTPS = array( 'host', 'checkedAt', 'stale', 'httpRedirect', 'hsts', 'hstsMaxAge', 'hstsIncludeSubDomains', 'hstsPreload', 'tlsVersions' );
 
 	/**
 	 * The processors' columns in the CSV, in order.
@@ -68,17 +73,35 @@ final class Register {
 			'organization'  => $organization,
 			'measures'      => self::each( $measures, self::MEASURE ),
 			'processors'    => self::each( $processors, self::PROCESSOR ),
-			'site'          => self::pick( $site, self::SITE ) + ( array() === $open ? array() : array( 'firewallPorts' => $open ) ),
+			'site'          => self::pick( $site, self::SITE ) + ( array() === $open ? array() : array( 'firewallPorts' => $open ) ) + self::https(),
 			'updatedAt'     => $updated > 0 ? gmdate( 'Y-m-d\TH:i:s\Z', $updated ) : null,
 			'reviewedAt'    => is_string( $reviewed ) && '' !== $reviewed ? $reviewed : null,
 		);
 	}
 
 	/**
-	 * When the register last changed (the policy's last save, Unix time), or 0 if never.
+	 * The live HTTPS facts, when a check reached the site's host: `{ https: { … } }`, else nothing.
+	 * What was checked, not how (no address, no error text).
+	 *
+	 * @return array<string, mixed>
+	 */
+	private static function https(): array {
+		$facts = Https_Facts::get();
+		if ( null === $facts || 'checked' !== ( $facts['status'] ?? '' ) ) {
+			return array();
+		}
+		$https              = self::pick( $facts, self::HTTPS );
+		$https['checkedAt'] = gmdate( 'Y-m-d\TH:i:s\Z', (int) ( $facts['checkedAt'] ?? 0 ) );
+		return array( 'https' => $https );
+	}
+
+	/**
+	 * When the register last changed (Unix time), or 0 if never: the policy's last save, or the
+	 * last HTTPS check, whichever came later.
 	 */
 	public static function modified(): int {
-		return Policy_Store::updated_at();
+		$facts = Https_Facts::get();
+		return max( Policy_Store::updated_at(), null === $facts || 'checked' !== ( $facts['status'] ?? '' ) ? 0 : (int) ( $facts['checkedAt'] ?? 0 ) );
 	}
 
 	/**
@@ -183,6 +206,13 @@ final class Register {
 			'required'             => $required,
 			'properties'           => $properties,
 		);
+		$versions  = array_fill_keys(
+			array_keys( Https_Inspector::VERSIONS ),
+			array(
+				'type' => 'string',
+				'enum' => array( 'accepted', 'refused', 'unknown' ),
+			)
+		);
 		return array(
 			'$schema'              => 'http://json-schema.org/draft-07/schema#',
 			'title'                => 'infosec-policy-register',
@@ -272,6 +302,32 @@ final class Register {
 						'firewallPorts'     => array(
 							'type'  => 'array',
 							'items' => array( 'type' => 'integer' ),
+						),
+						'https'             => $object(
+							array(
+								'host'                  => $text,
+								'checkedAt'             => array(
+									'type'   => 'string',
+									'format' => 'date-time',
+								),
+								'stale'                 => array( 'type' => 'boolean' ),
+								'httpRedirect'          => array(
+									'type' => 'string',
+									'enum' => array( 'https', 'none', 'closed', 'unknown' ),
+								),
+								'hsts'                  => array(
+									'type' => 'string',
+									'enum' => array( 'sent', 'missing', 'unknown' ),
+								),
+								'hstsMaxAge'            => array(
+									'type'    => 'integer',
+									'minimum' => 0,
+								),
+								'hstsIncludeSubDomains' => array( 'type' => 'boolean' ),
+								'hstsPreload'           => array( 'type' => 'boolean' ),
+								'tlsVersions'           => $object( $versions, array_keys( $versions ) ),
+							),
+							array( 'host', 'checkedAt', 'httpRedirect', 'hsts', 'tlsVersions' )
 						),
 					),
 					array()

@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace InfosecPolicy\Rest;
 
+use InfosecPolicy\Tls\Https_Facts;
 use InfosecPolicy\Tls\Tls_Results;
 
 defined( 'ABSPATH' ) || exit;
@@ -17,7 +18,7 @@ defined( 'ABSPATH' ) || exit;
  * REST API, namespace `infosec-policy/v1`, administrators only (`manage_options`):
  *
  *   GET  /tls        200 { results: [ { host, status, …, declaredIssuer, issuerMismatch } ] }
- *   POST /tls/check  checks every host now: 200 { results } | 429 infosec_policy_rate_limited
+ *   POST /tls/check  checks every host now, and the site's HTTPS facts: 200 { results } | 429 infosec_policy_rate_limited
  *                    | 409 infosec_policy_tls_disabled when the checks are turned off
  *
  * "Check now" is rate-limited (once a minute by default) since each call opens connections.
@@ -87,6 +88,7 @@ final class Tls_Controller {
 			);
 		}
 		Tls_Results::refresh();
+		Https_Facts::refresh();
 		return new \WP_REST_Response( array( 'results' => Tls_Results::report() ) );
 	}
 

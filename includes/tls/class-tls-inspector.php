@@ -170,12 +170,13 @@ final class Tls_Inspector {
 	 *
 	 * @param resource $stream   A connected socket with its TLS context.
 	 * @param float    $deadline Time by which it must be done.
+	 * @param int      $methods  The protocol versions offered: TLS 1.2 and 1.3 unless told.
 	 * @return bool|null True when secured, false when the handshake failed, null when time ran out.
 	 */
-	private static function handshake( $stream, float $deadline ): ?bool {
+	public static function handshake( $stream, float $deadline, int $methods = STREAM_CRYPTO_METHOD_TLSv1_2_CLIENT | STREAM_CRYPTO_METHOD_TLSv1_3_CLIENT ): ?bool {
 		stream_set_blocking( $stream, false );
 		while ( true ) {
-			$secured = stream_socket_enable_crypto( $stream, true, STREAM_CRYPTO_METHOD_TLSv1_2_CLIENT | STREAM_CRYPTO_METHOD_TLSv1_3_CLIENT );
+			$secured = stream_socket_enable_crypto( $stream, true, $methods );
 			if ( true === $secured ) {
 				stream_set_blocking( $stream, true );
 				return true;
@@ -201,7 +202,7 @@ final class Tls_Inspector {
 	 * @param bool   $verify Whether to verify.
 	 * @return array<string, mixed>
 	 */
-	private static function ssl_options( string $host, bool $verify ): array {
+	public static function ssl_options( string $host, bool $verify ): array {
 		/**
 		 * Filters the CA bundle the TLS check trusts (tests point it at their own CA).
 		 *
@@ -278,7 +279,7 @@ final class Tls_Inspector {
 	/**
 	 * The port to check: 443, or another for development and tests.
 	 */
-	private static function port(): int {
+	public static function port(): int {
 		/**
 		 * Filters the port the TLS check connects to, for development and tests. Default 443.
 		 *
@@ -311,7 +312,7 @@ final class Tls_Inspector {
 	 *
 	 * @param list<string> $warnings Captured warnings.
 	 */
-	private static function last_openssl_message( array $warnings ): string {
+	public static function last_openssl_message( array $warnings ): string {
 		return '' === implode( '', $warnings ) ? __( 'The TLS handshake failed.', 'infosec-policy' ) : (string) end( $warnings );
 	}
 

@@ -81,15 +81,19 @@ final class Tls_Results {
 	 * Every host the policy names, with its stored result (or `unchecked`), what the policy declares
 	 * as its issuer, and whether the two disagree.
 	 *
-	 * @return list<array{ host: string, status?: string, declaredIssuer: string, issuerMismatch: bool }&array<string, mixed>>
+	 * The site's own host also carries its HTTPS facts (Https_Facts), null when unchecked, and
+	 * the sentences visitors read of them.
+	 *
+	 * @return list<array{ host: string, status?: string, declaredIssuer: string, issuerMismatch: bool, https?: array<string, mixed>|null, httpsSentences?: list<string> }&array<string, mixed>>
 	 */
 	public static function report(): array {
-		$declared = self::declared_issuers();
-		$report   = array();
+		$declared  = self::declared_issuers();
+		$site_host = Tls_Status::site_host( Policy_Store::policy() );
+		$report    = array();
 		foreach ( self::hosts() as $host ) {
-			$result   = self::get( $host ) ?? array( 'status' => 'unchecked' );
-			$issuer   = $declared[ $host ] ?? '';
-			$report[] = array_merge(
+			$result = self::get( $host ) ?? array( 'status' => 'unchecked' );
+			$issuer = $declared[ $host ] ?? '';
+			$row    = array_merge(
 				$result,
 				array(
 					'host'           => $host,
@@ -97,6 +101,12 @@ final class Tls_Results {
 					'issuerMismatch' => self::issuer_mismatch( $issuer, $result ),
 				)
 			);
+			if ( $host === $site_host ) {
+				$https                 = Https_Facts::get();
+				$row['https']          = $https;
+				$row['httpsSentences'] = Https_Facts::sentences( $https );
+			}
+			$report[] = $row;
 		}
 		return $report;
 	}
@@ -208,9 +218,13 @@ final class Tls_Results {
 
 	/**
 	 * Puts the refresh on WP-Cron's schedule (twice a day unless filtered), if it is not there; takes
-	 * it off while the checks are turned off.
+	 * it off while the checks are turned off. Makes the stored results' options, empty, if they are
+	 * missing: autoloaded, so that a page view before the first check reads them without a query
+	 * (a missing option costs one on every request).
 	 */
 	public static function schedule(): void {
+		add_option( self::OPTION, array(), '', true );
+		add_option( Https_Facts::OPTION, array(), '', true );
 		if ( ! self::enabled() ) {
 			self::unschedule();
 			return;
@@ -233,9 +247,11 @@ final class Tls_Results {
 	}
 
 	/**
-	 * Runs the scheduled refresh. Runs on the cron hook.
+	 * Runs the scheduled refresh, the certificates and then the site's HTTPS facts. Runs on the
+	 * cron hook.
 	 */
 	public static function run_scheduled(): void {
 		self::refresh();
+		Https_Facts::refresh();
 	}
 }

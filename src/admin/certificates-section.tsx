@@ -75,7 +75,7 @@ export function CertificatesSection() {
 		<div className="infosec-policy-certificates">
 			<p>
 				{ __(
-					'Checked twice a day in the background; visitors’ page views never open a connection.',
+					'Checked twice a day in the background, with how the website answers http:// and https://; visitors’ page views never open a connection.',
 					'infosec-policy'
 				) }
 			</p>
@@ -155,6 +155,27 @@ export function CertificatesSection() {
 					</tbody>
 				</table>
 			) }
+			{ report
+				?.filter( ( row ) => row.httpsSentences?.length )
+				.map( ( row ) => (
+					<div
+						key={ row.host }
+						className="infosec-policy-certificates__https"
+					>
+						<h3>
+							{ sprintf(
+								/* translators: %s: the site's host name. */
+								__( 'How %s answers', 'infosec-policy' ),
+								row.host
+							) }
+						</h3>
+						<ul>
+							{ row.httpsSentences?.map( ( sentence ) => (
+								<li key={ sentence }>{ sentence }</li>
+							) ) }
+						</ul>
+					</div>
+				) ) }
 			<Button
 				variant="secondary"
 				onClick={ checkNow }

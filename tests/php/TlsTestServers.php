@@ -11,7 +11,8 @@ namespace InfosecPolicy\Tests;
 
 /**
  * Makes a test CA and leaf certificates with PHP's OpenSSL, and serves each from its own
- * `openssl s_server` on a free loopback port. Nothing here ever listens beyond 127.0.0.1.
+ * `openssl s_server` on a free loopback port, or from a small HTTP server of its own
+ * (servers/http-server.php) when a test needs chosen headers or TLS versions. Nothing here ever listens beyond 127.0.0.1.
  */
 final class TlsTestServers {
 
@@ -25,9 +26,16 @@ final class TlsTestServers {
 	/**
 	 * Running servers: processes and their ports.
 	 *
-	 * @var list<array{ process: resource, port: int }>
+	 * @var list<array{ process: resource }>
 	 */
 	private array $servers = array();
+
+	/**
+	 * How many leaf certificates were made, to name their files.
+	 *
+	 * @var int
+	 */
+	private int $leaves = 0;
 
 	/**
 	 * The CA's certificate and key.
@@ -75,7 +83,47 @@ final class TlsTestServers {
 	 * @throws \RuntimeException When the server does not start.
 	 */
 	public function serve( string $name, int $days = 365, bool $self_signed = false ): int {
-		$label   = 'leaf-' . count( $this->servers );
+		list( $cert, $key ) = $this->leaf( $name, $days, $self_signed );
+		$port               = self::free_port();
+		$this->start( array( 'openssl', 's_server', '-accept', "127.0.0.1:$port", '-cert', $cert, '-key', $key, '-quiet', '-www' ) );
+		self::wait_for( $port );
+		return $port;
+	}
+
+	/**
+	 * Starts an HTTP server (tests/php/servers/http-server.php) that answers every request with
+	 * one status line and headers; over TLS, with a certificate for a name from the test CA, when
+	 * a name is given. Returns its port.
+	 *
+	 * @param string       $response The status line and headers, one per line.
+	 * @param string|null  $name     The certificate's DNS name; null for plain HTTP.
+	 * @param list<string> $versions The TLS versions it accepts, a range from "1.0" to "1.3".
+	 * @throws \RuntimeException When the server does not start.
+	 */
+	public function serve_http( string $response, ?string $name = null, array $versions = array( '1.2', '1.3' ) ): int {
+		$config = array( 'response' => $response );
+		if ( null !== $name ) {
+			list( $config['cert'], $config['key'] ) = $this->leaf( $name, 365, false );
+			$config['versions']                     = $versions;
+		}
+		$output = $this->start( array( PHP_BINARY, __DIR__ . '/servers/http-server.php', (string) wp_json_encode( $config ) ), true );
+		$port   = is_resource( $output ) ? (int) fgets( $output ) : 0;
+		if ( $port <= 0 ) {
+			throw new \RuntimeException( 'the HTTP test server did not start' );
+		}
+		return $port;
+	}
+
+	/**
+	 * Makes a key and a certificate for a name, and returns their files.
+	 *
+	 * @param string $name        The certificate's DNS name.
+	 * @param int    $days        Days of validity.
+	 * @param bool   $self_signed Whether to sign it with its own key instead of the CA's.
+	 * @return array{ 0: string, 1: string } The certificate's file and the key's.
+	 */
+	private function leaf( string $name, int $days, bool $self_signed ): array {
+		$label   = 'leaf-' . ( ++$this->leaves );
 		$key     = $this->new_key();
 		$options = array(
 			'config'          => "{$this->dir}/$label.cnf",
@@ -93,31 +141,54 @@ final class TlsTestServers {
 		$cert    = self::sign( $subject, $key, $options, $self_signed ? null : $this->ca, $days );
 		openssl_x509_export_to_file( $cert, "{$this->dir}/$label.crt" );
 		openssl_pkey_export_to_file( $key, "{$this->dir}/$label.key" );
+		return array( "{$this->dir}/$label.crt", "{$this->dir}/$label.key" );
+	}
 
-		$port    = self::free_port();
-		$command = array( 'openssl', 's_server', '-accept', "127.0.0.1:$port", '-cert', "{$this->dir}/$label.crt", '-key', "{$this->dir}/$label.key", '-quiet', '-www' );
+	/**
+	 * Starts a server process and keeps it to stop later.
+	 *
+	 * @param list<string> $command     The command.
+	 * @param bool         $read_output Whether to keep its output readable (else it is dropped).
+	 * @return resource|null Its output, when asked for.
+	 * @throws \RuntimeException When it does not start.
+	 */
+	private function start( array $command, bool $read_output = false ) {
 		$process = proc_open(
 			$command,
 			array(
 				0 => array( 'pipe', 'r' ),
-				1 => array( 'file', '/dev/null', 'w' ),
-				2 => array(
-					'file',
-					'/dev/null',
-					'w',
-				),
+				1 => $read_output ? array( 'pipe', 'w' ) : array( 'file', '/dev/null', 'w' ),
+				2 => array( 'file', '/dev/null', 'w' ),
 			),
 			$pipes
 		);
 		if ( ! is_resource( $process ) ) {
-			throw new \RuntimeException( 'openssl s_server did not start' );
+			throw new \RuntimeException( $command[0] . ' did not start' );
 		}
-		$this->servers[] = array(
-			'process' => $process,
-			'port'    => $port,
+		$this->servers[] = array( 'process' => $process );
+		return $read_output ? $pipes[1] : null;
+	}
+
+	/**
+	 * Makes the checks' guard resolve one host name to 127.0.0.1 and every other to nothing (so no
+	 * check can reach beyond loopback), allows loopback, and trusts the test CA. Every name looked
+	 * up is added to $resolved: every check starts with a lookup.
+	 *
+	 * @param string       $host     The host that stands for a server here.
+	 * @param list<string> $resolved Collects the names looked up.
+	 */
+	public function resolve_to_loopback( string $host, array &$resolved ): void {
+		add_filter( 'infosec_policy_tls_allow_loopback', '__return_true' );
+		add_filter( 'infosec_policy_tls_cafile', fn(): string => $this->ca_file() );
+		add_filter(
+			'infosec_policy_tls_resolver',
+			static function ( $addresses, string $name ) use ( $host, &$resolved ) {
+				$resolved[] = $name;
+				return $host === $name ? array( '127.0.0.1' ) : array();
+			},
+			10,
+			2
 		);
-		self::wait_for( $port );
-		return $port;
 	}
 
 	/**

@@ -31,12 +31,14 @@ final class UninstallTest extends \PHPUnit\Framework\TestCase {
 		parent::tearDown();
 	}
 
-	public function test_uninstall_removes_the_policy_the_change_log_and_its_published_copy(): void {
+	public function test_uninstall_removes_the_policy_the_change_log_its_published_copy_and_the_checks(): void {
 		global $wpdb;
 		$policy = infosec_policy_demo_policy();
 		$saved  = Policy_Service::save( $policy, Policy_Store::get()['revision'], 'import' );
 		$this->assertIsInt( $saved->change_id );
 		$this->assertNotFalse( get_option( Published_Log::OPTION ) );
+		update_option( \InfosecPolicy\Tls\Https_Facts::OPTION, array( 'host' => 'regioingenieur.nl' ) );
+		update_option( Tls_Results::OPTION, array( 'regioingenieur.nl' => array( 'status' => 'valid' ) ) );
 
 		if ( ! defined( 'WP_UNINSTALL_PLUGIN' ) ) {
 			define( 'WP_UNINSTALL_PLUGIN', 'infosec-policy/plugin.php' );
@@ -47,6 +49,8 @@ final class UninstallTest extends \PHPUnit\Framework\TestCase {
 		$this->assertNull( $wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM {$wpdb->options} WHERE option_name = %s", Policy_Store::OPTION ) ) );
 		$this->assertFalse( get_option( Published_Log::OPTION ) );
 		$this->assertFalse( get_option( Change_Log_Table::SCHEMA_OPTION ) );
+		$this->assertFalse( get_option( \InfosecPolicy\Tls\Https_Facts::OPTION ), 'the HTTPS facts go too' );
+		$this->assertFalse( get_option( Tls_Results::OPTION ) );
 		$this->assertNull( $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', Change_Log_Table::name() ) ) );
 	}
 }

@@ -99,6 +99,10 @@ final class SiteFactsBlockTest extends TestCase {
 	public function test_renders_without_a_database_query(): void {
 		global $wpdb;
 		Policy_Store::save( $this->demo_policy(), 0 );
+		// Before the first background check too: the options it fills are made, autoloaded, on
+		// activation and on admin_init (a missing option would cost a query on every view).
+		delete_option( \InfosecPolicy\Tls\Https_Facts::OPTION );
+		\InfosecPolicy\Tls\Tls_Results::schedule();
 		wp_cache_flush();
 		wp_load_alloptions();
 		$queries = $wpdb->num_queries;

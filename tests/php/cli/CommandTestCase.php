@@ -69,6 +69,7 @@ abstract class CommandTestCase extends \PHPUnit\Framework\TestCase {
 		global $wpdb;
 		delete_option( Policy_Store::OPTION );
 		delete_option( Tls_Results::OPTION );
+		delete_option( \InfosecPolicy\Tls\Https_Facts::OPTION );
 		delete_option( Published_Log::OPTION );
 		$wpdb->query( 'DELETE FROM ' . Change_Log_Table::name() ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- the plugin's own table name, no input.
 		wp_cache_flush();

@@ -40,11 +40,19 @@ final class TlsCommandTest extends CommandTestCase {
 	 */
 	private static int $self_signed_port = 0;
 
+	/**
+	 * The port of a plain-HTTP server that sends every request on to https://site.test/.
+	 *
+	 * @var int
+	 */
+	private static int $http_port = 0;
+
 	public static function setUpBeforeClass(): void {
 		parent::setUpBeforeClass();
 		self::$servers          = new TlsTestServers();
 		self::$valid_port       = self::$servers->serve( 'site.test' );
 		self::$self_signed_port = self::$servers->serve( 'site.test', 365, true );
+		self::$http_port        = self::$servers->serve_http( "HTTP/1.1 301 Moved Permanently\r\nLocation: https://site.test/" );
 	}
 
 	public static function tearDownAfterClass(): void {
@@ -64,6 +72,7 @@ final class TlsCommandTest extends CommandTestCase {
 			'INFOSEC_TEST_TLS_HOST'   => 'site.test',
 			'INFOSEC_TEST_TLS_PORT'   => (string) self::$valid_port,
 			'INFOSEC_TEST_TLS_CAFILE' => self::$servers->ca_file(),
+			'INFOSEC_TEST_HTTP_PORT'  => (string) self::$http_port,
 		);
 	}
 
@@ -141,5 +150,36 @@ final class TlsCommandTest extends CommandTestCase {
 		$this->assertExitStatus( 1, $run );
 		$this->assertStringContainsString( 'The certificate checks are turned off on this site', $run['stderr'] );
 		$this->assertNull( $this->option_raw( Tls_Results::OPTION ), 'nothing was checked, so nothing is stored' );
+	}
+
+	public function test_the_check_of_the_site_checks_its_https_facts_and_tls_https_prints_them(): void {
+		$before = $this->wp( 'infosec-policy', 'tls', 'https' );
+		$this->assertExitStatus( 1, $before );
+		$this->assertSame( "Error: The website has not been checked yet; run wp infosec-policy tls check.\n", $before['stderr'] );
+
+		$this->assertExitStatus( 0, $this->check( 'mailchimp.com' ) );
+		// Checking a processor does not check the site.
+		$this->assertExitStatus( 1, $this->wp( 'infosec-policy', 'tls', 'https' ) );
+
+		$this->assertExitStatus( 0, $this->check() );
+		$text = $this->wp( 'infosec-policy', 'tls', 'https' );
+		$this->assertExitStatus( 0, $text );
+		$lines = explode( "\n", rtrim( $text['stdout'] ) );
+		// openssl s_server -www sends no HSTS, and speaks TLS 1.2 and 1.3 only.
+		$this->assertSame(
+			array(
+				'Visitors who open this website with http:// are sent on to https://.',
+				'This website does not send HSTS, the header that tells browsers to use only https://.',
+				'Connections to this website are encrypted with TLS 1.2 and TLS 1.3.',
+				'The outdated TLS 1.0 and TLS 1.1 are refused.',
+			),
+			array_slice( $lines, 0, 4 )
+		);
+		$this->assertStringStartsWith( 'These connection facts were checked on ', $lines[4] ?? '' );
+
+		$json = $this->wp( 'infosec-policy', 'tls', 'https', '--format=json' );
+		$this->assertExitStatus( 0, $json );
+		$facts = json_decode( $json['stdout'], true );
+		$this->assertSame( array( 'site.test', 'checked', 'https', 'missing' ), array( $facts['host'] ?? null, $facts['status'] ?? null, $facts['httpRedirect'] ?? null, $facts['hsts'] ?? null ) );
 	}
 }

@@ -57,18 +57,7 @@ final class TlsResultsTest extends TestCase {
 		$policy['site']['tlsIssuerDeclared'] = 'Let\'s Encrypt Authority X3';
 		$policy['processors']                = array_slice( $policy['processors'], 0, 1 );
 		Policy_Store::save( $policy, 0 );
-		$resolved = &$this->resolved;
-		add_filter( 'infosec_policy_tls_allow_loopback', '__return_true' );
-		add_filter( 'infosec_policy_tls_cafile', static fn(): string => self::$servers->ca_file() );
-		add_filter(
-			'infosec_policy_tls_resolver',
-			static function ( $addresses, string $host ) use ( &$resolved ) {
-				$resolved[] = $host;
-				return 'site.test' === $host ? array( '127.0.0.1' ) : array();
-			},
-			10,
-			2
-		);
+		self::$servers->resolve_to_loopback( 'site.test', $this->resolved );
 		add_filter( 'infosec_policy_tls_port', static fn(): int => self::$port );
 	}
 
