@@ -112,6 +112,78 @@ final class PolicyStoreTest extends TestCase {
 		$this->assertSame( $queries, $wpdb->num_queries );
 	}
 
+	/**
+	 * The organisation's name as the stored policy reads now, through the kept read.
+	 */
+	private function name_read(): string {
+		return Policy_Store::organization_name();
+	}
+
+	/**
+	 * The demo policy under another organisation name.
+	 *
+	 * @param string $name The name.
+	 * @return array<string, mixed>
+	 */
+	private function renamed( string $name ): array {
+		$policy                         = $this->demo_policy();
+		$policy['organization']['name'] = $name;
+		return $policy;
+	}
+
+	public function test_the_kept_read_follows_every_write_at_once(): void {
+		Policy_Store::save( $this->renamed( 'First' ), 0 );
+		$this->assertSame( 'First', $this->name_read() );
+		$this->assertSame( 'First', $this->name_read(), 'the premise: the second read is the kept one' );
+
+		// The plugin's own save path (REST, import, WP-CLI and the settings page all end here).
+		Policy_Store::save( $this->renamed( 'Saved' ), Policy_Store::get()['revision'] );
+		$this->assertSame( 'Saved', $this->name_read() );
+
+		// Another plugin's update_option(), with a processor less.
+		$stored                                   = Policy_Store::get();
+		$stored['policy']['organization']['name'] = 'Other plugin';
+		array_pop( $stored['policy']['processors'] );
+		update_option( Policy_Store::OPTION, $stored );
+		$this->assertSame( 'Other plugin', $this->name_read() );
+		$this->assertCount( count( $this->demo_policy()['processors'] ) - 1, Policy_Store::processors(), 'what was worked out from the old read goes with it' );
+
+		// Another process, seen once the cache is flushed (as a persistent object cache shares it).
+		global $wpdb;
+		$stored['policy']['organization']['name'] = 'Other process';
+		$wpdb->update( $wpdb->options, array( 'option_value' => maybe_serialize( $stored ) ), array( 'option_name' => Policy_Store::OPTION ) );
+		wp_cache_flush();
+		$this->assertSame( 'Other process', $this->name_read() );
+
+		// Uninstall.
+		Policy_Store::delete();
+		$this->assertSame( 0, Policy_Store::get()['revision'] );
+		$this->assertNotSame( 'Other process', $this->name_read() );
+	}
+
+	public function test_a_filter_on_the_option_is_asked_on_every_read(): void {
+		Policy_Store::save( $this->renamed( 'Stored' ), 0 );
+		$this->assertSame( 'Stored', $this->name_read() );
+		$filter = function ( $value ) {
+			$value['policy']['organization']['name'] = 'Filtered';
+			return $value;
+		};
+		add_filter( 'option_' . Policy_Store::OPTION, $filter );
+		$this->assertSame( 'Filtered', $this->name_read() );
+		remove_filter( 'option_' . Policy_Store::OPTION, $filter );
+		$this->assertSame( 'Stored', $this->name_read() );
+	}
+
+	public function test_a_page_rendered_after_a_save_returns_shows_the_save(): void {
+		Policy_Store::save( $this->renamed( 'Before' ), 0 );
+		$block = '<!-- wp:infosec-policy/processor-table /-->';
+		$this->assertStringContainsString( 'for Before', do_blocks( $block ) );
+		wp_set_current_user( $this->create_user( 'administrator' ) );
+		$response = $this->save_through_rest( static fn( array $policy ): array => array_replace_recursive( $policy, array( 'organization' => array( 'name' => 'After' ) ) ) );
+		$this->assertSame( 200, $response->get_status() );
+		$this->assertStringContainsString( 'for After', do_blocks( $block ) );
+	}
+
 	public function test_deactivation_keeps_the_stored_policy(): void {
 		Policy_Store::save( $this->demo_policy(), 0 );
 		$before = $this->stored_raw();
