@@ -103,6 +103,84 @@ final class Processor_Table {
 	}
 
 	/**
+	 * The cells of each processor's row, in the columns' order, as plain text (render.php escapes
+	 * each as it prints it): `text`; `paragraphs` of a description; `url` of the security page;
+	 * `more`, the data locations under the country. One row at a time, so that a long table is
+	 * never held whole; the words every row repeats (countries, bases, yes and no) are looked up
+	 * once per table.
+	 *
+	 * @param list<Processor> $processors The processors.
+	 * @param list<string>    $columns    The columns.
+	 * @return \Generator<int, array<string, array{ text: string, paragraphs: list<string>, url: string, more: string }>>
+	 */
+	public static function rows( array $processors, array $columns ): \Generator {
+		$said = array();
+		foreach ( $processors as $processor ) {
+			$cells = array();
+			foreach ( $columns as $column ) {
+				$cell = array(
+					'text'       => '',
+					'paragraphs' => array(),
+					'url'        => '',
+					'more'       => '',
+				);
+				if ( 'description' === $column ) {
+					$cell['paragraphs'] = Plain_Text::paragraphs( $processor['description'] );
+				} elseif ( 'securityUrl' === $column ) {
+					$cell['url'] = $processor['securityUrl'];
+					/* translators: %s: a processor's name. */
+					$cell['text'] = '' === $cell['url'] ? '' : sprintf( __( 'Security at %s', 'infosec-policy' ), $processor['name'] );
+				} elseif ( in_array( $column, array( 'location', 'transferBasis', 'firewall' ), true ) ) {
+					// The same few words in every row: worked out once.
+					$key          = $column . ':' . ( 'location' === $column ? $processor['country'] : ( 'firewall' === $column ? (int) $processor['firewall'] : $processor['transferBasis'] ) );
+					$cell['text'] = $said[ $key ] ??= self::cell_text( $column, $processor );
+				} else {
+					$cell['text'] = self::cell_text( $column, $processor );
+				}
+				if ( 'location' === $column ) {
+					$cell['more'] = (string) self::other_data_locations( $processor );
+				}
+				$cells[ $column ] = $cell;
+			}
+			yield $cells;
+		}
+	}
+
+	/**
+	 * The class that gives a table with these columns its stacked layout's labels. The labels are
+	 * the headings, set once per column in the block's stylesheet (as inline CSS of its handle),
+	 * not in an attribute of every cell: at a thousand processors that was half the page.
+	 *
+	 * @param list<string> $columns The table's columns.
+	 */
+	public static function stacked_labels( array $columns ): string {
+		$headings = array_map( static fn( string $column ): string => self::headings()[ $column ], array_values( $columns ) );
+		$class    = 'wp-block-infosec-policy-processor-table__labels-' . substr( md5( implode( "\n", $headings ) ), 0, 8 );
+		$rules    = '';
+		foreach ( $headings as $index => $heading ) {
+			$rules .= '.' . $class . '>tbody>tr>:nth-child(' . ( $index + 1 ) . ')::before{content:' . self::css_string( $heading ) . '}';
+		}
+		$css    = '@container (max-width: 36rem){' . $rules . '}';
+		$handle = generate_block_asset_handle( self::BLOCK, 'style' );
+		$added  = wp_styles()->get_data( $handle, 'after' );
+		// Once per page, however many tables with these columns it holds.
+		if ( ! is_array( $added ) || ! in_array( $css, $added, true ) ) {
+			wp_add_inline_style( $handle, $css );
+		}
+		return $class;
+	}
+
+	/**
+	 * A text as a CSS string: quotes, backslashes, angle brackets and control characters escaped,
+	 * so that no heading can end the string, the rule or the style element.
+	 *
+	 * @param string $text Text.
+	 */
+	private static function css_string( string $text ): string {
+		return '"' . preg_replace_callback( '/[\\\\"<>\x00-\x1f\x7f]/', static fn( array $match ): string => '\\' . dechex( ord( $match[0] ) ) . ' ', $text ) . '"';
+	}
+
+	/**
 	 * A cell's content as plain text, for the columns that hold text (not description or securityUrl).
 	 * Unescaped: render.php escapes it as it prints it.
 	 *

@@ -241,6 +241,20 @@ test.describe( 'policy blocks', () => {
 		expect(
 			await cell.evaluate( ( el ) => getComputedStyle( el ).display )
 		).toBe( 'block' );
+		// Each stacked cell is labelled with its column's heading, from the stylesheet.
+		expect(
+			await cell.evaluate(
+				( el ) => getComputedStyle( el, '::before' ).content
+			)
+		).toBe( '"Service"' );
+		expect(
+			await visitor
+				.locator( '.wp-block-infosec-policy-processor-table tbody th' )
+				.first()
+				.evaluate(
+					( el ) => getComputedStyle( el, '::before' ).content
+				)
+		).toBe( '"Processor"' );
 		const overflow = await visitor.evaluate(
 			() =>
 				document.documentElement.scrollWidth -
@@ -250,14 +264,21 @@ test.describe( 'policy blocks', () => {
 
 		// A description's cell is as wide as the table (but for a pixel of rounding).
 		const widths = await visitor
-			.locator(
-				'.wp-block-infosec-policy-processor-table td[data-column="description"]'
-			)
+			.locator( '.wp-block-infosec-policy-processor-table table' )
 			.first()
-			.evaluate( ( td ) => ( {
-				cell: td.getBoundingClientRect().width,
-				table: td.closest( 'table' )!.getBoundingClientRect().width,
-			} ) );
+			.evaluate( ( table ) => {
+				const column = Array.from(
+					table.querySelectorAll( 'thead th' )
+				).findIndex(
+					( th ) => th.getAttribute( 'data-column' ) === 'description'
+				);
+				const td =
+					table.querySelector( 'tbody tr' )!.children[ column ];
+				return {
+					cell: td.getBoundingClientRect().width,
+					table: table.getBoundingClientRect().width,
+				};
+			} );
 		expect( widths.cell ).toBeGreaterThan( widths.table - 2 );
 		await context.close();
 	} );

@@ -31,6 +31,15 @@ final class ProcessorTableBlockTest extends TestCase {
 	}
 
 	/**
+	 * The body cells of a column, found by its heading (the cells carry no attribute of their own).
+	 *
+	 * @param string $column A column key.
+	 */
+	private static function cells( string $column ): string {
+		return sprintf( '//tbody/tr/*[position() = count(//thead/tr/th[@data-column="%s"]/preceding-sibling::th) + 1]', $column );
+	}
+
+	/**
 	 * Renders the block with attributes.
 	 *
 	 * @param array<string, mixed> $attributes Block attributes.
@@ -47,8 +56,8 @@ final class ProcessorTableBlockTest extends TestCase {
 		$this->assertSame( array( 'Make it WorkPress', 'Mailchimp', 'Google Analytics' ), $this->texts( $xpath, '//tbody/tr/th[@scope="row"]' ) );
 		$this->assertSame( 3, $this->count_matches( $xpath, '//tbody/tr' ) );
 		$this->assertSame( 'Processors that handle personal data for RegioIngenieur', $this->texts( $xpath, '//table/caption' )[0] );
-		$this->assertSame( array( 'Inside the EEA', 'EU-US Privacy Shield (invalid since 16 July 2020)', 'EU-US Privacy Shield (invalid since 16 July 2020)' ), $this->texts( $xpath, '//td[@data-column="transferBasis"]' ) );
-		$this->assertSame( array( 'Netherlands', 'United States', 'United States' ), $this->texts( $xpath, '//td[@data-column="location"]' ) );
+		$this->assertSame( array( 'Inside the EEA', 'EU-US Privacy Shield (invalid since 16 July 2020)', 'EU-US Privacy Shield (invalid since 16 July 2020)' ), $this->texts( $xpath, self::cells( 'transferBasis' ) ) );
+		$this->assertSame( array( 'Netherlands', 'United States', 'United States' ), $this->texts( $xpath, self::cells( 'location' ) ) );
 	}
 
 	public function test_wrapper_has_the_block_class(): void {
@@ -60,11 +69,11 @@ final class ProcessorTableBlockTest extends TestCase {
 		$this->store();
 		$xpath = $this->render( array( 'columns' => array( 'name', 'legalEntity', 'tlsIssuer', 'firewall', 'dpa', 'securityUrl' ) ) );
 		$this->assertSame( array( 'Processor', 'Legal entity', 'Certificate issuer', 'Firewall', 'Processing agreement', 'Security information' ), $this->texts( $xpath, '//thead/tr/th' ) );
-		$this->assertSame( array( 'Make it WorkPress', 'The Rocket Science Group LLC', 'Google LLC' ), $this->texts( $xpath, '//td[@data-column="legalEntity"]' ) );
-		$this->assertSame( array( 'Symantec Class 3 G4' ), array_slice( $this->texts( $xpath, '//td[@data-column="tlsIssuer"]' ), 1, 1 ) );
-		$this->assertSame( array( 'Yes', 'Yes', 'Yes' ), $this->texts( $xpath, '//td[@data-column="firewall"]' ) );
-		$this->assertSame( array( 'Signed', 'Signed', 'Signed' ), $this->texts( $xpath, '//td[@data-column="dpa"]' ) );
-		$this->assertSame( array( 'https://mailchimp.com/about/security/', 'https://support.google.com/analytics/answer/6004245' ), $this->attribute_values( $xpath, '//td[@data-column="securityUrl"]/a/@href' ) );
+		$this->assertSame( array( 'Make it WorkPress', 'The Rocket Science Group LLC', 'Google LLC' ), $this->texts( $xpath, self::cells( 'legalEntity' ) ) );
+		$this->assertSame( array( 'Symantec Class 3 G4' ), array_slice( $this->texts( $xpath, self::cells( 'tlsIssuer' ) ), 1, 1 ) );
+		$this->assertSame( array( 'Yes', 'Yes', 'Yes' ), $this->texts( $xpath, self::cells( 'firewall' ) ) );
+		$this->assertSame( array( 'Signed', 'Signed', 'Signed' ), $this->texts( $xpath, self::cells( 'dpa' ) ) );
+		$this->assertSame( array( 'https://mailchimp.com/about/security/', 'https://support.google.com/analytics/answer/6004245' ), $this->attribute_values( $xpath, self::cells( 'securityUrl' ) . '/a/@href' ) );
 	}
 
 	public function test_repeated_columns_show_once_and_unknown_ones_fall_back_to_the_default(): void {
@@ -115,8 +124,8 @@ final class ProcessorTableBlockTest extends TestCase {
 			}
 		);
 		$xpath = $this->render();
-		$this->assertSame( array( 'Data stored in: Ireland, United States' ), $this->texts( $xpath, '//td[@data-column="location"]/span' ) );
-		$this->assertStringStartsWith( 'United States', $this->texts( $xpath, '//td[@data-column="location"]' )[2] );
+		$this->assertSame( array( 'Data stored in: Ireland, United States' ), $this->texts( $xpath, self::cells( 'location' ) . '/span' ) );
+		$this->assertStringStartsWith( 'United States', $this->texts( $xpath, self::cells( 'location' ) )[2] );
 	}
 
 	public function test_caption_attribute_replaces_the_default(): void {
@@ -145,8 +154,8 @@ final class ProcessorTableBlockTest extends TestCase {
 			}
 		);
 		$xpath = $this->render();
-		$this->assertSame( array( 'https://example.com/security' ), $this->attribute_values( $xpath, '//td[@data-column="description"]//a/@href' ) );
-		$this->assertSame( 2, $this->count_matches( $xpath, '(//td[@data-column="description"])[1]/p' ) );
+		$this->assertSame( array( 'https://example.com/security' ), $this->attribute_values( $xpath, self::cells( 'description' ) . '//a/@href' ) );
+		$this->assertSame( 2, $this->count_matches( $xpath, '(' . self::cells( 'description' ) . ')[1]/p' ) );
 	}
 
 	public function test_an_empty_policy_shows_an_empty_state(): void {
@@ -197,5 +206,41 @@ final class ProcessorTableBlockTest extends TestCase {
 	 */
 	private function attribute_values( \DOMXPath $xpath, string $expression ): array {
 		return $this->texts( $xpath, $expression );
+	}
+
+	/**
+	 * The inline CSS the block's stylesheet carries.
+	 */
+	private static function inline_css(): string {
+		$after = wp_styles()->get_data( generate_block_asset_handle( 'infosec-policy/processor-table', 'style' ), 'after' );
+		return is_array( $after ) ? implode( "\n", $after ) : '';
+	}
+
+	public function test_the_stacked_labels_come_from_the_stylesheet_once_per_column(): void {
+		$this->store();
+		$xpath = $this->render( array( 'columns' => array( 'name', 'role', 'location' ) ) );
+		$this->assertSame( 0, $this->count_matches( $xpath, '//tbody//*[@data-label or @data-column]' ), 'no label in any cell' );
+		$class = $this->texts( $xpath, '//table/@class' )[0] ?? '';
+		$this->assertMatchesRegularExpression( '/ (wp-block-infosec-policy-processor-table__labels-[0-9a-f]{8})$/', $class );
+		$labels = substr( $class, strrpos( $class, ' ' ) + 1 );
+		$css    = self::inline_css();
+		$this->assertStringContainsString( ".$labels>tbody>tr>:nth-child(1)::before{content:\"Processor\"}.$labels>tbody>tr>:nth-child(2)::before{content:\"Service\"}.$labels>tbody>tr>:nth-child(3)::before{content:\"Country and data location\"}", $css );
+		$this->render( array( 'columns' => array( 'name', 'role', 'location' ) ) );
+		$this->assertSame( 1, substr_count( self::inline_css(), ".$labels>tbody>tr>:nth-child(1)" ), 'a second table adds nothing' );
+	}
+
+	public function test_a_heading_cannot_break_out_of_the_stylesheet(): void {
+		$this->store();
+		$evil = static fn( string $translation, string $text ): string => 'Service' === $text ? 'Dienst"}</style><script>alert(1)</script>\\' : $translation;
+		add_filter( 'gettext_infosec-policy', $evil, 10, 2 );
+		try {
+			$this->render( array( 'columns' => array( 'role' ) ) );
+		} finally {
+			remove_filter( 'gettext_infosec-policy', $evil, 10 );
+		}
+		$css = self::inline_css();
+		$this->assertStringNotContainsString( '</style', $css );
+		$this->assertStringNotContainsString( '<script', $css );
+		$this->assertStringContainsString( '::before{content:"Dienst\\22 }\\3c /style\\3e \\3c script\\3e alert(1)\\3c /script\\3e \\5c "}', $css );
 	}
 }
