@@ -12,6 +12,8 @@ ensure_system_packages
 ensure_node_modules
 ensure_build
 dir="$INSTANCES_DIR/bench-$db-$$"
+# The whole-request figures want several PHP workers, as a production server has.
+export PHP_CLI_SERVER_WORKERS="${PHP_CLI_SERVER_WORKERS:-4}"
 port="$(free_port 30100)"
 url="http://localhost:$port"
 # instance_destroy stops the web server too, once instance_serve has recorded it.
@@ -25,9 +27,19 @@ echo "blocks, $db, PHP $(php -r 'echo PHP_VERSION;'): render time of the page co
 echo "queries one render adds, and what a visitor downloads (bytes; plugin's share in brackets)."
 printf '%-12s %14s %14s %8s %16s %16s\n' processors 'blocks (ms)' 'static (ms)' ratio 'blocks queries' 'static queries'
 weights=()
+requests=()
 for count in 10 100 1000; do
 	php "$ROOT/bench/render.php" "$dir/wordpress" "$count"
 	weights+=("$count $(node "$ROOT/bench/weigh.mjs" "$url/bench-blocks/" "$url/bench-static/" | tr '\n' ' ')")
+	requests+=("$count $(node "$ROOT/bench/requests.mjs" "$url/bench-blocks/" "$url/bench-static/")")
+done
+echo
+echo "Whole requests, the same two pages over HTTP (PHP's server, $PHP_CLI_SERVER_WORKERS workers; median of"
+echo "15, taking turns): time to first byte and to the last byte (ms). Target: ratio <= 1.10."
+printf '%-12s %12s %12s %8s %12s %12s %8s\n' processors 'blocks TTFB' 'static TTFB' ratio 'blocks all' 'static all' ratio
+for line in "${requests[@]}"; do
+	read -r count bf sf rf bl sl rl <<<"$line"
+	printf '%-12s %12s %12s %8s %12s %12s %8s\n' "$count" "$bf" "$sf" "$rf" "$bl" "$sl" "$rl"
 done
 echo
 printf '%-12s %12s %12s %22s %22s %18s %14s\n' processors 'blocks HTML' 'static HTML' 'blocks CSS (plugin)' 'static CSS' 'blocks JS (plugin)' 'static JS'
