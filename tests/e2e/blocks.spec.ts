@@ -275,7 +275,7 @@ test.describe( 'policy blocks', () => {
 				const td =
 					table.querySelector( 'tbody tr' )!.children[ column ];
 				return {
-					cell: td.getBoundingClientRect().width,
+					cell: td?.getBoundingClientRect().width ?? 0,
 					table: table.getBoundingClientRect().width,
 				};
 			} );
