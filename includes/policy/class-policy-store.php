@@ -149,17 +149,21 @@ final class Policy_Store {
 					$autoload
 				)
 			);
+		} elseif ( $wpdb->strip_invalid_text_for_column( $wpdb->options, 'option_value', $serialized ) !== $serialized ) {
+			// What the column cannot hold (a character outside its character set) would be cut out
+			// on the way in, and the document with it: refused instead.
+			$written = false;
 		} else {
+			// The swap compares the stored value's digest rather than the value: as exact for our
+			// purpose, without sending (and, on SQLite, translating) the old document a second time.
 			// phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- compare-and-swap reads and writes the row itself, never a cache; forget_cached() drops the cached copy after the write.
-			$written = $wpdb->update(
-				$wpdb->options,
-				array(
-					'option_value' => $serialized,
-					'autoload'     => $autoload,
-				),
-				array(
-					'option_name'  => self::OPTION,
-					'option_value' => $raw,
+			$written = $wpdb->query(
+				$wpdb->prepare(
+					"UPDATE `{$wpdb->options}` SET option_value = %s, autoload = %s WHERE option_name = %s AND MD5(option_value) = %s",
+					$serialized,
+					$autoload,
+					self::OPTION,
+					md5( $raw )
 				)
 			);
 		}
