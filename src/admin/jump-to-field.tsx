@@ -6,6 +6,7 @@ import {
 	useCallback,
 	useContext,
 	useEffect,
+	useMemo,
 	useState,
 } from '@wordpress/element';
 
@@ -91,8 +92,11 @@ export function JumpToFieldProvider( {
 		handle = window.requestAnimationFrame( focus );
 		return () => window.cancelAnimationFrame( handle );
 	}, [ target ] );
+	// The same value until a jump: a new object on every render of the page would render every
+	// part that can jump (a thousand findings) again on every key press.
+	const value = useMemo( () => ( { target, jump } ), [ target, jump ] );
 	return (
-		<JumpContext.Provider value={ { target, jump } }>
+		<JumpContext.Provider value={ value }>
 			{ children }
 		</JumpContext.Provider>
 	);
