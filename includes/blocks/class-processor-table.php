@@ -154,7 +154,8 @@ final class Processor_Table {
 	 * @param list<string> $columns The table's columns.
 	 */
 	public static function stacked_labels( array $columns ): string {
-		$headings = array_map( static fn( string $column ): string => self::headings()[ $column ], array_values( $columns ) );
+		$all      = self::headings();
+		$headings = array_map( static fn( string $column ): string => $all[ $column ], array_values( $columns ) );
 		$class    = 'wp-block-infosec-policy-processor-table__labels-' . substr( md5( implode( "\n", $headings ) ), 0, 8 );
 		$rules    = '';
 		foreach ( $headings as $index => $heading ) {

@@ -9,7 +9,6 @@ declare(strict_types=1);
 
 namespace InfosecPolicy\Cli;
 
-use InfosecPolicy\Policy\Policy_Store;
 use InfosecPolicy\Tls\Https_Facts;
 use InfosecPolicy\Tls\Tls_Results;
 use InfosecPolicy\Tls\Tls_Status;
@@ -59,11 +58,7 @@ final class Tls_Command extends Command {
 			}
 			$hosts = array( $host );
 		}
-		Tls_Results::refresh( null, $hosts );
-		$site_host = Tls_Status::site_host( Policy_Store::policy() );
-		if ( in_array( $site_host, $hosts, true ) ) {
-			Https_Facts::refresh();
-		}
+		Tls_Results::check( $hosts );
 
 		$rows    = array();
 		$failing = 0;
@@ -111,7 +106,7 @@ final class Tls_Command extends Command {
 	 */
 	public function https( array $args, array $assoc_args ): void {
 		$facts = Https_Facts::get();
-		if ( null === $facts || array() === $facts ) {
+		if ( null === $facts ) {
 			self::fail( __( 'The website has not been checked yet; run wp infosec-policy tls check.', 'infosec-policy' ) );
 		}
 		if ( 'json' === ( $assoc_args['format'] ?? 'text' ) ) {

@@ -214,6 +214,7 @@ final class Policy_Store {
 	 */
 	public static function processors(): array {
 		$processors = self::policy()['processors'] ?? array();
+		// policy() has just made sure the kept read, and what was derived from it, is current.
 		if ( null !== self::$read && isset( self::$derived['processors'] ) ) {
 			return self::$derived['processors'];
 		}

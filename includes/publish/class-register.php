@@ -86,8 +86,8 @@ final class Register {
 	 * @return array<string, mixed>
 	 */
 	private static function https(): array {
-		$facts = Https_Facts::get();
-		if ( null === $facts || 'checked' !== ( $facts['status'] ?? '' ) ) {
+		$facts = Https_Facts::checked();
+		if ( null === $facts ) {
 			return array();
 		}
 		$https              = self::pick( $facts, self::HTTPS );
@@ -100,8 +100,7 @@ final class Register {
 	 * last HTTPS check, whichever came later.
 	 */
 	public static function modified(): int {
-		$facts = Https_Facts::get();
-		return max( Policy_Store::updated_at(), null === $facts || 'checked' !== ( $facts['status'] ?? '' ) ? 0 : (int) ( $facts['checkedAt'] ?? 0 ) );
+		return max( Policy_Store::updated_at(), (int) ( Https_Facts::checked()['checkedAt'] ?? 0 ) );
 	}
 
 	/**

@@ -9,7 +9,6 @@ declare(strict_types=1);
 
 namespace InfosecPolicy\Rest;
 
-use InfosecPolicy\Tls\Https_Facts;
 use InfosecPolicy\Tls\Tls_Results;
 
 defined( 'ABSPATH' ) || exit;
@@ -87,8 +86,7 @@ final class Tls_Controller {
 				)
 			);
 		}
-		Tls_Results::refresh();
-		Https_Facts::refresh();
+		Tls_Results::check();
 		return new \WP_REST_Response( array( 'results' => Tls_Results::report() ) );
 	}
 

@@ -40,6 +40,17 @@ final class Https_Facts {
 	}
 
 	/**
+	 * The stored facts when the last check that answered reached the site's host; null before
+	 * that, or when the check was not allowed (what the register and the findings publish).
+	 *
+	 * @return array<string, mixed>|null
+	 */
+	public static function checked(): ?array {
+		$facts = self::get();
+		return null !== $facts && 'checked' === ( $facts['status'] ?? '' ) ? $facts : null;
+	}
+
+	/**
 	 * Checks the site's host and stores what it answered. Connects nowhere while the checks are
 	 * turned off (Tls_Results::enabled()).
 	 *

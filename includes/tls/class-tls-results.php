@@ -247,11 +247,23 @@ final class Tls_Results {
 	}
 
 	/**
-	 * Runs the scheduled refresh, the certificates and then the site's HTTPS facts. Runs on the
-	 * cron hook.
+	 * Every background check, as WP-Cron, "Check now" and `wp infosec-policy tls check` run it: the
+	 * certificates of these hosts (all the policy names by default), then, when the site's own host
+	 * is among them, its HTTPS facts (Https_Facts).
+	 *
+	 * @param list<string>|null $hosts Hosts to check; all the policy names by default.
+	 */
+	public static function check( ?array $hosts = null ): void {
+		self::refresh( null, $hosts );
+		if ( null === $hosts || in_array( Tls_Status::site_host( Policy_Store::policy() ), $hosts, true ) ) {
+			Https_Facts::refresh();
+		}
+	}
+
+	/**
+	 * Runs the scheduled checks. Runs on the cron hook.
 	 */
 	public static function run_scheduled(): void {
-		self::refresh();
-		Https_Facts::refresh();
+		self::check();
 	}
 }
