@@ -114,9 +114,18 @@ PHP
 # of the caller, which can wait for it. The server leads a process group of its own, since its
 # workers outlive a signal to the first process.
 instance_serve() {
-	local dir="$1" port="$2"
-	PHP_CLI_SERVER_WORKERS="${PHP_CLI_SERVER_WORKERS:-4}" setsid php -S "127.0.0.1:$port" -t "$dir/wordpress" \
-		"$ROOT/bin/router.php" >>"$dir/logs/server.log" 2>&1 </dev/null &
+	local dir="$1" port="$2" smtp_port
+	# The site's mail goes to an SMTP server of its own on loopback, which keeps every message in
+	# the Maildir mail/ (a message is a file in mail/new/); the mu-plugin local-mail.php points
+	# wp_mail() at the port in mail/port. It runs in the web server's process group, so it stops
+	# with it.
+	smtp_port="$(free_port $((port + 10000 > 65000 ? port - 10000 : port + 10000)))"
+	mkdir -p "$dir/mail"
+	echo "$smtp_port" >"$dir/mail/port"
+	PHP_CLI_SERVER_WORKERS="${PHP_CLI_SERVER_WORKERS:-4}" setsid bash -c \
+		'/usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$1" -c aiosmtpd.handlers.Mailbox "$2/mail" >>"$2/logs/mail.log" 2>&1 &
+		exec php -S "127.0.0.1:$3" -t "$2/wordpress" "$4"' _ "$smtp_port" "$dir" "$port" "$ROOT/bin/router.php" \
+		>>"$dir/logs/server.log" 2>&1 </dev/null &
 	SERVER_PID=$!
 	record_process "$SERVER_PID" "$dir/server.pid" ||
 		die "PHP's web server ended as soon as it started (log: $dir/logs/server.log)" "read the log"

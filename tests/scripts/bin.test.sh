@@ -259,11 +259,19 @@ serve_in_sandbox() {
 }
 
 npm_run_stop_stops_our_own_web_server_and_its_workers() {
+	local mail_port i
 	serve_in_sandbox "$SANDBOX/.wp/site-sqlite"
+	mail_port="$(cat "$SANDBOX/.wp/site-sqlite/mail/port")"
+	for ((i = 0; i < 50; i++)); do
+		(exec 3<>"/dev/tcp/127.0.0.1/$mail_port") 2>/dev/null && break
+		sleep 0.1
+	done
+	(exec 3<>"/dev/tcp/127.0.0.1/$mail_port") 2>/dev/null || fail "the site's SMTP server to listen on $mail_port"
 	bash "$SANDBOX/bin/stop.sh" >"$SANDBOX/stop.log" 2>&1
 	grep -q 'stopping WordPress' "$SANDBOX/stop.log" || fail "'stopping WordPress'; it printed: $(cat "$SANDBOX/stop.log")"
 	! group_runs "$SERVER_PID" || fail "no process of the server's group to run; $GROUP_SIZE do"
 	[ ! -e "$SANDBOX/.wp/site-sqlite/server.pid" ] || fail "the pid file to be removed"
+	! (exec 3<>"/dev/tcp/127.0.0.1/$mail_port") 2>/dev/null || fail "the site's SMTP server to stop with it"
 }
 
 the_clean_up_after_a_layer_stops_the_layers_own_web_server() {
