@@ -13,6 +13,8 @@ use InfosecPolicy\Changes\Change_Log_Table;
 use InfosecPolicy\Changes\Published_Log;
 use InfosecPolicy\Policy\Policy_Store;
 use InfosecPolicy\Rest\Tls_Controller;
+use InfosecPolicy\Subscribers\Notice_Sender;
+use InfosecPolicy\Subscribers\Subscriber_Tables;
 use InfosecPolicy\Tls\Https_Facts;
 use InfosecPolicy\Tls\Tls_Results;
 
@@ -27,3 +29,5 @@ delete_option( Tls_Results::OPTION );
 delete_option( Https_Facts::OPTION );
 delete_option( Tls_Controller::LOCK );
 Tls_Results::unschedule();
+Subscriber_Tables::drop();
+Notice_Sender::unschedule();

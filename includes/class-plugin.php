@@ -20,11 +20,17 @@ use InfosecPolicy\Changes\Change_Log_Table;
 use InfosecPolicy\Publish\Security_Txt;
 use InfosecPolicy\Cli\Changes_Command;
 use InfosecPolicy\Cli\Policy_Command;
+use InfosecPolicy\Cli\Subscribers_Command;
 use InfosecPolicy\Cli\Tls_Command;
 use InfosecPolicy\Rest\Change_Log_Controller;
 use InfosecPolicy\Rest\Policy_Controller;
 use InfosecPolicy\Rest\Register_Controller;
+use InfosecPolicy\Rest\Subscribers_Controller;
 use InfosecPolicy\Rest\Tls_Controller;
+use InfosecPolicy\Subscribers\Notice_Sender;
+use InfosecPolicy\Subscribers\Subscriber_Privacy;
+use InfosecPolicy\Subscribers\Subscriber_Tables;
+use InfosecPolicy\Subscribers\Subscription_Pages;
 use InfosecPolicy\Tls\Tls_Results;
 
 defined( 'ABSPATH' ) || exit;
@@ -45,6 +51,9 @@ final class Plugin {
 		add_action( 'init', array( Change_Feed::class, 'register' ) );
 		// After the feed is registered: an upgrade flushes the rewrite rules, which must know it.
 		add_action( 'init', array( Change_Log_Table::class, 'maybe_install' ), 20 );
+		add_action( 'init', array( Subscriber_Tables::class, 'maybe_install' ), 20 );
+		add_action( 'init', array( Subscription_Pages::class, 'handle_form' ), 30 );
+		add_action( 'parse_request', array( Subscription_Pages::class, 'maybe_serve' ), 0 );
 		add_action( 'wp_head', array( Change_Feed::class, 'print_discovery_link' ) );
 		add_action( 'parse_request', array( Security_Txt::class, 'maybe_serve' ), 0 );
 		add_filter( 'feed_content_type', array( Change_Feed::class, 'content_type' ), 10, 2 );
@@ -54,7 +63,11 @@ final class Plugin {
 		add_action( 'rest_api_init', array( Tls_Controller::class, 'register' ) );
 		add_action( 'rest_api_init', array( Change_Log_Controller::class, 'register' ) );
 		add_action( 'rest_api_init', array( Register_Controller::class, 'register' ) );
+		add_action( 'rest_api_init', array( Subscribers_Controller::class, 'register' ) );
 		add_filter( 'rest_pre_serve_request', array( Register_Controller::class, 'serve_raw' ), 10, 3 );
+		add_filter( 'rest_pre_serve_request', array( Subscribers_Controller::class, 'serve_csv' ), 10, 3 );
+		add_filter( 'wp_privacy_personal_data_exporters', array( Subscriber_Privacy::class, 'register_exporter' ) );
+		add_filter( 'wp_privacy_personal_data_erasers', array( Subscriber_Privacy::class, 'register_eraser' ) );
 		add_action( 'wp_head', array( Register_Controller::class, 'print_discovery_link' ) );
 		add_filter( 'site_status_tests', array( Site_Health::class, 'register' ) );
 		add_action( 'admin_init', array( Privacy_Policy_Content::class, 'register' ) );
@@ -62,13 +75,17 @@ final class Plugin {
 		add_action( 'enqueue_block_editor_assets', array( Block_Registry::class, 'set_script_translations' ) );
 		add_action( Tls_Results::CRON_HOOK, array( Tls_Results::class, 'run_scheduled' ) );
 		add_action( 'admin_init', array( Tls_Results::class, 'schedule' ) );
+		add_action( Notice_Sender::HOOK, array( Notice_Sender::class, 'run_scheduled' ) );
+		add_action( Notice_Sender::MAINTENANCE_HOOK, array( Notice_Sender::class, 'maintain' ) );
+		add_action( 'admin_init', array( Notice_Sender::class, 'schedule' ) );
 		register_activation_hook( PLUGIN_FILE, array( self::class, 'activate' ) );
-		register_deactivation_hook( PLUGIN_FILE, array( Tls_Results::class, 'unschedule' ) );
+		register_deactivation_hook( PLUGIN_FILE, array( self::class, 'deactivate' ) );
 		// WP-CLI's classes exist only under WP-CLI; the commands' files load only there.
 		if ( defined( 'WP_CLI' ) && WP_CLI ) {
 			\WP_CLI::add_command( 'infosec-policy', Policy_Command::class );
 			\WP_CLI::add_command( 'infosec-policy tls', Tls_Command::class );
 			\WP_CLI::add_command( 'infosec-policy changes', Changes_Command::class );
+			\WP_CLI::add_command( 'infosec-policy subscribers', Subscribers_Command::class );
 		}
 	}
 
@@ -92,13 +109,23 @@ final class Plugin {
 	}
 
 	/**
-	 * Activation: the change log's table, the feed's rewrite rule and the TLS refresh schedule.
+	 * Activation: the tables, the feed's rewrite rule and the background schedules.
 	 * The plugin is loaded after `init` here, so the feed is registered by hand first.
 	 */
 	public static function activate(): void {
 		Change_Feed::register();
 		Change_Log_Table::maybe_install();
+		Subscriber_Tables::maybe_install();
 		flush_rewrite_rules( false );
 		Tls_Results::schedule();
+		Notice_Sender::schedule();
+	}
+
+	/**
+	 * Deactivation: no background work is left scheduled; everything stored stays.
+	 */
+	public static function deactivate(): void {
+		Tls_Results::unschedule();
+		Notice_Sender::unschedule();
 	}
 }

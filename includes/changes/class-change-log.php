@@ -9,6 +9,8 @@ declare(strict_types=1);
 
 namespace InfosecPolicy\Changes;
 
+use InfosecPolicy\Subscribers\Delivery_Queue;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
@@ -82,6 +84,7 @@ final class Change_Log {
 		$id = (int) $wpdb->insert_id;
 		if ( ! $internal ) {
 			Published_Log::refresh();
+			Delivery_Queue::queue_notice( $id );
 		}
 		return $id;
 	}
@@ -187,6 +190,9 @@ final class Change_Log {
 			return false;
 		}
 		Published_Log::refresh();
+		if ( ! $internal ) {
+			Delivery_Queue::queue_notice( $id );
+		}
 		return true;
 	}
 

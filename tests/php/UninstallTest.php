@@ -10,15 +10,18 @@ declare(strict_types=1);
 namespace InfosecPolicy\Tests;
 
 use InfosecPolicy\Changes\Change_Log_Table;
+use InfosecPolicy\Subscribers\Notice_Sender;
+use InfosecPolicy\Subscribers\Subscriber_Tables;
+use InfosecPolicy\Subscribers\Subscribers;
 use InfosecPolicy\Changes\Published_Log;
 use InfosecPolicy\Policy\Policy_Service;
 use InfosecPolicy\Policy\Policy_Store;
 use InfosecPolicy\Tls\Tls_Results;
 
 /**
- * Uninstall drops the change log's table, and MySQL commits any open transaction before a DROP
+ * Uninstall drops the change log's and the subscribers' tables, and MySQL commits any open transaction before a DROP
  * TABLE, so this test cannot run inside the rolled-back transaction of the other tests. It writes for
- * real, and puts the empty table back afterwards, as the test instance had it.
+ * real, and puts the empty tables back afterwards, as the test instance had them.
  */
 final class UninstallTest extends \PHPUnit\Framework\TestCase {
 
@@ -26,12 +29,15 @@ final class UninstallTest extends \PHPUnit\Framework\TestCase {
 		Policy_Store::delete();
 		Change_Log_Table::install();
 		update_option( Change_Log_Table::SCHEMA_OPTION, Change_Log_Table::SCHEMA_VERSION, true );
+		Subscriber_Tables::install();
+		update_option( Subscriber_Tables::SCHEMA_OPTION, Subscriber_Tables::SCHEMA_VERSION, true );
+		Notice_Sender::unschedule();
 		Tls_Results::schedule();
 		wp_cache_flush();
 		parent::tearDown();
 	}
 
-	public function test_uninstall_removes_the_policy_the_change_log_its_published_copy_and_the_checks(): void {
+	public function test_uninstall_removes_the_policy_the_change_log_its_published_copy_the_checks_and_the_subscribers(): void {
 		global $wpdb;
 		$policy = infosec_policy_demo_policy();
 		$saved  = Policy_Service::save( $policy, Policy_Store::get()['revision'], 'import' );
@@ -39,6 +45,9 @@ final class UninstallTest extends \PHPUnit\Framework\TestCase {
 		$this->assertNotFalse( get_option( Published_Log::OPTION ) );
 		update_option( \InfosecPolicy\Tls\Https_Facts::OPTION, array( 'host' => 'regioingenieur.nl' ) );
 		update_option( Tls_Results::OPTION, array( 'regioingenieur.nl' => array( 'status' => 'valid' ) ) );
+		$this->assertNotNull( Subscribers::add( 'reader@example.com', 'en_US', 'confirmed', 'test' ) );
+		Notice_Sender::schedule();
+		$this->assertNotFalse( wp_next_scheduled( Notice_Sender::HOOK ), 'the save queued its notice' );
 
 		if ( ! defined( 'WP_UNINSTALL_PLUGIN' ) ) {
 			define( 'WP_UNINSTALL_PLUGIN', 'infosec-policy/plugin.php' );
@@ -52,5 +61,11 @@ final class UninstallTest extends \PHPUnit\Framework\TestCase {
 		$this->assertFalse( get_option( \InfosecPolicy\Tls\Https_Facts::OPTION ), 'the HTTPS facts go too' );
 		$this->assertFalse( get_option( Tls_Results::OPTION ) );
 		$this->assertNull( $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', Change_Log_Table::name() ) ) );
+		foreach ( array( Subscriber_Tables::SUBSCRIBERS, Subscriber_Tables::NOTICES, Subscriber_Tables::DELIVERIES ) as $table ) {
+			$this->assertNull( $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', Subscriber_Tables::name( $table ) ) ), "$table is dropped" );
+		}
+		$this->assertFalse( get_option( Subscriber_Tables::SCHEMA_OPTION ) );
+		$this->assertFalse( wp_next_scheduled( Notice_Sender::HOOK ) );
+		$this->assertFalse( wp_next_scheduled( Notice_Sender::MAINTENANCE_HOOK ) );
 	}
 }

@@ -12,6 +12,7 @@ namespace InfosecPolicy\Tests\Cli;
 use InfosecPolicy\Changes\Change_Log_Table;
 use InfosecPolicy\Changes\Published_Log;
 use InfosecPolicy\Policy\Policy_Store;
+use InfosecPolicy\Subscribers\Subscriber_Tables;
 use InfosecPolicy\Tls\Tls_Results;
 
 /**
@@ -72,7 +73,36 @@ abstract class CommandTestCase extends \PHPUnit\Framework\TestCase {
 		delete_option( \InfosecPolicy\Tls\Https_Facts::OPTION );
 		delete_option( Published_Log::OPTION );
 		$wpdb->query( 'DELETE FROM ' . Change_Log_Table::name() ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- the plugin's own table name, no input.
+		foreach ( array( Subscriber_Tables::DELIVERIES, Subscriber_Tables::NOTICES, Subscriber_Tables::SUBSCRIBERS ) as $table ) {
+			$wpdb->query( 'DELETE FROM ' . Subscriber_Tables::name( $table ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- the plugin's own table name, no input.
+		}
+		wp_clear_scheduled_hook( \InfosecPolicy\Subscribers\Notice_Sender::HOOK );
 		wp_cache_flush();
+	}
+
+	/**
+	 * The command line and environment of a run of WP-CLI itself, with the test's own configuration.
+	 *
+	 * @param list<string> $args WP-CLI's arguments.
+	 * @return array{ 0: list<string>, 1: array<string, string> }
+	 */
+	protected function command( array $args ): array {
+		$root    = dirname( __DIR__, 3 );
+		$command = array_merge(
+			array( PHP_BINARY, $root . '/vendor/wp-cli/wp-cli/php/boot-fs.php', '--path=' . ABSPATH, '--allow-root', '--require=' . $root . '/bin/wp-cli-old-dependencies.php' ),
+			array_values( $args )
+		);
+		// No one's WP-CLI configuration but the test's: none, and no packages.
+		$env = array_merge(
+			getenv(),
+			array(
+				'WP_CLI_CONFIG_PATH'  => $this->dir . '/no-config.yml',
+				'WP_CLI_PACKAGES_DIR' => $this->dir . '/no-packages',
+				'WP_CLI_CACHE_DIR'    => $this->dir . '/no-cache',
+			),
+			$this->env
+		);
+		return array( $command, $env );
 	}
 
 	/**
@@ -86,22 +116,8 @@ abstract class CommandTestCase extends \PHPUnit\Framework\TestCase {
 	 * @return array{ status: int, stdout: string, stderr: string }
 	 */
 	protected function wp( string ...$args ): array {
-		$root    = dirname( __DIR__, 3 );
-		$command = array_merge(
-			array( PHP_BINARY, $root . '/vendor/wp-cli/wp-cli/php/boot-fs.php', '--path=' . ABSPATH, '--allow-root', '--require=' . $root . '/bin/wp-cli-old-dependencies.php' ),
-			array_values( $args )
-		);
-		// No one's WP-CLI configuration but the test's: none, and no packages.
-		$env     = array_merge(
-			getenv(),
-			array(
-				'WP_CLI_CONFIG_PATH'  => $this->dir . '/no-config.yml',
-				'WP_CLI_PACKAGES_DIR' => $this->dir . '/no-packages',
-				'WP_CLI_CACHE_DIR'    => $this->dir . '/no-cache',
-			),
-			$this->env
-		);
-		$process = proc_open(
+		list( $command, $env ) = $this->command( array_values( $args ) );
+		$process               = proc_open(
 			$command,
 			array(
 				0 => array( 'file', '/dev/null', 'r' ),

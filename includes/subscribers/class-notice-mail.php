@@ -1,0 +1,218 @@
+<?php
+/**
+ * What the plugin's e-mails say.
+ *
+ * @package InfosecPolicy
+ */
+
+declare(strict_types=1);
+
+namespace InfosecPolicy\Subscribers;
+
+use InfosecPolicy\Changes\Change_Items;
+use InfosecPolicy\Changes\Change_Sentences;
+use InfosecPolicy\Policy\Policy_Store;
+use InfosecPolicy\Publish\Security_Txt;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Writes the two e-mails, in the language that is current when it is called (the sender switches
+ * to each subscriber's): the confirmation request and the notice of a published change. Each has
+ * a plain-text and an HTML part saying the same, every value escaped for the part it goes in.
+ * Header values are only addresses that is_email() accepted and URLs the plugin made; the subject
+ * loses every control character, so nothing an admin types can start a header of its own.
+ *
+ * @phpstan-import-type Subscriber from Subscribers
+ * @phpstan-import-type Entry from \InfosecPolicy\Changes\Change_Log
+ * @phpstan-type Mail array{ to: string, subject: string, text: string, html: string, headers: list<string>, messageId: string }
+ */
+final class Notice_Mail {
+
+	/**
+	 * How many changes one notice lists; the rest are counted, and the statement has them all.
+	 */
+	public const LINES = 50;
+
+	/**
+	 * The confirmation request.
+	 *
+	 * @param Subscriber $subscriber The pending subscriber.
+	 * @return Mail
+	 */
+	public static function confirmation( array $subscriber ): array {
+		$org  = Policy_Store::organization_name();
+		$link = Subscriber_Tokens::url( 'confirm', $subscriber );
+		/* translators: %s: the organisation's name. */
+		$subject = sprintf( __( 'Confirm that you want e-mail from %s about changes to its security statement', 'infosec-policy' ), $org );
+		/* translators: %s: the organisation's name. */
+		$asked = sprintf( __( 'Someone, probably you, asked to receive an e-mail from %s each time its information security statement changes.', 'infosec-policy' ), $org );
+		/* translators: %d: a number of days. */
+		$open   = sprintf( _n( 'To confirm, open this link and press Confirm. It works for %d day.', 'To confirm, open this link and press Confirm. It works for %d days.', Subscribers::PENDING_DAYS, 'infosec-policy' ), Subscribers::PENDING_DAYS );
+		$ignore = __( 'If you did not ask for this, ignore this e-mail: you will not hear from us again.', 'infosec-policy' );
+		return array(
+			'to'        => $subscriber['email'],
+			'subject'   => self::subject( $subject ),
+			'text'      => $asked . "\n\n" . $open . "\n" . $link . "\n\n" . $ignore . "\n",
+			'html'      => self::document(
+				$subject,
+				'<p>' . esc_html( $asked ) . '</p><p>' . esc_html( $open ) . '</p><p><a href="' . esc_url( $link ) . '">' . esc_html__( 'Confirm my subscription', 'infosec-policy' ) . '</a></p><p>' . esc_html( $ignore ) . '</p>'
+			),
+			'headers'   => self::reply_to(),
+			'messageId' => self::message_id( 'confirm-' . $subscriber['id'] . '-' . time() ),
+		);
+	}
+
+	/**
+	 * The notice of a published change-log entry.
+	 *
+	 * @param Entry      $entry      The entry.
+	 * @param Subscriber $subscriber The confirmed subscriber.
+	 * @return Mail
+	 */
+	public static function notice( array $entry, array $subscriber ): array {
+		$org         = Policy_Store::organization_name();
+		$items       = array_values( array_filter( $entry['items'], array( Change_Items::class, 'is_public' ) ) );
+		$lines       = Change_Sentences::sentences( array_slice( $items, 0, self::LINES ) );
+		$more        = max( 0, count( $items ) - self::LINES );
+		$statement   = self::statement_url();
+		$unsubscribe = Subscriber_Tokens::url( 'unsubscribe', $subscriber );
+		$date        = wp_date( (string) get_option( 'date_format' ), $entry['createdAt'] );
+		/* translators: %s: the organisation's name. */
+		$subject = sprintf( __( '%s has changed its information security statement', 'infosec-policy' ), $org );
+		/* translators: 1: the organisation's name, 2: a date. */
+		$intro = sprintf( __( '%1$s changed its information security statement on %2$s:', 'infosec-policy' ), $org, $date );
+		if ( $more > 0 ) {
+			/* translators: %d: a number of changes. */
+			$lines[] = sprintf( _n( 'and %d more change', 'and %d more changes', $more, 'infosec-policy' ), $more );
+		}
+		$announced = self::announcements( $items );
+		$read      = __( 'Read the statement:', 'infosec-policy' );
+		/* translators: %s: the organisation's name. */
+		$why  = sprintf( __( 'You receive this e-mail because you asked %s to tell you of changes to its information security statement.', 'infosec-policy' ), $org );
+		$stop = __( 'To stop these e-mails, open this link:', 'infosec-policy' );
+
+		$text = $intro . "\n\n" . implode( "\n", array_map( static fn( string $line ): string => '- ' . $line, $lines ) ) . "\n";
+		$html = '<p>' . esc_html( $intro ) . '</p><ul>' . implode( '', array_map( static fn( string $line ): string => '<li>' . esc_html( $line ) . '</li>', $lines ) ) . '</ul>';
+		if ( '' !== $entry['note'] ) {
+			/* translators: %s: the organisation's name. */
+			$note_heading = sprintf( __( 'A note from %s:', 'infosec-policy' ), $org );
+			$text        .= "\n" . $note_heading . "\n" . $entry['note'] . "\n";
+			$html        .= '<p>' . esc_html( $note_heading ) . '</p><p>' . nl2br( esc_html( $entry['note'] ) ) . '</p>';
+		}
+		foreach ( $announced as $sentence ) {
+			$text .= "\n" . $sentence . "\n";
+			$html .= '<p>' . esc_html( $sentence ) . '</p>';
+		}
+		$text .= "\n" . $read . "\n" . $statement . "\n\n-- \n" . $why . "\n" . $stop . "\n" . $unsubscribe . "\n";
+		$html .= '<p>' . esc_html( $read ) . ' <a href="' . esc_url( $statement ) . '">' . esc_html( $statement ) . '</a></p>'
+			. '<hr><p><small>' . esc_html( $why ) . ' <a href="' . esc_url( $unsubscribe ) . '">' . esc_html__( 'Stop these e-mails', 'infosec-policy' ) . '</a></small></p>';
+
+		return array(
+			'to'        => $subscriber['email'],
+			'subject'   => self::subject( $subject ),
+			'text'      => $text,
+			'html'      => self::document( $subject, $html ),
+			'headers'   => array_merge(
+				self::reply_to(),
+				array(
+					'List-Unsubscribe: <' . esc_url_raw( $unsubscribe ) . '>',
+					'List-Unsubscribe-Post: List-Unsubscribe=One-Click',
+					'Auto-Submitted: auto-generated',
+				)
+			),
+			'messageId' => self::message_id( 'notice-' . $entry['id'] . '-' . $subscriber['id'] ),
+		);
+	}
+
+	/**
+	 * For each processor the entry announces (added with a day still to come on which it starts,
+	 * or given a new such day): that day, and how to object before it.
+	 *
+	 * @param list<array<string, mixed>> $items The entry's published items.
+	 * @return list<string>
+	 */
+	private static function announcements( array $items ): array {
+		$today     = wp_date( 'Y-m-d' );
+		$contact   = self::organization_email();
+		$sentences = array();
+		foreach ( $items as $item ) {
+			if ( 'processor' !== ( $item['subject'] ?? '' ) ) {
+				continue;
+			}
+			$details = is_array( $item['details'] ?? null ) ? $item['details'] : array();
+			$from    = 'added' === ( $item['op'] ?? '' ) ? (string) ( $details['effectiveFrom'] ?? '' ) : '';
+			if ( 'changed' === ( $item['op'] ?? '' ) && 'effectiveFrom' === ( $item['field'] ?? '' ) && is_string( $item['to'] ?? null ) ) {
+				$from = $item['to'];
+			}
+			if ( 1 !== preg_match( '/^\d{4}-\d{2}-\d{2}$/', $from ) || $from < $today ) {
+				continue;
+			}
+			$day         = wp_date( (string) get_option( 'date_format' ), (int) strtotime( $from . ' 12:00:00 UTC' ) );
+			$sentences[] = '' === $contact
+				/* translators: 1: a processor's name, 2: a date. */
+				? sprintf( __( '%1$s starts handling personal data on %2$s. To object to it, reply to this e-mail before that day.', 'infosec-policy' ), (string) ( $item['name'] ?? '' ), $day )
+				/* translators: 1: a processor's name, 2: a date, 3: an e-mail address. */
+				: sprintf( __( '%1$s starts handling personal data on %2$s. To object to it, reply to this e-mail (it goes to %3$s) before that day.', 'infosec-policy' ), (string) ( $item['name'] ?? '' ), $day, $contact );
+		}
+		return $sentences;
+	}
+
+	/**
+	 * The statement page, or the home page when no page shows the plugin's blocks yet.
+	 */
+	private static function statement_url(): string {
+		$url = Security_Txt::statement_url();
+		return '' === $url ? home_url( '/' ) : $url;
+	}
+
+	/**
+	 * The organisation's address, when it is one.
+	 */
+	private static function organization_email(): string {
+		$organization = Policy_Store::policy()['organization'] ?? array();
+		$email        = is_array( $organization ) && is_string( $organization['email'] ?? null ) ? $organization['email'] : '';
+		return false !== is_email( $email ) ? $email : '';
+	}
+
+	/**
+	 * Reply-To: the organisation, where objections and questions go. An address only, no name: the
+	 * name is the admin's text, and wp_mail() splits this header at commas.
+	 *
+	 * @return list<string>
+	 */
+	private static function reply_to(): array {
+		$email = self::organization_email();
+		return '' === $email ? array() : array( 'Reply-To: ' . $email );
+	}
+
+	/**
+	 * A subject as one line.
+	 *
+	 * @param string $subject The subject.
+	 */
+	private static function subject( string $subject ): string {
+		return trim( (string) preg_replace( '/[\x00-\x1F\x7F]+/', ' ', $subject ) );
+	}
+
+	/**
+	 * A Message-ID on the site's host: the same for the same message, so that a copy sent twice
+	 * (see Delivery_Queue) is recognised as one by mail clients that look.
+	 *
+	 * @param string $local What the message is.
+	 */
+	private static function message_id( string $local ): string {
+		$host = (string) wp_parse_url( home_url(), PHP_URL_HOST );
+		return '<infosec-policy-' . $local . '@' . ( '' === $host ? 'localhost' : $host ) . '>';
+	}
+
+	/**
+	 * An HTML part: a small document in the current language.
+	 *
+	 * @param string $title Its title.
+	 * @param string $body  Its body, escaped.
+	 */
+	private static function document( string $title, string $body ): string {
+		return '<!DOCTYPE html><html lang="' . esc_attr( str_replace( '_', '-', get_locale() ) ) . '"><head><meta charset="utf-8"><title>' . esc_html( $title ) . '</title></head><body>' . $body . '</body></html>';
+	}
+}

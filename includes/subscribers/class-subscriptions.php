@@ -1,0 +1,240 @@
+<?php
+/**
+ * Asking for, importing and ending subscriptions.
+ *
+ * @package InfosecPolicy
+ */
+
+declare(strict_types=1);
+
+namespace InfosecPolicy\Subscribers;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * The sequences every way in goes through (the subscribe block's form, the REST API, WP-CLI), so
+ * that the limits, the validation and the double opt-in cannot be skipped by one of them.
+ */
+final class Subscriptions {
+
+	/**
+	 * Requests one client address may make per hour.
+	 */
+	public const CLIENT_LIMIT = 5;
+
+	/**
+	 * Confirmation e-mails one address may be sent per day.
+	 */
+	public const CONFIRMATION_LIMIT = 3;
+
+	/**
+	 * A visitor asks to be told of changes. The answer is the same for a new, a pending and a
+	 * confirmed address, so that nobody can learn who subscribed: a new or pending address is sent
+	 * a confirmation request; a confirmed one is sent nothing.
+	 *
+	 * @param mixed  $email  The address, as given.
+	 * @param mixed  $locale The language for the e-mails, or null for the site's.
+	 * @param string $client The client's address, for the rate limit.
+	 * @param string $source Where the request came from (`form`, `rest`): the consent's source.
+	 * @return true|\WP_Error 400 naming the field, or 429.
+	 */
+	public static function request( mixed $email, mixed $locale, string $client, string $source ): bool|\WP_Error {
+		if ( ! Rate_Limit::take( 'client', $client, self::CLIENT_LIMIT, HOUR_IN_SECONDS ) ) {
+			return self::limited( Rate_Limit::retry_after( 'client', $client, self::CLIENT_LIMIT ) );
+		}
+		$problem = self::problems( $email, $locale );
+		if ( null !== $problem ) {
+			return $problem;
+		}
+		$address    = (string) Subscribers::normalize( (string) $email );
+		$subscriber = Subscribers::find( $address );
+		if ( null !== $subscriber && 'confirmed' === $subscriber['status'] ) {
+			return true;
+		}
+		if ( ! Rate_Limit::take( 'confirmation', $address, self::CONFIRMATION_LIMIT, DAY_IN_SECONDS ) ) {
+			return self::limited( Rate_Limit::retry_after( 'confirmation', $address, self::CONFIRMATION_LIMIT ) );
+		}
+		if ( null === $subscriber ) {
+			$subscriber = Subscribers::add( $address, is_string( $locale ) ? $locale : get_locale(), 'pending', $source );
+		} else {
+			Subscribers::renew( $subscriber['id'] );
+		}
+		if ( null !== $subscriber && 'pending' === $subscriber['status'] ) {
+			$delivery = Delivery_Queue::queue_confirmation( $subscriber['id'] );
+			if ( $delivery > 0 ) {
+				Notice_Sender::send_now( $delivery );
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Adds a list of addresses at once, all or none: any address that is not one stops the whole
+	 * import, naming its place in the list. Addresses already there stay as they are. Without a
+	 * consent source each new address is sent a confirmation request (in the background); with
+	 * one, the administrator states that its owner consented elsewhere, and it is confirmed now.
+	 *
+	 * @param list<string> $emails  The addresses, as given.
+	 * @param string       $consent Where the owners consented, or '' to ask them.
+	 * @param string       $locale  The language of their e-mails.
+	 * @param string       $field   What the list is called in the request, for the error.
+	 * @return array{ added: int, confirmed: int, pending: int, unchanged: int }|\WP_Error
+	 */
+	public static function import( array $emails, string $consent, string $locale, string $field = 'addresses' ): array|\WP_Error {
+		$problems  = array();
+		$addresses = array();
+		foreach ( $emails as $index => $email ) {
+			$address = Subscribers::normalize( $email );
+			if ( null === $address ) {
+				/* translators: 1: a place in a list, e.g. "addresses[3]", 2: what was found there. */
+				$problems[] = sprintf( __( '%1$s is not an e-mail address: %2$s', 'infosec-policy' ), $field . '[' . $index . ']', wp_html_excerpt( (string) preg_replace( '/[\x00-\x1F\x7F]/', ' ', $email ), 60, '…' ) );
+				continue;
+			}
+			$addresses[ $address ] = true;
+		}
+		if ( array() === $emails ) {
+			/* translators: %s: name of a field of the request. */
+			$problems[] = sprintf( __( '%s holds no e-mail address.', 'infosec-policy' ), $field );
+		}
+		if ( mb_strlen( $consent ) > Subscribers::SOURCE_MAX_LENGTH || 1 !== preg_match( '/^[^\x00-\x1F\x7F]*$/u', $consent ) ) {
+			/* translators: %d: a number of characters. */
+			$problems[] = sprintf( _n( 'consentSource must be one line of at most %d character.', 'consentSource must be one line of at most %d characters.', Subscribers::SOURCE_MAX_LENGTH, 'infosec-policy' ), Subscribers::SOURCE_MAX_LENGTH );
+		}
+		if ( ! in_array( $locale, Subscribers::locales(), true ) ) {
+			/* translators: %s: the languages allowed, separated by commas. */
+			$problems[] = sprintf( __( 'locale must be one of: %s.', 'infosec-policy' ), implode( ', ', Subscribers::locales() ) );
+		}
+		if ( array() !== $problems ) {
+			return new \WP_Error(
+				'rest_invalid_param',
+				/* translators: 1: the request's field, 2: the list of problems found. */
+				sprintf( __( 'Invalid parameter(s): %1$s. %2$s', 'infosec-policy' ), $field, implode( ' ', array_slice( $problems, 0, 5 ) ) ),
+				array(
+					'status' => 400,
+					'params' => array( $field => implode( ' ', $problems ) ),
+				)
+			);
+		}
+		$report = array(
+			'added'     => 0,
+			'confirmed' => 0,
+			'pending'   => 0,
+			'unchanged' => 0,
+		);
+		$status = '' === $consent ? 'pending' : 'confirmed';
+		$source = '' === $consent ? 'import' : sprintf( 'import: %s', $consent );
+		foreach ( array_keys( $addresses ) as $address ) {
+			$is_new     = false;
+			$subscriber = Subscribers::add( (string) $address, $locale, $status, $source, $is_new );
+			if ( null === $subscriber || ! $is_new ) {
+				++$report['unchanged'];
+				continue;
+			}
+			++$report['added'];
+			++$report[ $subscriber['status'] ];
+			if ( 'pending' === $subscriber['status'] ) {
+				Delivery_Queue::queue_confirmation( $subscriber['id'] );
+			}
+		}
+		return $report;
+	}
+
+	/**
+	 * The addresses of a CSV file as an audience export gives it: the column whose heading names
+	 * an e-mail address ("Email Address", "E-mail", "email"), or else the first; blank lines skipped.
+	 *
+	 * @param string $csv The file's text.
+	 * @return list<string>
+	 */
+	public static function addresses_from_csv( string $csv ): array {
+		$csv   = (string) preg_replace( '/^\xEF\xBB\xBF/', '', $csv );
+		$rows  = array_values( array_filter( (array) preg_split( '/\r\n|\n|\r/', $csv ), static fn( $line ): bool => is_string( $line ) && '' !== trim( $line ) ) );
+		$first = null === ( $rows[0] ?? null ) ? array() : str_getcsv( $rows[0], self::delimiter( $rows[0] ) );
+		$col   = 0;
+		$head  = false;
+		foreach ( $first as $index => $heading ) {
+			if ( 1 === preg_match( '/^\s*e-?mail(\s*address)?\s*$/i', (string) $heading ) ) {
+				$col  = $index;
+				$head = true;
+				break;
+			}
+		}
+		$emails = array();
+		foreach ( $head ? array_slice( $rows, 1 ) : $rows as $row ) {
+			$cells    = str_getcsv( $row, self::delimiter( $row ) );
+			$emails[] = trim( (string) ( $cells[ $col ] ?? '' ) );
+		}
+		return $emails;
+	}
+
+	/**
+	 * The client's address for the rate limit: REMOTE_ADDR, since any header a client sends can be
+	 * forged. A site behind a proxy it trusts says so with the filter.
+	 */
+	public static function client_address(): string {
+		$remote = isset( $_SERVER['REMOTE_ADDR'] ) ? sanitize_text_field( wp_unslash( $_SERVER['REMOTE_ADDR'] ) ) : '';
+		/**
+		 * Filters the client address the subscription limits count by.
+		 *
+		 * @param string $remote REMOTE_ADDR.
+		 */
+		return (string) apply_filters( 'infosec_policy_client_address', $remote );
+	}
+
+	/**
+	 * Why a request's fields cannot be taken, or null.
+	 *
+	 * @param mixed $email  The address.
+	 * @param mixed $locale The language, or null.
+	 */
+	private static function problems( mixed $email, mixed $locale ): ?\WP_Error {
+		$params = array();
+		if ( ! is_string( $email ) || null === Subscribers::normalize( $email ) ) {
+			/* translators: %d: a number of characters. */
+			$params['email'] = sprintf( _n( 'email must be an e-mail address of at most %d character.', 'email must be an e-mail address of at most %d characters.', Subscribers::EMAIL_MAX_LENGTH, 'infosec-policy' ), Subscribers::EMAIL_MAX_LENGTH );
+		}
+		if ( null !== $locale && ( ! is_string( $locale ) || ! in_array( $locale, Subscribers::locales(), true ) ) ) {
+			/* translators: %s: the languages allowed, separated by commas. */
+			$params['locale'] = sprintf( __( 'locale must be one of: %s.', 'infosec-policy' ), implode( ', ', Subscribers::locales() ) );
+		}
+		if ( array() === $params ) {
+			return null;
+		}
+		return new \WP_Error(
+			'rest_invalid_param',
+			/* translators: 1: the request's fields, 2: the list of problems found. */
+			sprintf( __( 'Invalid parameter(s): %1$s. %2$s', 'infosec-policy' ), implode( ', ', array_keys( $params ) ), implode( ' ', $params ) ),
+			array(
+				'status' => 400,
+				'params' => $params,
+			)
+		);
+	}
+
+	/**
+	 * The 429 answer.
+	 *
+	 * @param int $retry Seconds until a new request may be made.
+	 */
+	private static function limited( int $retry ): \WP_Error {
+		$retry = max( 1, $retry );
+		return new \WP_Error(
+			'infosec_policy_rate_limited',
+			__( 'Too many requests. Please try again later.', 'infosec-policy' ),
+			array(
+				'status'     => 429,
+				'retryAfter' => $retry,
+			)
+		);
+	}
+
+	/**
+	 * A CSV line's delimiter: a semicolon when the line has more of them than commas (as
+	 * spreadsheets in many European locales write CSV), else a comma.
+	 *
+	 * @param string $line A line.
+	 */
+	private static function delimiter( string $line ): string {
+		return substr_count( $line, ';' ) > substr_count( $line, ',' ) ? ';' : ',';
+	}
+}
