@@ -2,11 +2,18 @@
  * WordPress dependencies
  */
 import apiFetch from '@wordpress/api-fetch';
+import { __ } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
  */
 import type { FieldError, Policy } from './policy/types';
+import {
+	isSubscriberPage,
+	isSubscriberSummary,
+	type SubscriberPage,
+	type SubscriberSummary,
+} from './subscriber-data';
 
 const BASE = '/infosec-policy/v1';
 
@@ -240,6 +247,92 @@ export async function exportPolicy(): Promise< Blob > {
 		parse: false,
 	} );
 	return response.blob();
+}
+
+/**
+ * An answer that passed its check, or a rejection that toApiError() reads.
+ *
+ * @param value   What the server sent.
+ * @param isValid The check of its shape.
+ */
+function checked< T >(
+	value: unknown,
+	isValid: ( candidate: unknown ) => candidate is T
+): T {
+	if ( ! isValid( value ) ) {
+		throw {
+			code: 'infosec_policy_unexpected_response',
+			message: __(
+				'The server answered in a way this page does not understand. Reload the page; if that does not help, update the plugin.',
+				'infosec-policy'
+			),
+		};
+	}
+	return value;
+}
+
+/**
+ * GET /subscribers: one page of every subscriber, newest first.
+ *
+ * @param page    Page number, from 1.
+ * @param perPage Subscribers per page (at most 100).
+ */
+export async function fetchSubscribers(
+	page: number,
+	perPage: number
+): Promise< SubscriberPage > {
+	return checked(
+		await apiFetch< unknown >( {
+			path: `${ BASE }/subscribers?page=${ page }&per_page=${ perPage }`,
+		} ),
+		isSubscriberPage
+	);
+}
+
+/**
+ * GET /subscribers/summary: how many subscribers, and the e-mail queue.
+ */
+export async function fetchSubscriberSummary(): Promise< SubscriberSummary > {
+	return checked(
+		await apiFetch< unknown >( { path: `${ BASE }/subscribers/summary` } ),
+		isSubscriberSummary
+	);
+}
+
+/**
+ * DELETE /subscribers/<id>: removes the address and the e-mails not yet sent to it.
+ *
+ * @param id The subscriber.
+ */
+export async function removeSubscriber( id: number ): Promise< void > {
+	await apiFetch( {
+		path: `${ BASE }/subscribers/${ id }`,
+		method: 'DELETE',
+	} );
+}
+
+/**
+ * GET /subscribers/export, as a CSV file's contents.
+ */
+export async function exportSubscribers(): Promise< Blob > {
+	try {
+		const response = await apiFetch< Response, false >( {
+			path: `${ BASE }/subscribers/export`,
+			parse: false,
+		} );
+		return new Blob( [ await response.text() ], {
+			type: 'text/csv;charset=utf-8',
+		} );
+	} catch ( caught ) {
+		// Unparsed, a failure rejects with the Response itself; its body is the REST error.
+		if ( caught instanceof Response ) {
+			throw await caught.json().catch( () => ( {
+				code: 'infosec_policy_export_failed',
+				message: `${ caught.status } ${ caught.statusText }`,
+			} ) );
+		}
+		throw caught;
+	}
 }
 
 function isRecord( value: unknown ): value is Record< string, unknown > {

@@ -27,6 +27,7 @@ import { categoryLabel, MeasureEditor } from './measure-editor';
 import { OrganizationSection } from './organization-section';
 import { ProcessorEditor } from './processor-editor';
 import { SiteSection } from './site-section';
+import { SubscribersSection } from './subscribers-section';
 import { transferBasisText } from './transfer-basis-select';
 import { usePolicyEditor } from './use-policy-editor';
 
@@ -54,6 +55,7 @@ const MemoOrganizationSection = memo( OrganizationSection );
 const MemoSiteSection = memo( SiteSection );
 const MemoCertificatesSection = memo( CertificatesSection );
 const MemoChangeLogSection = memo( ChangeLogSection );
+const MemoSubscribersSection = memo( SubscribersSection );
 const MemoFindingsPanel = memo( FindingsPanel );
 const MemoEntryList = memo( EntryList ) as typeof EntryList;
 
@@ -188,6 +190,12 @@ export function App() {
 					title={ __( 'Change log', 'infosec-policy' ) }
 				>
 					<MemoChangeLogSection />
+				</Section>
+				<Section
+					id="infosec-policy-subscribers"
+					title={ __( 'Subscribers', 'infosec-policy' ) }
+				>
+					<MemoSubscribersSection />
 				</Section>
 				<div className="infosec-policy-save-bar">
 					{ dirty && (
