@@ -120,7 +120,7 @@ instance_serve() {
 	# wp_mail() at the port in mail/port. It runs in the web server's process group, so it stops
 	# with it.
 	smtp_port="$(free_port $((port + 10000 > 65000 ? port - 10000 : port + 10000)))"
-	mkdir -p "$dir/mail"
+	mkdir -p "$dir/mail/new" "$dir/mail/cur" "$dir/mail/tmp"
 	echo "$smtp_port" >"$dir/mail/port"
 	PHP_CLI_SERVER_WORKERS="${PHP_CLI_SERVER_WORKERS:-4}" setsid bash -c \
 		'/usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$1" -c aiosmtpd.handlers.Mailbox "$2/mail" >>"$2/logs/mail.log" 2>&1 &

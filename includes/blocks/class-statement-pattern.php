@@ -57,6 +57,8 @@ final class Statement_Pattern {
 			. self::heading( 2, __( 'Changes', 'infosec-policy' ) )
 			. self::paragraph( __( 'Changes to the processors and security measures on this page, newest first. A processor we are about to add is listed here before it starts handling personal data.', 'infosec-policy' ) )
 			. '<!-- wp:infosec-policy/change-log /-->' . "\n\n"
+			. self::heading( 3, __( 'Hear about changes by e-mail', 'infosec-policy' ) )
+			. '<!-- wp:infosec-policy/subscribe /-->' . "\n\n"
 			. self::heading( 2, __( 'Questions', 'infosec-policy' ) )
 			. '<!-- wp:infosec-policy/contact /-->' . "\n\n"
 			. '<!-- wp:infosec-policy/policy-dates /-->';

@@ -259,8 +259,8 @@ final class Delivery_Queue {
 	}
 
 	/**
-	 * The queue's state: messages waiting (to be sent, or claimed by a worker now), sent, failed
-	 * (to be tried again, or out of attempts), and notices not yet expanded.
+	 * The queue's state: messages waiting (to be sent), being sent (claimed by a worker now), sent,
+	 * failed (to be tried again), out of attempts, and notices not yet expanded.
 	 *
 	 * @return array{ waiting: int, sending: int, sent: int, failed: int, gaveUp: int, notices: int }
 	 */
@@ -285,8 +285,7 @@ final class Delivery_Queue {
 			$count  = (int) ( $row['n'] ?? 0 );
 			if ( 'failed' === $status && 1 === (int) ( $row['gave_up'] ?? 0 ) ) {
 				$counts['gaveUp'] += $count;
-			}
-			if ( isset( $counts[ $status ] ) && 'notices' !== $status && 'gaveUp' !== $status ) {
+			} elseif ( isset( $counts[ $status ] ) && 'notices' !== $status && 'gaveUp' !== $status ) {
 				$counts[ $status ] += $count;
 			}
 		}
