@@ -13,7 +13,8 @@ declare(strict_types=1);
 
 defined( 'ABSPATH' ) || exit;
 
-$infosec_policy_mail_port = (int) @file_get_contents( dirname( ABSPATH ) . '/mail/port' ); // phpcs:ignore WordPress.PHP.NoSilencedErrors.Discouraged, WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents -- a local file that exists only where the server runs.
+$infosec_policy_mail_file = dirname( ABSPATH ) . '/mail/port';
+$infosec_policy_mail_port = is_readable( $infosec_policy_mail_file ) ? (int) file_get_contents( $infosec_policy_mail_file ) : 0; // phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents -- a local file that exists only where the server runs.
 
 if ( $infosec_policy_mail_port > 0 ) {
 	add_action(
