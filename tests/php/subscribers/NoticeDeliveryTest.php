@@ -84,6 +84,24 @@ final class NoticeDeliveryTest extends TestCase {
 		$this->assertCount( 3, self::$smtp->messages() );
 	}
 
+	public function test_each_subscriber_reads_the_notice_in_their_own_language(): void {
+		$this->assertContains( 'nl_NL', Subscribers::locales(), 'the test site has Dutch (or this test proves nothing)' );
+		$this->assertNotNull( Subscribers::add( 'dutch@example.com', 'nl_NL', 'confirmed', 'test' ) );
+		$this->assertNotNull( Subscribers::add( 'english@example.com', 'en_US', 'confirmed', 'test' ) );
+
+		$this->rename( 'Taal B.V.' );
+		$this->send_all();
+
+		$dutch   = self::$smtp->messages_to( 'dutch@example.com' )[0];
+		$english = self::$smtp->messages_to( 'english@example.com' )[0];
+		$this->assertStringContainsString( 'heeft de verklaring over informatieveiligheid gewijzigd', $dutch['headers']['subject'][0] );
+		$this->assertStringContainsString( 'Lees de verklaring:', $dutch['text'] );
+		$this->assertStringContainsString( '<html lang="nl-NL">', $dutch['html'] );
+		$this->assertStringContainsString( 'has changed its information security statement', $english['headers']['subject'][0] );
+		$this->assertStringContainsString( 'Read the statement:', $english['text'] );
+		$this->assertSame( 'en_US', get_locale(), 'the sender switches back' );
+	}
+
 	public function test_an_internal_change_is_sent_to_nobody(): void {
 		$this->subscribers( 2, 'confirmed' );
 		$stored                         = Policy_Store::get();
