@@ -158,7 +158,9 @@ final class Delivery_Queue {
 
 	/**
 	 * Claims a delivery for this worker: a conditional update on the state it was read in, which
-	 * only one of several workers can win.
+	 * only one of several workers can win. It finds the row by its primary key alone: the rows of
+	 * one batch share their status and due time, so a claim that went through that index (MariaDB's
+	 * choice on a small table) locked the whole batch, and two workers' claims deadlocked.
 	 *
 	 * @param Delivery $delivery The delivery, as read.
 	 * @param string   $claim    This worker's claim.
@@ -170,7 +172,7 @@ final class Delivery_Queue {
 		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- compare-and-swap on the plugin's own table, whose name is a constant (WPCS 2.3 rejects prepare()'s %i).
 		$claimed = $wpdb->query(
 			$wpdb->prepare(
-				"UPDATE {$table} SET status = 'sending', claim = %s, next_attempt_at = %s WHERE id = %d AND status = %s AND next_attempt_at = %s AND attempts = %d",
+				"UPDATE {$table} FORCE INDEX (PRIMARY) SET status = 'sending', claim = %s, next_attempt_at = %s WHERE id = %d AND status = %s AND next_attempt_at = %s AND attempts = %d",
 				$claim,
 				gmdate( 'Y-m-d H:i:s', time() + self::CLAIM_TTL ),
 				$delivery['id'],
