@@ -176,11 +176,12 @@ mariadb_start() {
 	if [ -S "$sock" ] && mariadb --no-defaults --socket="$sock" -uroot -e 'SELECT 1' >/dev/null 2>&1; then
 		return 0
 	fi
+	# Deadlocks are written to mariadb.log with their locks, for check_debug_log to show.
 	# mariadbd writes a bare pid into a pid file of its own; ours, mariadb.pid, records which process
 	# it was (see record_process), so that a later stop never signals a process that reused the pid.
 	nohup mariadbd --no-defaults --user="$(id -un)" --datadir="$dir/database/data" --socket="$sock" \
 		--skip-networking --pid-file="$dir/database/data/mariadbd.pid" --log-error="$dir/logs/mariadb.log" \
-		--innodb-buffer-pool-size=64M >/dev/null 2>&1 </dev/null &
+		--innodb-buffer-pool-size=64M --innodb-print-all-deadlocks=ON >/dev/null 2>&1 </dev/null &
 	record_process "$!" "$dir/database/mariadb.pid" ||
 		die "MariaDB ended as soon as it started (log: $dir/logs/mariadb.log)" "read the log"
 	for ((i = 0; i < 300; i++)); do

@@ -167,6 +167,11 @@ check_debug_log() {
 	[ -s "$log_file" ] || return 0
 	log "WordPress logged PHP errors during the tests ($log_file):"
 	cat "$log_file" >&2
+	# MariaDB writes the locks of each deadlock it broke to its own log (--innodb-print-all-deadlocks).
+	if grep -q 'DEADLOCK' "$1/logs/mariadb.log" 2>/dev/null; then
+		log "MariaDB's account of the deadlocks:"
+		sed -n '/DEADLOCK/,/WE ROLL BACK/p' "$1/logs/mariadb.log" >&2
+	fi
 	return 1
 }
 
