@@ -180,6 +180,9 @@ test.describe( 'installing as a site owner does', () => {
 			.getByRole( 'link', { name: 'Deactivate Infosec Policy' } )
 			.click();
 		await expect( row ).toHaveClass( /\binactive\b/ );
+		// Deleting goes through the Plugins screen's script: a click before the reloaded screen has
+		// bound it follows the link to the confirmation page instead (which a loaded CI once did).
+		await page.waitForLoadState( 'load' );
 		page.once( 'dialog', ( dialog ) => dialog.accept() );
 		await row
 			.getByRole( 'link', { name: 'Delete Infosec Policy' } )
