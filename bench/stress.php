@@ -5,7 +5,7 @@
  * Prints one line: the operation, its time (ms) and the peak memory of the process (MB), or that
  * it ran out of memory.
  *
- * Usage (through npm run bench): php -d memory_limit=40M bench/stress.php <wordpress-folder> <processors> <operation>
+ * Usage (through npm run bench): php -d memory_limit=40M -d opcache.enable_cli=1 bench/stress.php <wordpress-folder> <processors> <operation>
  * Operations: save (stores the policy and publishes a page with the pattern, first), view, feed,
  * register, settings (GET /policy as the settings page loads it), dry-run, export; and core,
  * which does nothing, for what WordPress itself takes before any of them.
