@@ -14,6 +14,7 @@ use InfosecPolicy\Admin\Editor_Data;
 use InfosecPolicy\Admin\Privacy_Policy_Content;
 use InfosecPolicy\Admin\Site_Health;
 use InfosecPolicy\Blocks\Block_Registry;
+use InfosecPolicy\Blocks\Content_Shield;
 use InfosecPolicy\Blocks\Statement_Pattern;
 use InfosecPolicy\Changes\Change_Feed;
 use InfosecPolicy\Changes\Change_Log_Table;
@@ -47,6 +48,8 @@ final class Plugin {
 		// First on `init`: the blocks' titles are translated as they register.
 		add_action( 'init', array( self::class, 'load_translations' ), 0 );
 		add_action( 'init', array( Block_Registry::class, 'register' ) );
+		add_filter( 'render_block', array( Content_Shield::class, 'hold' ), PHP_INT_MAX, 2 );
+		add_filter( 'the_content', array( Content_Shield::class, 'restore' ), Content_Shield::RESTORE_PRIORITY );
 		add_action( 'init', array( Statement_Pattern::class, 'register' ) );
 		add_action( 'init', array( Change_Feed::class, 'register' ) );
 		// After the feed is registered: an upgrade flushes the rewrite rules, which must know it.

@@ -1,0 +1,81 @@
+<?php
+/**
+ * The blocks' HTML on a page view: what `the_content`'s text filters may and may not touch.
+ *
+ * @package InfosecPolicy
+ */
+
+declare(strict_types=1);
+
+namespace InfosecPolicy\Tests;
+
+use InfosecPolicy\Policy\Policy_Store;
+
+/**
+ * A visitor sees the organisation's data as the blocks render it: core's filters for authored prose
+ * (texturize, shortcodes, smilies, capital_P_dangit) still run over the author's own text around
+ * them, but not over the blocks.
+ */
+final class ContentShieldTest extends TestCase {
+
+	private const TRICKY = '"Quoted" Wordpress :) [infosec_shield_test]';
+
+	protected function setUp(): void {
+		parent::setUp();
+		add_shortcode( 'infosec_shield_test', static fn (): string => 'SHORTCODE RAN' );
+		$policy                                 = $this->demo_policy();
+		$policy['processors'][0]['name']        = self::TRICKY;
+		$policy['processors'][0]['description'] = 'Described: ' . self::TRICKY;
+		$this->assertIsInt( Policy_Store::save( $policy, Policy_Store::get()['revision'] ) );
+	}
+
+	protected function tearDown(): void {
+		remove_shortcode( 'infosec_shield_test' );
+		parent::tearDown();
+	}
+
+	public function test_a_page_view_shows_the_blocks_as_rendered_and_formats_the_authors_text_around_them(): void {
+		$table = do_blocks( '<!-- wp:infosec-policy/processor-table /-->' );
+		$this->assertStringContainsString( esc_html( self::TRICKY ), $table );
+
+		$page = apply_filters( 'the_content', '<!-- wp:paragraph --><p>' . self::TRICKY . '</p><!-- /wp:paragraph -->' . "\n\n" . '<!-- wp:infosec-policy/processor-table /-->' );
+
+		$this->assertStringContainsString( trim( $table ), $page, 'the table is exactly what the block rendered' );
+		$this->assertSame( 1, substr_count( $page, 'SHORTCODE RAN' ), 'the author\'s paragraph runs its shortcode; a processor\'s name does not' );
+		$this->assertStringContainsString( '&#8220;Quoted&#8221; WordPress', $page, 'the author\'s paragraph is still texturized' );
+		$this->assertStringNotContainsString( '<!--infosec-policy-block-', $page );
+	}
+
+	public function test_a_block_rendered_after_the_text_filters_is_left_as_it_is(): void {
+		$late = static fn ( string $content ): string => $content . do_blocks( '<!-- wp:infosec-policy/processor-table /-->' );
+		add_filter( 'the_content', $late, 50 );
+		try {
+			$page = apply_filters( 'the_content', '<!-- wp:paragraph --><p>Intro</p><!-- /wp:paragraph -->' );
+		} finally {
+			remove_filter( 'the_content', $late, 50 );
+		}
+		$this->assertStringContainsString( esc_html( self::TRICKY ), $page );
+		$this->assertStringNotContainsString( '<!--infosec-policy-block-', $page );
+	}
+
+	public function test_a_post_rendered_inside_another_gives_each_its_own_blocks_back(): void {
+		$nested = static function ( string $content ) use ( &$nested ): string {
+			// The inner post's own filters run without this one, as a block that shows a post does.
+			remove_filter( 'the_content', $nested, 15 );
+			return $content . apply_filters( 'the_content', '<!-- wp:infosec-policy/contact /-->' );
+		};
+		add_filter( 'the_content', $nested, 15 );
+		try {
+			$page = apply_filters( 'the_content', '<!-- wp:infosec-policy/processor-table /-->' );
+		} finally {
+			remove_filter( 'the_content', $nested, 15 );
+		}
+		$this->assertStringContainsString( esc_html( self::TRICKY ), $page, 'the outer post\'s table' );
+		$this->assertStringContainsString( 'wp-block-infosec-policy-contact', $page, 'the inner post\'s contact block' );
+		$this->assertStringNotContainsString( '<!--infosec-policy-block-', $page );
+	}
+
+	public function test_the_editor_preview_renders_the_block_directly(): void {
+		$this->assertStringContainsString( esc_html( self::TRICKY ), render_block( parse_blocks( '<!-- wp:infosec-policy/processor-table /-->' )[0] ) );
+	}
+}
