@@ -91,9 +91,15 @@ final class Policy_Diff {
 	 * @return list<string>
 	 */
 	private static function changed_fields( array $before, array $after ): array {
+		// Most entries of a save are as they were: the same values in the same order differ nowhere.
+		if ( $before === $after ) {
+			return array();
+		}
 		$fields = array();
 		foreach ( array_unique( array_merge( array_keys( $after ), array_keys( $before ) ) ) as $field ) {
-			if ( self::canonical( $before[ $field ] ?? null ) !== self::canonical( $after[ $field ] ?? null ) ) {
+			$old = $before[ $field ] ?? null;
+			$new = $after[ $field ] ?? null;
+			if ( $old !== $new && self::canonical( $old ) !== self::canonical( $new ) ) {
 				$fields[] = (string) $field;
 			}
 		}
