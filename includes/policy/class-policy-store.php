@@ -149,7 +149,7 @@ final class Policy_Store {
 					$autoload
 				)
 			);
-		} elseif ( $wpdb->strip_invalid_text_for_column( $wpdb->options, 'option_value', $serialized ) !== $serialized ) {
+		} elseif ( ! self::column_holds( $serialized ) ) {
 			// What the column cannot hold (a character outside its character set) would be cut out
 			// on the way in, and the document with it: refused instead.
 			$written = false;
@@ -181,6 +181,22 @@ final class Policy_Store {
 		}
 		$replaced = self::is_stored( $current ) ? $current['policy'] : array();
 		return $next['revision'];
+	}
+
+	/**
+	 * Whether the options table's value column holds a serialized document unchanged. A utf8mb4
+	 * column, as WordPress creates it, holds any valid UTF-8, which PHP checks at a fraction of the
+	 * cost of wpdb's own check (a regular expression over the whole document, a tenth of a save at
+	 * 1,000 processors); any other character set gets wpdb's check.
+	 *
+	 * @param string $serialized The document, serialized.
+	 */
+	private static function column_holds( string $serialized ): bool {
+		global $wpdb;
+		if ( 'utf8mb4' === $wpdb->get_col_charset( $wpdb->options, 'option_value' ) ) {
+			return mb_check_encoding( $serialized, 'UTF-8' );
+		}
+		return $wpdb->strip_invalid_text_for_column( $wpdb->options, 'option_value', $serialized ) === $serialized;
 	}
 
 	/**

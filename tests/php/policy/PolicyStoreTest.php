@@ -83,6 +83,25 @@ final class PolicyStoreTest extends TestCase {
 		$this->assertSame( $before, $this->stored_raw() );
 	}
 
+	public function test_text_the_column_cannot_hold_is_refused_rather_than_cut_out(): void {
+		Policy_Store::save( $this->demo_policy(), 0 );
+		$before = $this->stored_raw();
+		$policy = $this->demo_policy();
+
+		// Not UTF-8 (a byte the validator would refuse; this caller skipped it): stored, the
+		// database would drop it and the document's string lengths would no longer match.
+		$policy['organization']['name'] = "Caf\xE9";
+		$result                         = Policy_Store::save( $policy, 1 );
+
+		$this->assertInstanceOf( \WP_Error::class, $result );
+		$this->assertSame( 'infosec_policy_storage_failed', $result->get_error_code() );
+		$this->assertSame( $before, $this->stored_raw() );
+
+		$policy['organization']['name'] = 'Café 🔒';
+		$this->assertSame( 2, Policy_Store::save( $policy, 1 ), 'any valid UTF-8 is kept, four-byte characters too' );
+		$this->assertSame( 'Café 🔒', Policy_Store::policy()['organization']['name'] );
+	}
+
 	public function test_an_ordinary_policy_is_autoloaded(): void {
 		Policy_Store::save( $this->demo_policy(), 0 );
 		$this->assertContains( $this->autoload_value(), wp_autoload_values_to_autoload() );
