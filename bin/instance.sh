@@ -160,6 +160,7 @@ instance_destroy() {
 	local dir="$1"
 	instance_stop_server "$dir"
 	mariadb_stop "$dir"
+	redis_stop "$dir"
 	rm -rf "$dir"
 }
 
@@ -191,6 +192,34 @@ mariadb_start() {
 		sleep 0.1
 	done
 	die "MariaDB did not start (log: $dir/logs/mariadb.log)" "read the log"
+}
+
+# Starts a Redis server for the instance, on a Unix socket in its folder (redis/redis.sock) and no
+# TCP port, keeping nothing on disk, and installs the tests' persistent object cache drop-in
+# (tests/php/fixtures/object-cache.php), which every process of the instance then uses.
+redis_start() {
+	local dir sock i
+	# Absolute: Redis changes to its --dir before it opens the socket and the log.
+	dir="$(cd "$1" && pwd)" sock="$dir/redis/redis.sock"
+	mkdir -p "$dir/redis"
+	nohup redis-server --port 0 --unixsocket "$sock" --unixsocketperm 700 --save '' --appendonly no \
+		--dir "$dir/redis" --logfile "$dir/logs/redis.log" >/dev/null 2>&1 </dev/null &
+	record_process "$!" "$dir/redis/redis.pid" ||
+		die "Redis ended as soon as it started (log: $dir/logs/redis.log)" "read the log"
+	for ((i = 0; i < 100; i++)); do
+		if [ "$(redis-cli -s "$sock" ping 2>/dev/null)" = PONG ]; then
+			cp "$ROOT/tests/php/fixtures/object-cache.php" "$dir/wordpress/wp-content/object-cache.php"
+			return 0
+		fi
+		sleep 0.1
+	done
+	die "Redis did not start (log: $dir/logs/redis.log)" "read the log"
+}
+
+redis_stop() {
+	local pid_file="$1/redis/redis.pid"
+	if recorded_process_runs "$pid_file"; then kill -TERM "$RECORDED_PID" 2>/dev/null || true; fi
+	rm -f "$pid_file"
 }
 
 # Stops the instance's MariaDB server when its pid file records one that still runs, and waits until

@@ -31,7 +31,7 @@ die() {
 ensure_system_packages() {
 	local wanted=(php8.2-cli php8.2-sqlite3 php8.2-mysql php8.2-xml php8.2-mbstring php8.2-curl
 		php8.2-gd php8.2-intl php8.2-zip composer zip unzip openssl curl chromium mariadb-server
-		mariadb-client fonts-liberation gettext python3-aiosmtpd)
+		mariadb-client fonts-liberation gettext python3-aiosmtpd redis-server php8.2-redis)
 	local missing=() pkg
 	for pkg in "${wanted[@]}"; do
 		dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")

@@ -121,11 +121,16 @@ layer_i18n() { (cd "$ROOT" && node bin/i18n.mjs check); }
 
 layer_unit() { (cd "$ROOT" && npx wp-scripts test-unit-js); }
 
+# "mariadb+redis" is MariaDB with a persistent object cache in Redis, as production sites run: every
+# cache the plugin keeps must stay correct when the object cache outlives the request.
 layer_php() {
-	local db
-	for db in ${INFOSEC_TEST_DBS:-sqlite mariadb}; do
-		log "PHP tests on $db"
-		new_test_instance php "$db"
+	local run db name
+	for run in ${INFOSEC_TEST_DBS:-sqlite mariadb mariadb+redis}; do
+		log "PHP tests on $run"
+		db="${run%+redis}" name=php
+		if [ "$run" != "$db" ]; then name=php-redis; fi
+		new_test_instance "$name" "$db"
+		if [ "$run" != "$db" ]; then redis_start "$TEST_DIR"; fi
 		(cd "$ROOT" && INFOSEC_TEST_WP_DIR="$TEST_DIR/wordpress" vendor/bin/phpunit) || return 1
 		check_debug_log "$TEST_DIR" || return 1
 	done
