@@ -48,8 +48,7 @@ final class Plugin {
 		// First on `init`: the blocks' titles are translated as they register.
 		add_action( 'init', array( self::class, 'load_translations' ), 0 );
 		add_action( 'init', array( Block_Registry::class, 'register' ) );
-		add_filter( 'render_block', array( Content_Shield::class, 'hold' ), PHP_INT_MAX, 2 );
-		add_filter( 'the_content', array( Content_Shield::class, 'restore' ), Content_Shield::RESTORE_PRIORITY );
+		Content_Shield::register();
 		add_action( 'init', array( Statement_Pattern::class, 'register' ) );
 		add_action( 'init', array( Change_Feed::class, 'register' ) );
 		// After the feed is registered: an upgrade flushes the rewrite rules, which must know it.

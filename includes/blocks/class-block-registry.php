@@ -35,7 +35,10 @@ final class Block_Registry {
 			return;
 		}
 		foreach ( $metadata_files as $metadata_file ) {
-			register_block_type( dirname( $metadata_file ) );
+			$block_type = register_block_type( dirname( $metadata_file ) );
+			if ( $block_type ) {
+				Content_Shield::cover( $block_type->name );
+			}
 		}
 	}
 

@@ -19,9 +19,12 @@ defined( 'ABSPATH' ) || exit;
  * they are what a large table costs: at 5,000 processors wptexturize and convert_smilies each
  * split the page into an array of its tags, more memory than a visitor's request has.
  *
- * So while `the_content` is before those filters, each block's HTML is set aside and a comment
- * holds its place; right after core's last text filter the HTML goes back in. A block rendered
- * anywhere else (the editor's preview, a widget, a filter after that point) is left as it is.
+ * So each call of `the_content` opens a frame first. While the frame is open, each of the plugin's
+ * blocks rendered in it is set aside and a comment holds its place; right after core's last text
+ * filter the frame gives its own HTML back and closes. A post rendered inside another (a Query
+ * Loop, a block that shows a post) has a frame of its own. The comments carry a token drawn for
+ * the request, so no stored content can name one. A block rendered anywhere else (the editor's
+ * preview, a widget, a filter after that point) is left as it is.
  */
 final class Content_Shield {
 
@@ -32,16 +35,13 @@ final class Content_Shield {
 	public const RESTORE_PRIORITY = 21;
 
 	/**
-	 * How a place-holding comment begins.
-	 */
-	private const MARK = '<!--infosec-policy-block-';
-
-	/**
-	 * The HTML set aside, by its place-holding comment.
+	 * One frame per `the_content` call under way, innermost last: the HTML it holds by its
+	 * place-holding comment, or null once the frame is closed (or never opened: another plugin
+	 * removed the restore, which would leave comments in the page).
 	 *
-	 * @var array<string, string>
+	 * @var array<int, array<string, string>|null>
 	 */
-	private static array $held = array();
+	private static array $frames = array();
 
 	/**
 	 * Numbers the place-holding comments of one request.
@@ -51,49 +51,91 @@ final class Content_Shield {
 	private static int $count = 0;
 
 	/**
-	 * On `render_block`, last (after block supports have added their classes to the block's HTML):
-	 * a comment in place of one of the plugin's blocks while `the_content` is before
-	 * RESTORE_PRIORITY, else the block's HTML as it is.
+	 * This request's token in the place-holding comments.
 	 *
-	 * @param mixed                $content The block's HTML.
-	 * @param array<string, mixed> $block   The parsed block.
+	 * @var string
+	 */
+	private static string $token = '';
+
+	/**
+	 * Hooks the frames into `the_content`. Runs once, at boot.
+	 */
+	public static function register(): void {
+		add_filter( 'the_content', array( self::class, 'open' ), PHP_INT_MIN );
+		add_filter( 'the_content', array( self::class, 'restore' ), self::RESTORE_PRIORITY );
+		add_filter( 'the_content', array( self::class, 'discard' ), PHP_INT_MAX );
+	}
+
+	/**
+	 * Covers one of the plugin's blocks: last on its own `render_block_{name}`, which runs after
+	 * the generic `render_block` and after block supports have added their classes.
+	 *
+	 * @param string $block_name The block's name.
+	 */
+	public static function cover( string $block_name ): void {
+		add_filter( 'render_block_' . $block_name, array( self::class, 'hold' ), PHP_INT_MAX );
+	}
+
+	/**
+	 * On `the_content`, first: a frame for this call. It holds nothing when the restore is not
+	 * where it should be.
+	 *
+	 * @param mixed $content The content.
 	 * @return mixed
 	 */
-	public static function hold( $content, array $block ) {
-		global $wp_filter;
-		if (
-			! is_string( $content ) || '' === $content
-			|| ! str_starts_with( (string) ( $block['blockName'] ?? '' ), 'infosec-policy/' )
-			|| ! doing_filter( 'the_content' )
-			|| ! isset( $wp_filter['the_content'] )
-		) {
+	public static function open( $content ) {
+		$restores       = self::RESTORE_PRIORITY === has_filter( 'the_content', array( self::class, 'restore' ) )
+			&& PHP_INT_MAX === has_filter( 'the_content', array( self::class, 'discard' ) );
+		self::$frames[] = $restores ? array() : null;
+		return $content;
+	}
+
+	/**
+	 * On the block's own render filter: a comment in place of the block's HTML while the innermost
+	 * `the_content` call's frame is open, else the HTML as it is.
+	 *
+	 * @param mixed $content The block's HTML.
+	 * @return mixed
+	 */
+	public static function hold( $content ) {
+		$frame = array_key_last( self::$frames );
+		if ( null === $frame || null === self::$frames[ $frame ] || ! is_string( $content ) || '' === $content || ! doing_filter( 'the_content' ) ) {
 			return $content;
 		}
-		$priority = $wp_filter['the_content']->current_priority();
-		if ( false === $priority || $priority >= self::RESTORE_PRIORITY ) {
-			return $content;
+		if ( '' === self::$token ) {
+			self::$token = bin2hex( random_bytes( 8 ) );
 		}
-		$mark                = self::MARK . ( ++self::$count ) . '-->';
-		self::$held[ $mark ] = $content;
+		$mark                            = '<!--infosec-policy-block-' . self::$token . '-' . ( ++self::$count ) . '-->';
+		self::$frames[ $frame ][ $mark ] = $content;
 		return $mark;
 	}
 
 	/**
-	 * On `the_content`: the HTML back in place of each comment this content holds. Comments of an
-	 * outer `the_content` (a post rendered inside another) stay held for that one.
+	 * On `the_content` at RESTORE_PRIORITY: the innermost frame's HTML back in place of its
+	 * comments, and the frame closed.
 	 *
 	 * @param mixed $content The content.
 	 * @return mixed
 	 */
 	public static function restore( $content ) {
-		if ( array() === self::$held || ! is_string( $content ) || ! str_contains( $content, self::MARK ) ) {
+		$frame = array_key_last( self::$frames );
+		if ( null === $frame ) {
 			return $content;
 		}
-		preg_match_all( '/<!--infosec-policy-block-\d+-->/', $content, $found );
-		$back = array_intersect_key( self::$held, array_flip( $found[0] ) );
-		foreach ( array_keys( $back ) as $mark ) {
-			unset( self::$held[ $mark ] );
-		}
-		return strtr( $content, $back );
+		$held                   = self::$frames[ $frame ];
+		self::$frames[ $frame ] = null;
+		return is_string( $content ) && $held ? strtr( $content, $held ) : $content;
+	}
+
+	/**
+	 * On `the_content`, last: the innermost frame is done. What it still held was dropped by a
+	 * filter between the blocks and the restore, so it is not shown.
+	 *
+	 * @param mixed $content The content.
+	 * @return mixed
+	 */
+	public static function discard( $content ) {
+		array_pop( self::$frames );
+		return $content;
 	}
 }

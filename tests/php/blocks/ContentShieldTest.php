@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace InfosecPolicy\Tests;
 
+use InfosecPolicy\Blocks\Content_Shield;
 use InfosecPolicy\Policy\Policy_Store;
 
 /**
@@ -72,6 +73,109 @@ final class ContentShieldTest extends TestCase {
 		}
 		$this->assertStringContainsString( esc_html( self::TRICKY ), $page, 'the outer post\'s table' );
 		$this->assertStringContainsString( 'wp-block-infosec-policy-contact', $page, 'the inner post\'s contact block' );
+		$this->assertStringNotContainsString( '<!--infosec-policy-block-', $page );
+	}
+
+	public function test_a_post_rendered_late_inside_another_still_has_its_blocks_held(): void {
+		$nested = static function ( string $content ) use ( &$nested ): string {
+			remove_filter( 'the_content', $nested, 30 );
+			return $content . apply_filters( 'the_content', '<!-- wp:infosec-policy/processor-table /-->' );
+		};
+		add_filter( 'the_content', $nested, 30 );
+		try {
+			$page = apply_filters( 'the_content', '<!-- wp:paragraph --><p>Outer</p><!-- /wp:paragraph -->' );
+		} finally {
+			remove_filter( 'the_content', $nested, 30 );
+		}
+		$this->assertStringContainsString( esc_html( self::TRICKY ), $page, 'the inner post\'s table, untouched by its own text filters' );
+		$this->assertStringNotContainsString( 'SHORTCODE RAN', $page );
+		$this->assertStringNotContainsString( '<!--infosec-policy-block-', $page );
+	}
+
+	public function test_a_post_rendered_while_the_outer_blocks_render_gives_each_its_own_blocks_back(): void {
+		// As a block that shows another post does: the inner call runs inside the outer do_blocks().
+		$shows_post = static function ( string $html ): string {
+			static $depth = 0;
+			if ( $depth > 0 ) {
+				return $html;
+			}
+			++$depth;
+			try {
+				return $html . apply_filters( 'the_content', '<!-- wp:infosec-policy/contact /-->' );
+			} finally {
+				--$depth;
+			}
+		};
+		$table      = trim( do_blocks( '<!-- wp:infosec-policy/processor-table /-->' ) );
+		add_filter( 'render_block_core/paragraph', $shows_post );
+		try {
+			$page = apply_filters( 'the_content', '<!-- wp:infosec-policy/processor-table /--><!-- wp:paragraph --><p>Between</p><!-- /wp:paragraph --><!-- wp:infosec-policy/processor-table /-->' );
+		} finally {
+			remove_filter( 'render_block_core/paragraph', $shows_post );
+		}
+		$this->assertSame( 2, substr_count( $page, $table ), 'both outer tables, as rendered' );
+		$this->assertSame( 1, substr_count( $page, 'class="wp-block-infosec-policy-contact' ), 'the inner post\'s contact block, once' );
+		$this->assertStringNotContainsString( 'SHORTCODE RAN', $page );
+		$this->assertStringNotContainsString( '<!--infosec-policy-block-', $page );
+	}
+
+	public function test_a_comment_an_author_types_cannot_take_a_block_from_the_page(): void {
+		$forged = '';
+		for ( $i = 0; $i <= 5; $i++ ) {
+			$forged .= '<!--infosec-policy-block-' . $i . '-->';
+		}
+		$table = trim( do_blocks( '<!-- wp:infosec-policy/processor-table /-->' ) );
+		// As at the start of a request: the place-holding comments are numbered from 1 again.
+		( \Closure::bind(
+			static function (): void {
+				Content_Shield::$count = 0;
+				Content_Shield::$token = '';
+			},
+			null,
+			Content_Shield::class
+		) )();
+		$page = apply_filters( 'the_content', '<!-- wp:infosec-policy/processor-table /--><!-- wp:html -->' . $forged . '<!-- /wp:html -->' );
+		$this->assertSame( 1, substr_count( $page, $table ), 'the table is shown once, where its block is' );
+
+		// A post shown inside the page (a Query Loop) cannot take the page's blocks either.
+		$inner = static function ( string $content ) use ( &$inner, $forged ): string {
+			remove_filter( 'the_content', $inner, 15 );
+			return $content . apply_filters( 'the_content', '<!-- wp:html -->' . $forged . '<!-- /wp:html -->' );
+		};
+		add_filter( 'the_content', $inner, 15 );
+		try {
+			$page = apply_filters( 'the_content', '<!-- wp:infosec-policy/processor-table /-->' );
+		} finally {
+			remove_filter( 'the_content', $inner, 15 );
+		}
+		$this->assertSame( 1, substr_count( $page, $table ) );
+	}
+
+	public function test_the_blocks_own_render_filter_sees_their_html(): void {
+		$seen   = array();
+		$filter = static function ( string $html ) use ( &$seen ): string {
+			$seen[] = $html;
+			return $html;
+		};
+		add_filter( 'render_block_infosec-policy/processor-table', $filter );
+		try {
+			$page = apply_filters( 'the_content', '<!-- wp:infosec-policy/processor-table /-->' );
+		} finally {
+			remove_filter( 'render_block_infosec-policy/processor-table', $filter );
+		}
+		$this->assertCount( 1, $seen );
+		$this->assertStringContainsString( esc_html( self::TRICKY ), $seen[0] );
+		$this->assertStringContainsString( trim( $seen[0] ), $page );
+	}
+
+	public function test_nothing_is_held_when_another_plugin_removed_the_restore(): void {
+		remove_filter( 'the_content', array( Content_Shield::class, 'restore' ), Content_Shield::RESTORE_PRIORITY );
+		try {
+			$page = apply_filters( 'the_content', '<!-- wp:infosec-policy/processor-table /-->' );
+		} finally {
+			add_filter( 'the_content', array( Content_Shield::class, 'restore' ), Content_Shield::RESTORE_PRIORITY );
+		}
+		$this->assertStringContainsString( 'wp-block-infosec-policy-processor-table', $page, 'the table is shown, through the text filters' );
 		$this->assertStringNotContainsString( '<!--infosec-policy-block-', $page );
 	}
 
