@@ -194,7 +194,8 @@ final class Policy_Store {
 	private static function column_holds( string $serialized ): bool {
 		global $wpdb;
 		if ( 'utf8mb4' === $wpdb->get_col_charset( $wpdb->options, 'option_value' ) ) {
-			return mb_check_encoding( $serialized, 'UTF-8' );
+			// PCRE's own check of the subject (mbstring is optional for WordPress).
+			return 1 === preg_match( '//u', $serialized );
 		}
 		return $wpdb->strip_invalid_text_for_column( $wpdb->options, 'option_value', $serialized ) === $serialized;
 	}

@@ -91,7 +91,18 @@ final class PolicyStoreTest extends TestCase {
 		// Not UTF-8 (a byte the validator would refuse; this caller skipped it): stored, the
 		// database would drop it and the document's string lengths would no longer match.
 		$policy['organization']['name'] = "Caf\xE9";
-		$result                         = Policy_Store::save( $policy, 1 );
+		$sent                           = array();
+		$record                         = static function ( string $query ) use ( &$sent ): string {
+			$sent[] = $query;
+			return $query;
+		};
+		add_filter( 'query', $record );
+		try {
+			$result = Policy_Store::save( $policy, 1 );
+		} finally {
+			remove_filter( 'query', $record );
+		}
+		$this->assertSame( array(), preg_grep( '/^\s*UPDATE\b/i', $sent ), 'the store refuses it before the database sees it' );
 
 		$this->assertInstanceOf( \WP_Error::class, $result );
 		$this->assertSame( 'infosec_policy_storage_failed', $result->get_error_code() );
