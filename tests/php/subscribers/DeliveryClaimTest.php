@@ -32,6 +32,7 @@ final class DeliveryClaimTest extends TestCase {
 		$first  = $sqlite ? $wpdb : $this->connection();
 		$second = $sqlite ? $wpdb : $this->connection();
 		$shared = $wpdb;
+		$open   = false;
 		try {
 			$wpdb = $first; // phpcs:ignore WordPress.WP.GlobalVariablesOverride.Prohibited -- the first worker's connection.
 			if ( ! $sqlite ) {
@@ -42,6 +43,7 @@ final class DeliveryClaimTest extends TestCase {
 			// The first worker's claim is still running (its statement has not ended) ...
 			if ( ! $sqlite ) {
 				$first->query( 'START TRANSACTION' );
+				$open = true;
 			}
 			$this->assertTrue( Delivery_Queue::claim( $batch[0], 'worker-1' ) );
 
@@ -58,15 +60,24 @@ final class DeliveryClaimTest extends TestCase {
 			$wpdb = $first; // phpcs:ignore WordPress.WP.GlobalVariablesOverride.Prohibited -- the first worker's connection.
 			if ( ! $sqlite ) {
 				$first->query( 'COMMIT' );
+				$open = false;
 			}
 			$wpdb = $second; // phpcs:ignore WordPress.WP.GlobalVariablesOverride.Prohibited -- the second worker's connection.
 			$this->assertFalse( Delivery_Queue::claim( $batch[0], 'worker-2' ), 'the first worker\'s delivery is not the second\'s to take' );
 			$this->assertSame( 'sending', Delivery_Queue::get( $batch[0]['id'] )['status'] ?? null );
 			$this->assertSame( 'sending', Delivery_Queue::get( $batch[1]['id'] )['status'] ?? null );
 		} finally {
+			$second->suppress_errors( false );
 			$wpdb = $first; // phpcs:ignore WordPress.WP.GlobalVariablesOverride.Prohibited -- clean up on the connection that wrote.
 			if ( ! $sqlite ) {
+				// A failed assertion inside the first worker's transaction leaves it open: the
+				// claim is undone, and the batch's committed rows are removed all the same.
+				if ( $open ) {
+					$first->query( 'ROLLBACK' );
+				}
 				$this->remove_batch();
+				$first->close();
+				$second->close();
 			}
 			$wpdb = $shared; // phpcs:ignore WordPress.WP.GlobalVariablesOverride.Prohibited -- the test's own connection back.
 		}
