@@ -216,9 +216,19 @@ redis_start() {
 	die "Redis did not start (log: $dir/logs/redis.log)" "read the log"
 }
 
+# Stops the instance's Redis server when its pid file records one that still runs, and waits until it
+# has ended.
 redis_stop() {
-	local pid_file="$1/redis/redis.pid"
-	if recorded_process_runs "$pid_file"; then kill -TERM "$RECORDED_PID" 2>/dev/null || true; fi
+	local pid_file="$1/redis/redis.pid" i
+	if recorded_process_runs "$pid_file"; then
+		kill -TERM "$RECORDED_PID" 2>/dev/null || true
+		for ((i = 0; i < 100; i++)); do
+			recorded_process_runs "$pid_file" || break
+			sleep 0.1
+		done
+		# It keeps nothing on disk, so a server that has not ended by now is ended.
+		if recorded_process_runs "$pid_file"; then kill -KILL "$RECORDED_PID" 2>/dev/null || true; fi
+	fi
 	rm -f "$pid_file"
 }
 

@@ -7,7 +7,7 @@
 # The PHP and end-to-end layers each get a WordPress instance of their own (own folder, own database,
 # own port), made fresh for the run and removed after it, so tests never touch the `npm start` site
 # and two runs never share data. INFOSEC_TEST_DBS picks the databases of the PHP layer
-# (default: "sqlite mariadb").
+# (default: "sqlite mariadb mariadb+redis").
 #
 # Sourcing this file (as tests/scripts does) defines its functions and runs nothing.
 # shellcheck source-path=SCRIPTDIR
@@ -131,7 +131,11 @@ layer_php() {
 		if [ "$run" != "$db" ]; then name=php-redis; fi
 		new_test_instance "$name" "$db"
 		if [ "$run" != "$db" ]; then redis_start "$TEST_DIR"; fi
-		(cd "$ROOT" && INFOSEC_TEST_WP_DIR="$TEST_DIR/wordpress" vendor/bin/phpunit) || return 1
+		# A failed test's PHP errors and deadlocks are printed too: they are often its cause.
+		if ! (cd "$ROOT" && INFOSEC_TEST_WP_DIR="$TEST_DIR/wordpress" vendor/bin/phpunit); then
+			check_debug_log "$TEST_DIR" || true
+			return 1
+		fi
 		check_debug_log "$TEST_DIR" || return 1
 	done
 }
@@ -173,9 +177,9 @@ check_debug_log() {
 	log "WordPress logged PHP errors during the tests ($log_file):"
 	cat "$log_file" >&2
 	# MariaDB writes the locks of each deadlock it broke to its own log (--innodb-print-all-deadlocks).
-	if grep -q 'DEADLOCK' "$1/logs/mariadb.log" 2>/dev/null; then
+	if grep -q 'deadlock detected' "$1/logs/mariadb.log" 2>/dev/null; then
 		log "MariaDB's account of the deadlocks:"
-		sed -n '/DEADLOCK/,/WE ROLL BACK/p' "$1/logs/mariadb.log" >&2
+		sed -n '/deadlock detected/,/WE ROLL BACK/p' "$1/logs/mariadb.log" >&2
 	fi
 	return 1
 }

@@ -300,6 +300,41 @@ removing_an_instance_stops_its_own_mariadb_server() {
 	! process_runs "$pid" || fail "MariaDB (pid $pid) to be stopped"
 }
 
+removing_an_instance_stops_its_own_redis_server_and_waits_for_it() {
+	local dir="$SANDBOX/.wp/test-php-redis-mariadb-1" pid
+	mkdir -p "$dir/wordpress/wp-content" "$dir/logs" "$SANDBOX/tests/php/fixtures"
+	touch "$SANDBOX/tests/php/fixtures/object-cache.php"
+	INSTANCE="$dir" in_sandbox 'redis_start "$INSTANCE"'
+	read -r pid _ <"$dir/redis/redis.pid"
+	process_runs "$pid" || fail "Redis to be running (or this case proves nothing)"
+	INSTANCE="$dir" in_sandbox 'instance_destroy "$INSTANCE"'
+	! process_runs "$pid" || fail "Redis (pid $pid) to have ended when the instance is removed"
+}
+
+# ── A failed layer says why ───────────────────────────────────────────────────────────────────
+
+the_debug_log_check_prints_the_log_and_mariadbs_deadlocks() {
+	local dir="$SANDBOX/.wp/test-php-mariadb-1"
+	mkdir -p "$dir/logs"
+	echo 'PHP Warning:  Undefined variable $x in /plugin/file.php on line 3' >"$dir/logs/debug.log"
+	# As MariaDB 10.11 writes a deadlock with --innodb-print-all-deadlocks.
+	cat >"$dir/logs/mariadb.log" <<-'LOG'
+		2026-12-02 14:28:00 0 [Note] mariadbd: ready for connections.
+		2026-12-02 14:28:17 32 [Note] InnoDB: Transactions deadlock detected, dumping detailed information.
+		*** (1) TRANSACTION:
+		UPDATE wp_infosec_policy_deliveries SET status = 'sending' WHERE id = 3
+		2026-12-02 14:28:17 32 [Note] InnoDB: *** WE ROLL BACK TRANSACTION (1)
+		2026-12-02 14:29:00 0 [Note] unrelated line after it
+	LOG
+	if INSTANCE="$dir" in_sandbox 'check_debug_log "$INSTANCE"' >"$SANDBOX/check.log" 2>&1; then
+		fail "the check to fail on a logged PHP warning"
+	fi
+	grep -q 'Undefined variable' "$SANDBOX/check.log" || fail "the PHP warning printed; got: $(cat "$SANDBOX/check.log")"
+	grep -q "UPDATE wp_infosec_policy_deliveries" "$SANDBOX/check.log" && grep -q 'WE ROLL BACK' "$SANDBOX/check.log" ||
+		fail "MariaDB's account of the deadlock printed; got: $(cat "$SANDBOX/check.log")"
+	! grep -q 'unrelated line' "$SANDBOX/check.log" || fail "only the deadlock's own lines of MariaDB's log"
+}
+
 echo "bin/ scripts, each case on a copy of bin/ in a sandbox folder:"
 run_case "a layer whose steps all succeed passes" a_layer_whose_steps_all_succeed_passes
 run_case "a failing step without '|| return' fails its layer and the run" a_failing_step_without_return_fails_the_run
@@ -317,6 +352,10 @@ run_case "removing an instance spares a process that reused MariaDB's pid" \
 run_case "npm run stop stops our own web server and its workers" npm_run_stop_stops_our_own_web_server_and_its_workers
 run_case "the clean-up after a layer stops the layer's own web server" the_clean_up_after_a_layer_stops_the_layers_own_web_server
 run_case "removing an instance stops its own MariaDB server" removing_an_instance_stops_its_own_mariadb_server
+run_case "removing an instance stops its own Redis server, and waits until it has" \
+	removing_an_instance_stops_its_own_redis_server_and_waits_for_it
+run_case "a failing debug-log check prints the log and MariaDB's account of each deadlock" \
+	the_debug_log_check_prints_the_log_and_mariadbs_deadlocks
 
 echo "scripts: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
