@@ -10,6 +10,7 @@ declare(strict_types=1);
 namespace InfosecPolicy\Tests;
 
 use InfosecPolicy\Policy\Policy_Store;
+use InfosecPolicy\Rest\Request_Body;
 use InfosecPolicy\Policy\Policy_Validator;
 use PHPUnit\Framework\Attributes\DataProvider;
 
@@ -181,6 +182,42 @@ final class RestPolicyTest extends TestCase {
 		$this->assertSame( array( 'processors[1].country', 'processors[2].securityUrl' ), array_column( $errors, 'path' ) );
 		$this->assertArrayHasKey( 'policy', $response->get_data()['data']['params'] );
 		$this->assertSame( $before, $this->stored_raw() );
+	}
+
+	public function test_a_body_is_read_as_the_client_sent_it_also_where_core_casts_an_argument(): void {
+		// A route whose argument core sanitizes ("1" becomes 1), as a route of a later version might.
+		rest_get_server()->register_route(
+			'infosec-policy-test/v1',
+			'/infosec-policy-test/v1/read',
+			array(
+				array(
+					'methods'             => 'POST',
+					'permission_callback' => '__return_true',
+					'args'                => array( 'revision' => array( 'type' => 'integer' ) ),
+					'callback'            => static fn ( \WP_REST_Request $request ): mixed => Request_Body::read( $request, array( 'revision' => 'revision' ), array( 'revision' ) ),
+				),
+			)
+		);
+		foreach ( array( 'application/json', 'text/plain' ) as $type ) {
+			$request = new \WP_REST_Request( 'POST', '/infosec-policy-test/v1/read' );
+			$request->set_header( 'Content-Type', $type );
+			$request->set_body( '{"revision":"1"}' );
+			$response = rest_get_server()->dispatch( $request );
+			$this->assertSame( 400, $response->get_status(), $type . ': ' . (string) wp_json_encode( $response->get_data() ) );
+			$this->assertSame( array( 'revision' ), array_keys( $response->get_data()['data']['params'] ) );
+		}
+
+		// The policy's own routes take core's decoded copy, which is the client's.
+		$response = $this->rest(
+			'PUT',
+			'/policy',
+			array(
+				'policy'   => $this->demo_policy(),
+				'revision' => '0',
+			)
+		);
+		$this->assertSame( 400, $response->get_status() );
+		$this->assertSame( array( 'revision' ), array_keys( $response->get_data()['data']['params'] ) );
 	}
 
 	/**
