@@ -21,26 +21,11 @@ defined( 'ABSPATH' ) || exit;
  * checked here: `format` (email, uri, date), `required`, `additionalProperties`, and `uniqueKeys`.
  *
  * @phpstan-type ValidationError array{ path: string, code: string, message: string }
- * @phpstan-type Compiled array{ enum: list<mixed>|null, enumSet: array<string, true>|null, regex: string|null, core: array<string, mixed>, lengthOnly: bool }
  */
 final class Policy_Validator {
 
 	/** No more errors than this are collected: enough to fix, small enough to send. */
 	private const MAX_ERRORS = 200;
-
-	/**
-	 * Each field's schema with its $ref followed, by its place in the format ("processors[].name").
-	 *
-	 * @var array<string, array<string, mixed>>
-	 */
-	private array $resolved = array();
-
-	/**
-	 * Each scalar field's schema, compiled, by its place in the format.
-	 *
-	 * @var array<string, Compiled>
-	 */
-	private array $compiled = array();
 
 	/**
 	 * Errors found so far.
@@ -57,74 +42,57 @@ final class Policy_Validator {
 	 */
 	public static function validate( mixed $document ): array {
 		$validator = new self();
-		$validator->check( $document, Policy_Schema::get(), '', '' );
+		$validator->check( $document, Schema_Node::root(), '' );
 		return $validator->errors;
 	}
 
 	/**
-	 * Checks one value against one (sub)schema.
+	 * Checks one value against its field. A valid scalar is passed without its JSON path being
+	 * written out: only a value that fails gets one, and its errors.
 	 *
-	 * @param mixed                $value  The value.
-	 * @param array<string, mixed> $schema Its schema.
-	 * @param string               $path   Its JSON path, e.g. `processors[2].country`.
-	 * @param string               $key  Its place in the format, such as `processors[].name`.
+	 * @param mixed       $value The value.
+	 * @param Schema_Node $node  Its field.
+	 * @param string      $path  Its JSON path, e.g. `processors[2].country`.
 	 */
-	private function check( mixed $value, array $schema, string $path, string $key ): void {
+	private function check( mixed $value, Schema_Node $node, string $path ): void {
 		if ( count( $this->errors ) >= self::MAX_ERRORS ) {
 			return;
 		}
-		$schema = $this->resolved[ $key ] ??= $this->resolve( $schema );
-		switch ( $schema['type'] ?? null ) {
-			case 'object':
-				$this->check_object( $value, $schema, $path, $key );
-				return;
-			case 'array':
-				$this->check_array( $value, $schema, $path, $key );
-				return;
-			default:
-				$this->check_scalar( $value, $schema, $path, $key );
+		if ( 'object' === $node->type ) {
+			$this->check_object( $value, $node, $path );
+		} elseif ( 'array' === $node->type ) {
+			$this->check_array( $value, $node, $path );
+		} elseif ( ! self::passes( $value, $node ) ) {
+			$this->check_scalar( $value, $node, $path );
 		}
-	}
-
-	/**
-	 * Follows `$ref` to a definition of the schema.
-	 *
-	 * @param array<string, mixed> $schema A schema that may be a reference.
-	 * @return array<string, mixed>
-	 */
-	private function resolve( array $schema ): array {
-		while ( isset( $schema['$ref'] ) && is_string( $schema['$ref'] ) ) {
-			$schema = Policy_Schema::definition( (string) preg_replace( '#^\#/definitions/#', '', $schema['$ref'] ) );
-		}
-		return $schema;
 	}
 
 	/**
 	 * Checks an object: its type, required and unknown properties, then each property.
 	 *
-	 * @param mixed                $value  The value.
-	 * @param array<string, mixed> $schema Its schema.
-	 * @param string               $path   Its JSON path.
-	 * @param string               $schema_key Its place in the format, such as `processors[].name`.
+	 * @param mixed       $value The value.
+	 * @param Schema_Node $node  Its field.
+	 * @param string      $path  Its JSON path.
 	 */
-	private function check_object( mixed $value, array $schema, string $path, string $schema_key ): void {
+	private function check_object( mixed $value, Schema_Node $node, string $path ): void {
 		// JSON's {} decodes to an empty PHP array, so an empty list is an empty object too.
 		if ( ! is_array( $value ) || ( array() !== $value && array_is_list( $value ) ) ) {
 			$this->add( $path, 'rest_invalid_type', __( 'must be an object.', 'infosec-policy' ) );
 			return;
 		}
-		$properties = is_array( $schema['properties'] ?? null ) ? $schema['properties'] : array();
-		foreach ( (array) ( $schema['required'] ?? array() ) as $required ) {
+		foreach ( $node->required as $required ) {
 			if ( ! array_key_exists( $required, $value ) ) {
-				$this->add( self::join( $path, (string) $required ), 'rest_property_required', __( 'is required.', 'infosec-policy' ) );
+				$this->add( self::join( $path, $required ), 'rest_property_required', __( 'is required.', 'infosec-policy' ) );
 			}
 		}
 		foreach ( $value as $key => $item ) {
-			$item_path = self::join( $path, (string) $key );
-			if ( isset( $properties[ $key ] ) && is_array( $properties[ $key ] ) ) {
-				$this->check( $item, $properties[ $key ], $item_path, $schema_key . '.' . $key );
-			} elseif ( false === ( $schema['additionalProperties'] ?? true ) ) {
-				$this->add( $item_path, 'rest_additional_properties_forbidden', __( 'is not a field of the policy format.', 'infosec-policy' ) );
+			$property = $node->properties[ $key ] ?? null;
+			if ( null !== $property ) {
+				if ( ! $property->scalar || ! self::passes( $item, $property ) ) {
+					$this->check( $item, $property, self::join( $path, (string) $key ) );
+				}
+			} elseif ( $node->closed ) {
+				$this->add( self::join( $path, (string) $key ), 'rest_additional_properties_forbidden', __( 'is not a field of the policy format.', 'infosec-policy' ) );
 			}
 		}
 	}
@@ -132,30 +100,32 @@ final class Policy_Validator {
 	/**
 	 * Checks a list: its type and length, uniqueness, then each item.
 	 *
-	 * @param mixed                $value  The value.
-	 * @param array<string, mixed> $schema Its schema.
-	 * @param string               $path   Its JSON path.
-	 * @param string               $schema_key Its place in the format, such as `processors[].name`.
+	 * @param mixed       $value The value.
+	 * @param Schema_Node $node  Its field.
+	 * @param string      $path  Its JSON path.
 	 */
-	private function check_array( mixed $value, array $schema, string $path, string $schema_key ): void {
+	private function check_array( mixed $value, Schema_Node $node, string $path ): void {
 		if ( ! is_array( $value ) || ! array_is_list( $value ) ) {
 			$this->add( $path, 'rest_invalid_type', __( 'must be a list.', 'infosec-policy' ) );
 			return;
 		}
-		if ( isset( $schema['maxItems'] ) && count( $value ) > $schema['maxItems'] ) {
+		if ( null !== $node->max_items && count( $value ) > $node->max_items ) {
 			/* translators: %d: the largest number of items allowed. */
-			$this->add( $path, 'rest_too_many_items', sprintf( _n( 'must have at most %d item.', 'must have at most %d items.', (int) $schema['maxItems'], 'infosec-policy' ), (int) $schema['maxItems'] ) );
+			$this->add( $path, 'rest_too_many_items', sprintf( _n( 'must have at most %d item.', 'must have at most %d items.', $node->max_items, 'infosec-policy' ), $node->max_items ) );
 			return;
 		}
-		$items = is_array( $schema['items'] ?? null ) ? $schema['items'] : array();
+		$items  = $node->items ?? Schema_Node::root();
+		$scalar = $items->scalar;
 		foreach ( $value as $index => $item ) {
-			$this->check( $item, $items, "{$path}[{$index}]", $schema_key . '[]' );
+			if ( ! $scalar || ! self::passes( $item, $items ) ) {
+				$this->check( $item, $items, "{$path}[{$index}]" );
+			}
 		}
-		if ( ! empty( $schema['uniqueItems'] ) ) {
+		if ( $node->unique_items ) {
 			$this->check_unique( $value, $path, null );
 		}
-		foreach ( (array) ( $schema['uniqueKeys'] ?? array() ) as $key ) {
-			$this->check_unique( $value, $path, (string) $key );
+		foreach ( $node->unique_keys as $key ) {
+			$this->check_unique( $value, $path, $key );
 		}
 	}
 
@@ -173,31 +143,60 @@ final class Policy_Validator {
 			if ( ! is_scalar( $unique ) ) {
 				continue;
 			}
-			$marker    = wp_json_encode( $unique );
-			$item_path = null === $key ? "{$path}[{$index}]" : self::join( "{$path}[{$index}]", $key );
+			// Its JSON type and value: 1, "1" and true are three values.
+			$marker = match ( true ) {
+				is_string( $unique ) => "s:{$unique}",
+				is_bool( $unique )   => $unique ? 'true' : 'false',
+				default              => gettype( $unique ) . ':' . $unique,
+			};
 			if ( isset( $seen[ $marker ] ) ) {
 				$this->add(
-					$item_path,
+					self::item_path( $path, $index, $key ),
 					'rest_duplicate_item',
 					/* translators: %s: JSON path of the earlier item, e.g. processors[0].id */
-					sprintf( __( 'repeats %s; each must be unique.', 'infosec-policy' ), $seen[ $marker ] )
+					sprintf( __( 'repeats %s; each must be unique.', 'infosec-policy' ), self::item_path( $path, $seen[ $marker ], $key ) )
 				);
 			} else {
-				$seen[ $marker ] = $item_path;
+				$seen[ $marker ] = $index;
 			}
 		}
 	}
 
 	/**
-	 * Checks a string, integer or boolean.
+	 * The JSON path of a list's item, or of a field of it.
 	 *
-	 * @param mixed                $value  The value.
-	 * @param array<string, mixed> $schema Its schema.
-	 * @param string               $path   Its JSON path.
-	 * @param string               $key  Its place in the format, such as `processors[].name`.
+	 * @param string      $path  The list's JSON path.
+	 * @param int         $index The item's place.
+	 * @param string|null $key   The field, or null for the item.
 	 */
-	private function check_scalar( mixed $value, array $schema, string $path, string $key ): void {
-		$type = (string) ( $schema['type'] ?? '' );
+	private static function item_path( string $path, int $index, ?string $key ): string {
+		return null === $key ? "{$path}[{$index}]" : self::join( "{$path}[{$index}]", $key );
+	}
+
+	/**
+	 * Whether a value surely passes every check of its scalar field, decided without words or
+	 * paths: the common case, a valid string of a field core has nothing to add to. False sends the
+	 * value to check_scalar(), which says what is wrong with it, if anything.
+	 *
+	 * @param mixed       $value The value.
+	 * @param Schema_Node $node  A scalar field.
+	 */
+	private static function passes( mixed $value, Schema_Node $node ): bool {
+		return is_string( $value ) && 'string' === $node->type && $node->length_only
+			&& self::matches_enum_and_pattern( $value, $node )
+			&& self::length_fits( $value, $node )
+			&& ( null === $node->format || '' === $value || self::format_fits( $value, $node->format ) );
+	}
+
+	/**
+	 * Checks a string, integer or boolean, and reports what is wrong with it.
+	 *
+	 * @param mixed       $value The value.
+	 * @param Schema_Node $node  Its field.
+	 * @param string      $path  Its JSON path.
+	 */
+	private function check_scalar( mixed $value, Schema_Node $node, string $path ): void {
+		$type = $node->type;
 		$ok   = match ( $type ) {
 			'string'  => is_string( $value ),
 			'integer' => is_int( $value ),
@@ -209,8 +208,8 @@ final class Policy_Validator {
 			$this->add( $path, 'rest_invalid_type', sprintf( __( 'must be of type %s.', 'infosec-policy' ), $type ) );
 			return;
 		}
-		$compiled = $this->compiled[ $key ] ??= self::compile( $schema );
-		if ( ! self::matches_enum_and_pattern( $value, $compiled ) ) {
+		if ( ! self::matches_enum_and_pattern( $value, $node ) ) {
+			$schema = $node->schema;
 			$this->add(
 				$path,
 				isset( $schema['enum'] ) ? 'rest_not_in_enum' : 'rest_invalid_pattern',
@@ -221,68 +220,58 @@ final class Policy_Validator {
 		// Enum and pattern are checked above: core's pattern check lets "$" match before a final
 		// newline, so "example.com\n" would pass it. Core checks the rest, and words what fails;
 		// a length within bounds it would only confirm.
-		$result = $compiled['lengthOnly'] && self::length_fits( $value, $compiled['core'] ) ? true : rest_validate_value_from_schema( $value, $compiled['core'], $path );
+		$result = $node->length_only && self::length_fits( $value, $node ) ? true : rest_validate_value_from_schema( $value, $node->core, $path );
 		if ( is_wp_error( $result ) ) {
 			$this->add( $path, (string) $result->get_error_code(), self::without_path( $result->get_error_message(), $path ) );
 			return;
 		}
-		if ( is_string( $value ) && '' !== $value && isset( $schema['format'] ) ) {
-			$this->check_format( $value, (string) $schema['format'], $path );
+		if ( is_string( $value ) && '' !== $value && null !== $node->format ) {
+			$this->check_format( $value, $node->format, $path );
 		}
 	}
 
 	/**
-	 * What a scalar's schema asks, worked out once per field of the format rather than once per
-	 * value (a thousand processors are seventeen thousand values): the enum as a set when it
-	 * holds strings, the pattern as a regular expression, and what is left for core to check.
+	 * Whether a string's length is within its field's bounds, counted in characters as core
+	 * counts it. A string has no more characters than bytes, and at least one when it has a byte,
+	 * so most lengths are settled without counting.
 	 *
-	 * @param array<string, mixed> $schema A scalar's schema.
-	 * @return Compiled
+	 * @param string|int|bool $value The value.
+	 * @param Schema_Node     $node  Its field.
 	 */
-	private static function compile( array $schema ): array {
-		$enum   = isset( $schema['enum'] ) ? array_values( (array) $schema['enum'] ) : null;
-		$core   = array_diff_key( $schema, array_flip( array( 'format', 'description', 'title', 'kind', 'pattern', 'enum' ) ) );
-		$by_set = null !== $enum && 'string' === ( $schema['type'] ?? '' ) && array_filter( $enum, 'is_string' ) === $enum;
-		return array(
-			'enum'       => $by_set ? null : $enum,
-			'enumSet'    => $by_set ? array_fill_keys( $enum, true ) : null,
-			// The D modifier: "$" is the end of the string, as in JavaScript, not "before a final newline".
-			'regex'      => isset( $schema['pattern'] ) ? '#' . str_replace( '#', '\\#', (string) $schema['pattern'] ) . '#uD' : null,
-			'core'       => $core,
-			'lengthOnly' => array() === array_diff_key( $core, array_flip( array( 'type', 'minLength', 'maxLength' ) ) ),
-		);
-	}
-
-	/**
-	 * Whether a string's length is within its schema's bounds, counted as core counts it.
-	 *
-	 * @param string|int|bool      $value  The value.
-	 * @param array<string, mixed> $schema What is left of its schema for core.
-	 */
-	private static function length_fits( string|int|bool $value, array $schema ): bool {
-		if ( ! is_string( $value ) ) {
+	private static function length_fits( string|int|bool $value, Schema_Node $node ): bool {
+		if ( ! is_string( $value ) || self::fits_by_bytes( strlen( $value ), $node ) ) {
 			return true;
 		}
 		$length = mb_strlen( $value );
-		return ( ! isset( $schema['minLength'] ) || $length >= $schema['minLength'] ) && ( ! isset( $schema['maxLength'] ) || $length <= $schema['maxLength'] );
+		return $length >= $node->min_length && $length <= $node->max_length;
 	}
 
 	/**
-	 * Whether a value passes its schema's enum and pattern. Checked here, not by core: core's
+	 * Whether a string of this many bytes is within its field's bounds whatever its characters.
+	 *
+	 * @param int         $bytes The string's length in bytes.
+	 * @param Schema_Node $node  Its field.
+	 */
+	private static function fits_by_bytes( int $bytes, Schema_Node $node ): bool {
+		return $bytes <= $node->max_length && $bytes >= $node->min_length && $node->min_length <= 1;
+	}
+
+	/**
+	 * Whether a value passes its field's enum and pattern. Checked here, not by core: core's
 	 * messages would show a regular expression or 249 country codes, and its pattern check lets "$"
 	 * match before a final newline.
 	 *
-	 * @param string|int|bool $value    The value.
-	 * @param Compiled        $compiled Its schema, compiled.
+	 * @param string|int|bool $value The value.
+	 * @param Schema_Node     $node  Its field.
 	 */
-	private static function matches_enum_and_pattern( string|int|bool $value, array $compiled ): bool {
-		if ( null !== $compiled['enumSet'] && ! ( is_string( $value ) && isset( $compiled['enumSet'][ $value ] ) ) ) {
+	private static function matches_enum_and_pattern( string|int|bool $value, Schema_Node $node ): bool {
+		if ( null !== $node->enum_set && ! ( is_string( $value ) && isset( $node->enum_set[ $value ] ) ) ) {
 			return false;
 		}
-		if ( null !== $compiled['enum'] && ! in_array( $value, $compiled['enum'], true ) ) {
+		if ( null !== $node->enum && ! in_array( $value, $node->enum, true ) ) {
 			return false;
 		}
-		return null === $compiled['regex'] || ! is_string( $value ) || 1 === preg_match( $compiled['regex'], $value );
+		return null === $node->regex || ! is_string( $value ) || 1 === preg_match( $node->regex, $value );
 	}
 
 	/**
@@ -322,13 +311,31 @@ final class Policy_Validator {
 	 * @param string $path   Its JSON path.
 	 */
 	private function check_format( string $value, string $format, string $path ): void {
-		if ( 'email' === $format && ! is_email( $value ) ) {
+		if ( self::format_fits( $value, $format ) ) {
+			return;
+		}
+		if ( 'email' === $format ) {
 			$this->add( $path, 'rest_invalid_email', __( 'is not a valid e-mail address.', 'infosec-policy' ) );
-		} elseif ( 'uri' === $format && ! self::is_web_url( $value ) ) {
+		} elseif ( 'uri' === $format ) {
 			$this->add( $path, 'rest_invalid_url', __( 'is not a valid web address (http or https, with a host name).', 'infosec-policy' ) );
-		} elseif ( 'date' === $format && ! self::is_date( $value ) ) {
+		} else {
 			$this->add( $path, 'rest_invalid_date', __( 'is not a valid date (YYYY-MM-DD).', 'infosec-policy' ) );
 		}
+	}
+
+	/**
+	 * Whether a non-empty string has its format: email, uri or date (any other passes).
+	 *
+	 * @param string $value  A non-empty string.
+	 * @param string $format The format.
+	 */
+	private static function format_fits( string $value, string $format ): bool {
+		return match ( $format ) {
+			'email' => false !== is_email( $value ),
+			'uri'   => self::is_web_url( $value ),
+			'date'  => self::is_date( $value ),
+			default => true,
+		};
 	}
 
 	/**

@@ -118,6 +118,22 @@ final class PolicyValidatorTest extends TestCase {
 		$this->assertNotSame( '', $errors[0]['message'] ?? '' );
 	}
 
+	public function test_lengths_are_counted_in_characters_not_bytes(): void {
+		$policy                               = $this->demo_policy();
+		$policy['organization']['name']       = str_repeat( 'é', 200 ); // 400 bytes, the limit in characters.
+		$policy['processors'][0]['name']      = '🔒'; // One character of four bytes: the least a name may have.
+		$policy['measures'][0]['description'] = str_repeat( '€', 5000 );
+		$this->assertSame( array(), Policy_Validator::validate( $policy ) );
+
+		$policy['organization']['name']       = str_repeat( 'é', 201 );
+		$policy['processors'][0]['name']      = '';
+		$policy['measures'][0]['description'] = str_repeat( '€', 5001 );
+		$this->assertSame(
+			array( 'organization.name', 'measures[0].description', 'processors[0].name' ),
+			array_column( Policy_Validator::validate( $policy ), 'path' )
+		);
+	}
+
 	public function test_reports_every_bad_field_at_once(): void {
 		$policy                                 = $this->demo_policy();
 		$policy['organization']['country']      = 'XX';

@@ -1,0 +1,199 @@
+<?php
+/**
+ * One field of the policy format, with what its schema asks worked out once.
+ *
+ * @package InfosecPolicy
+ */
+
+declare(strict_types=1);
+
+namespace InfosecPolicy\Policy;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * The policy schema as a tree of fields, each with its `$ref` followed and its checks prepared:
+ * the validator walks a document of a thousand processors (seventeen thousand values) over some
+ * fifty fields, so whatever can be worked out per field is not worked out per value. Built once
+ * per request, from Policy_Schema.
+ */
+final class Schema_Node {
+
+	/**
+	 * An object's fields, by name.
+	 *
+	 * @var array<string, Schema_Node>
+	 */
+	public array $properties = array();
+
+	/**
+	 * An object's required fields.
+	 *
+	 * @var list<string>
+	 */
+	public array $required = array();
+
+	/**
+	 * Whether an object refuses fields its schema does not name.
+	 *
+	 * @var bool
+	 */
+	public bool $closed = false;
+
+	/**
+	 * A list's items.
+	 *
+	 * @var Schema_Node|null
+	 */
+	public ?Schema_Node $items = null;
+
+	/**
+	 * The most items a list may have.
+	 *
+	 * @var int|null
+	 */
+	public ?int $max_items = null;
+
+	/**
+	 * Whether a list's items (scalars) must be unique.
+	 *
+	 * @var bool
+	 */
+	public bool $unique_items = false;
+
+	/**
+	 * The fields of a list's objects that must be unique across the list.
+	 *
+	 * @var list<string>
+	 */
+	public array $unique_keys = array();
+
+	/**
+	 * A string field's enum, as a set.
+	 *
+	 * @var array<string, true>|null
+	 */
+	public ?array $enum_set = null;
+
+	/**
+	 * Any other scalar's enum.
+	 *
+	 * @var list<mixed>|null
+	 */
+	public ?array $enum = null;
+
+	/**
+	 * The pattern, as a regular expression.
+	 *
+	 * @var string|null
+	 */
+	public ?string $regex = null;
+
+	/**
+	 * What is left of a scalar's schema for core's rest_validate_value_from_schema().
+	 *
+	 * @var array<string, mixed>
+	 */
+	public array $core = array();
+
+	/**
+	 * Whether all core would check is the type and the length.
+	 *
+	 * @var bool
+	 */
+	public bool $length_only = false;
+
+	/**
+	 * A string's least length in characters.
+	 *
+	 * @var int
+	 */
+	public int $min_length = 0;
+
+	/**
+	 * A string's greatest length in characters.
+	 *
+	 * @var int
+	 */
+	public int $max_length = PHP_INT_MAX;
+
+	/**
+	 * A string's format: email, uri or date.
+	 *
+	 * @var string|null
+	 */
+	public ?string $format = null;
+
+	/**
+	 * Whether the field holds a string, number or boolean.
+	 *
+	 * @var bool
+	 */
+	public readonly bool $scalar;
+
+	/**
+	 * A field of the format.
+	 *
+	 * @param string               $type   object, array, or a scalar's JSON type.
+	 * @param array<string, mixed> $schema Its schema, `$ref` followed.
+	 */
+	private function __construct( public readonly string $type, public readonly array $schema ) {
+		$this->scalar = 'object' !== $type && 'array' !== $type;
+	}
+
+	/**
+	 * The whole document's field tree.
+	 */
+	public static function root(): self {
+		static $root   = null;
+		return $root ??= self::of( Policy_Schema::get() );
+	}
+
+	/**
+	 * The field a (sub)schema describes, and those under it.
+	 *
+	 * @param array<string, mixed> $schema A schema, possibly a `$ref`.
+	 */
+	private static function of( array $schema ): self {
+		while ( isset( $schema['$ref'] ) && is_string( $schema['$ref'] ) ) {
+			$schema = Policy_Schema::definition( (string) preg_replace( '#^\#/definitions/#', '', $schema['$ref'] ) );
+		}
+		$node = new self( (string) ( $schema['type'] ?? '' ), $schema );
+		if ( 'object' === $node->type ) {
+			foreach ( is_array( $schema['properties'] ?? null ) ? $schema['properties'] : array() as $name => $property ) {
+				if ( is_array( $property ) ) {
+					$node->properties[ (string) $name ] = self::of( $property );
+				}
+			}
+			$node->required = array_values( array_map( 'strval', (array) ( $schema['required'] ?? array() ) ) );
+			$node->closed   = false === ( $schema['additionalProperties'] ?? true );
+		} elseif ( 'array' === $node->type ) {
+			$node->items        = self::of( is_array( $schema['items'] ?? null ) ? $schema['items'] : array() );
+			$node->max_items    = isset( $schema['maxItems'] ) ? (int) $schema['maxItems'] : null;
+			$node->unique_items = ! empty( $schema['uniqueItems'] );
+			$node->unique_keys  = array_values( array_map( 'strval', (array) ( $schema['uniqueKeys'] ?? array() ) ) );
+		} else {
+			$node->compile_scalar();
+		}
+		return $node;
+	}
+
+	/**
+	 * A scalar's checks: the enum as a set when it holds strings, the pattern as a regular
+	 * expression, and what is left for core.
+	 */
+	private function compile_scalar(): void {
+		$schema         = $this->schema;
+		$enum           = isset( $schema['enum'] ) ? array_values( (array) $schema['enum'] ) : null;
+		$by_set         = null !== $enum && 'string' === $this->type && array_filter( $enum, 'is_string' ) === $enum;
+		$this->enum_set = $by_set ? array_fill_keys( $enum, true ) : null;
+		$this->enum     = $by_set ? null : $enum;
+		// The D modifier: "$" is the end of the string, as in JavaScript, not "before a final newline".
+		$this->regex       = isset( $schema['pattern'] ) ? '#' . str_replace( '#', '\\#', (string) $schema['pattern'] ) . '#uD' : null;
+		$this->core        = array_diff_key( $schema, array_flip( array( 'format', 'description', 'title', 'kind', 'pattern', 'enum' ) ) );
+		$this->length_only = array() === array_diff_key( $this->core, array_flip( array( 'type', 'minLength', 'maxLength' ) ) );
+		$this->min_length  = isset( $schema['minLength'] ) ? (int) $schema['minLength'] : 0;
+		$this->max_length  = isset( $schema['maxLength'] ) ? (int) $schema['maxLength'] : PHP_INT_MAX;
+		$this->format      = isset( $schema['format'] ) ? (string) $schema['format'] : null;
+	}
+}
