@@ -19,12 +19,15 @@ defined( 'ABSPATH' ) || exit;
  * they are what a large table costs: at 5,000 processors wptexturize and convert_smilies each
  * split the page into an array of its tags, more memory than a visitor's request has.
  *
- * So each call of `the_content` opens a frame first. While the frame is open, each of the plugin's
- * blocks rendered in it is set aside and a comment holds its place; right after core's last text
- * filter the frame gives its own HTML back and closes. A post rendered inside another (a Query
- * Loop, a block that shows a post) has a frame of its own. The comments carry a token drawn for
- * the request, so no stored content can name one. A block rendered anywhere else (the editor's
- * preview, a widget, a filter after that point) is left as it is.
+ * So each call of `the_content` is open first: while it is, each of the plugin's blocks rendered
+ * in it is set aside and a comment holds its place; right after core's last text filter the HTML
+ * goes back in and the call is closed. A post rendered inside another (a Query Loop, a block that
+ * shows a post) is a call of its own, and gets its own blocks back at its own restore. The comments
+ * carry a token drawn for the request, so no stored content can name one. A block rendered
+ * anywhere else (the editor's preview, a widget, a filter after that point) is left as it is.
+ *
+ * What this does not cover: a block theme's template runs wptexturize and convert_smilies once
+ * more over the whole page it assembles, after `the_content`, with no filter after them.
  */
 final class Content_Shield {
 
@@ -35,13 +38,20 @@ final class Content_Shield {
 	public const RESTORE_PRIORITY = 21;
 
 	/**
-	 * One frame per `the_content` call under way, innermost last: the HTML it holds by its
-	 * place-holding comment, or null once the frame is closed (or never opened: another plugin
-	 * removed the restore, which would leave comments in the page).
+	 * Whether each `the_content` call under way holds blocks, by its depth (1 for the outermost).
+	 * A call holds none once restored, nor when another plugin removed the restore, which would
+	 * leave the comments in the page.
 	 *
-	 * @var array<int, array<string, string>|null>
+	 * @var array<int, bool>
 	 */
-	private static array $frames = array();
+	private static array $open = array();
+
+	/**
+	 * The HTML set aside, by its place-holding comment.
+	 *
+	 * @var array<string, string>
+	 */
+	private static array $held = array();
 
 	/**
 	 * Numbers the place-holding comments of one request.
@@ -58,12 +68,12 @@ final class Content_Shield {
 	private static string $token = '';
 
 	/**
-	 * Hooks the frames into `the_content`. Runs once, at boot.
+	 * Hooks the calls' opening, restore and end into `the_content`. Runs once, at boot.
 	 */
 	public static function register(): void {
 		add_filter( 'the_content', array( self::class, 'open' ), PHP_INT_MIN );
 		add_filter( 'the_content', array( self::class, 'restore' ), self::RESTORE_PRIORITY );
-		add_filter( 'the_content', array( self::class, 'discard' ), PHP_INT_MAX );
+		add_filter( 'the_content', array( self::class, 'close' ), PHP_INT_MAX );
 	}
 
 	/**
@@ -77,65 +87,87 @@ final class Content_Shield {
 	}
 
 	/**
-	 * On `the_content`, first: a frame for this call. It holds nothing when the restore is not
-	 * where it should be.
+	 * On `the_content`, first: this call holds blocks until its restore, if the restore is there.
 	 *
 	 * @param mixed $content The content.
 	 * @return mixed
 	 */
 	public static function open( $content ) {
-		$restores       = self::RESTORE_PRIORITY === has_filter( 'the_content', array( self::class, 'restore' ) )
-			&& PHP_INT_MAX === has_filter( 'the_content', array( self::class, 'discard' ) );
-		self::$frames[] = $restores ? array() : null;
+		$depth = self::depth();
+		self::forget_from( $depth );
+		self::$open[ $depth ] = self::RESTORE_PRIORITY === has_filter( 'the_content', array( self::class, 'restore' ) )
+			&& PHP_INT_MAX === has_filter( 'the_content', array( self::class, 'close' ) );
 		return $content;
 	}
 
 	/**
-	 * On the block's own render filter: a comment in place of the block's HTML while the innermost
-	 * `the_content` call's frame is open, else the HTML as it is.
+	 * On the block's own render filter: a comment in place of the block's HTML while the
+	 * `the_content` call it is rendered in holds blocks, else the HTML as it is.
 	 *
 	 * @param mixed $content The block's HTML.
 	 * @return mixed
 	 */
 	public static function hold( $content ) {
-		$frame = array_key_last( self::$frames );
-		if ( null === $frame || null === self::$frames[ $frame ] || ! is_string( $content ) || '' === $content || ! doing_filter( 'the_content' ) ) {
+		if ( ! is_string( $content ) || '' === $content || ! ( self::$open[ self::depth() ] ?? false ) ) {
 			return $content;
 		}
 		if ( '' === self::$token ) {
 			self::$token = bin2hex( random_bytes( 8 ) );
 		}
-		$mark                            = '<!--infosec-policy-block-' . self::$token . '-' . ( ++self::$count ) . '-->';
-		self::$frames[ $frame ][ $mark ] = $content;
+		$mark                = '<!--infosec-policy-block-' . self::$token . '-' . ( ++self::$count ) . '-->';
+		self::$held[ $mark ] = $content;
 		return $mark;
 	}
 
 	/**
-	 * On `the_content` at RESTORE_PRIORITY: the innermost frame's HTML back in place of its
-	 * comments, and the frame closed.
+	 * On `the_content` at RESTORE_PRIORITY: the HTML back in place of each comment in this
+	 * content (whichever call held it), and this call closed.
 	 *
 	 * @param mixed $content The content.
 	 * @return mixed
 	 */
 	public static function restore( $content ) {
-		$frame = array_key_last( self::$frames );
-		if ( null === $frame ) {
+		self::$open[ self::depth() ] = false;
+		if ( array() === self::$held || ! is_string( $content ) || ! str_contains( $content, '<!--infosec-policy-block-' ) ) {
 			return $content;
 		}
-		$held                   = self::$frames[ $frame ];
-		self::$frames[ $frame ] = null;
-		return is_string( $content ) && $held ? strtr( $content, $held ) : $content;
+		preg_match_all( '/<!--infosec-policy-block-' . self::$token . '-\d+-->/', $content, $found );
+		$back       = array_intersect_key( self::$held, array_flip( $found[0] ) );
+		self::$held = array_diff_key( self::$held, $back );
+		return strtr( $content, $back );
 	}
 
 	/**
-	 * On `the_content`, last: the innermost frame is done. What it still held was dropped by a
-	 * filter between the blocks and the restore, so it is not shown.
+	 * On `the_content`, last: this call is done.
 	 *
 	 * @param mixed $content The content.
 	 * @return mixed
 	 */
-	public static function discard( $content ) {
-		array_pop( self::$frames );
+	public static function close( $content ) {
+		self::forget_from( self::depth() );
 		return $content;
+	}
+
+	/**
+	 * How deep in `the_content` calls this runs, 0 outside any: counted on WordPress's own list of
+	 * the filters running. An exception thrown out of a nested call and caught in another filter
+	 * leaves that list as long as before (core's array_pop ends the catching filter's entry).
+	 */
+	private static function depth(): int {
+		global $wp_current_filter;
+		return count( array_keys( (array) $wp_current_filter, 'the_content', true ) );
+	}
+
+	/**
+	 * Forgets the calls from this depth on: ended, or left behind by an exception.
+	 *
+	 * @param int $depth A depth.
+	 */
+	private static function forget_from( int $depth ): void {
+		foreach ( array_keys( self::$open ) as $call ) {
+			if ( $call >= $depth ) {
+				unset( self::$open[ $call ] );
+			}
+		}
 	}
 }

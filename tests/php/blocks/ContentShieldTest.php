@@ -119,6 +119,33 @@ final class ContentShieldTest extends TestCase {
 		$this->assertStringNotContainsString( '<!--infosec-policy-block-', $page );
 	}
 
+	public function test_an_exception_caught_out_of_a_nested_post_loses_no_block(): void {
+		// A block that shows another post, and catches what goes wrong there.
+		$breaks     = static function (): string {
+			throw new \RuntimeException( 'A filter of the inner post failed.' );
+		};
+		$shows_post = static function ( string $html ) use ( $breaks ): string {
+			add_filter( 'the_content', $breaks, 15 );
+			try {
+				return $html . apply_filters( 'the_content', '<!-- wp:infosec-policy/contact /-->' );
+			} catch ( \RuntimeException $e ) {
+				return $html;
+			} finally {
+				remove_filter( 'the_content', $breaks, 15 );
+			}
+		};
+		$table      = trim( do_blocks( '<!-- wp:infosec-policy/processor-table /-->' ) );
+		add_filter( 'render_block_core/paragraph', $shows_post );
+		try {
+			$page = apply_filters( 'the_content', '<!-- wp:infosec-policy/processor-table /--><!-- wp:paragraph --><p>Between</p><!-- /wp:paragraph --><!-- wp:infosec-policy/processor-table /-->' );
+		} finally {
+			remove_filter( 'render_block_core/paragraph', $shows_post );
+		}
+		$this->assertSame( 2, substr_count( $page, $table ), 'both tables, as rendered' );
+		$this->assertStringNotContainsString( '<!--infosec-policy-block-', $page );
+		$this->assertStringContainsString( esc_html( self::TRICKY ), do_blocks( '<!-- wp:infosec-policy/processor-table /-->' ), 'a block rendered after the page is not held' );
+	}
+
 	public function test_a_comment_an_author_types_cannot_take_a_block_from_the_page(): void {
 		$forged = '';
 		for ( $i = 0; $i <= 5; $i++ ) {
