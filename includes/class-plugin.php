@@ -26,6 +26,7 @@ use InfosecPolicy\Cli\Tls_Command;
 use InfosecPolicy\Rest\Change_Log_Controller;
 use InfosecPolicy\Rest\Policy_Controller;
 use InfosecPolicy\Rest\Register_Controller;
+use InfosecPolicy\Rest\Request_Body;
 use InfosecPolicy\Rest\Subscribers_Controller;
 use InfosecPolicy\Rest\Tls_Controller;
 use InfosecPolicy\Subscribers\Notice_Sender;
@@ -66,6 +67,7 @@ final class Plugin {
 		add_action( 'rest_api_init', array( Change_Log_Controller::class, 'register' ) );
 		add_action( 'rest_api_init', array( Register_Controller::class, 'register' ) );
 		add_action( 'rest_api_init', array( Subscribers_Controller::class, 'register' ) );
+		add_filter( 'rest_pre_dispatch', array( Request_Body::class, 'keep_sent' ), PHP_INT_MIN, 3 );
 		add_filter( 'rest_pre_serve_request', array( Register_Controller::class, 'serve_raw' ), 10, 3 );
 		add_filter( 'rest_pre_serve_request', array( Subscribers_Controller::class, 'serve_csv' ), 10, 3 );
 		add_filter( 'wp_privacy_personal_data_exporters', array( Subscriber_Privacy::class, 'register_exporter' ) );

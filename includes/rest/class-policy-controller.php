@@ -56,18 +56,14 @@ final class Policy_Controller {
 	 * Registers the routes. Runs on `rest_api_init`.
 	 */
 	public static function register(): void {
-		// Described for the index, and left to Request_Body::read() and the validator, which take
-		// them exactly as the client sent them: core casts what it sanitizes ("1" to 1).
 		$revision = array(
-			'description'       => __( 'The revision the client last read.', 'infosec-policy' ),
-			'type'              => 'integer',
-			'minimum'           => 0,
-			'sanitize_callback' => null,
+			'description' => __( 'The revision the client last read.', 'infosec-policy' ),
+			'type'        => 'integer',
+			'minimum'     => 0,
 		);
 		$policy   = array(
-			'description'       => __( 'The policy document, format version 1.', 'infosec-policy' ),
-			'type'              => 'object',
-			'sanitize_callback' => null,
+			'description' => __( 'The policy document, format version 1.', 'infosec-policy' ),
+			'type'        => 'object',
 		);
 
 		register_rest_route(
@@ -119,10 +115,9 @@ final class Policy_Controller {
 					'policy'   => $policy + array( 'required' => true ),
 					'revision' => $revision,
 					'dryRun'   => array(
-						'description'       => __( 'Report what would change without saving.', 'infosec-policy' ),
-						'type'              => 'boolean',
-						'default'           => false,
-						'sanitize_callback' => null,
+						'description' => __( 'Report what would change without saving.', 'infosec-policy' ),
+						'type'        => 'boolean',
+						'default'     => false,
 					),
 				),
 			)

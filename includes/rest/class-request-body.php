@@ -23,6 +23,13 @@ defined( 'ABSPATH' ) || exit;
 final class Request_Body {
 
 	/**
+	 * The JSON bodies of the requests under way, as sent.
+	 *
+	 * @var \WeakMap<\WP_REST_Request<array<string, mixed>>, mixed>|null
+	 */
+	private static ?\WeakMap $sent = null;
+
+	/**
 	 * The body's fields, when it is a JSON object with the required fields, no others than the
 	 * allowed ones, and each field of the type $types gives it.
 	 *
@@ -65,33 +72,37 @@ final class Request_Body {
 	}
 
 	/**
-	 * The body, decoded. Core has decoded a JSON body already, and keeps its copy as the client sent
-	 * it unless it sanitizes one of the route's arguments (which casts "1" to 1): a stored policy
-	 * must hold exactly what the client sent, so then the raw body is decoded again. The policy's
-	 * routes ask core to sanitize nothing, which saves a second decode of a large document.
+	 * On `rest_pre_dispatch`, first: the JSON body of a request to one of the plugin's routes, as
+	 * core decodes it, kept before anything can change it. Core casts the arguments it sanitizes
+	 * ("1" to 1), and any filter may set a parameter, which lands in the same place; a stored
+	 * policy must hold exactly what the client sent. Core decodes the body once either way: this
+	 * keeps a large document from being decoded a second time.
+	 *
+	 * @param mixed                                  $result  What the dispatch has so far.
+	 * @param \WP_REST_Server                        $server  The server.
+	 * @param \WP_REST_Request<array<string, mixed>> $request The request.
+	 * @return mixed The result, unchanged.
+	 */
+	public static function keep_sent( mixed $result, \WP_REST_Server $server, \WP_REST_Request $request ): mixed {
+		if ( $request->is_json_content_type() && str_starts_with( $request->get_route(), '/' . Policy_Controller::NAMESPACE . '/' ) ) {
+			self::$sent ??= new \WeakMap();
+			// The array, not a reference: a later change to the request's copy leaves this one be.
+			self::$sent[ $request ] = $request->get_json_params();
+		}
+		return $result;
+	}
+
+	/**
+	 * The body, decoded: the copy keep_sent() made, or the raw body decoded (a request that did
+	 * not pass through the REST server's dispatch, or that is not sent as JSON).
 	 *
 	 * @param \WP_REST_Request<array<string, mixed>> $request The request.
 	 */
 	private static function decoded( \WP_REST_Request $request ): mixed {
-		if ( $request->is_json_content_type() && ! self::core_sanitizes( $request ) ) {
-			return $request->get_json_params();
+		if ( null !== self::$sent && isset( self::$sent[ $request ] ) ) {
+			return self::$sent[ $request ];
 		}
 		return json_decode( $request->get_body(), true, 512 );
-	}
-
-	/**
-	 * Whether core sanitizes any of the route's arguments: those with a type, unless they say
-	 * `sanitize_callback => null`, and those with a callback of their own.
-	 *
-	 * @param \WP_REST_Request<array<string, mixed>> $request The request.
-	 */
-	private static function core_sanitizes( \WP_REST_Request $request ): bool {
-		foreach ( (array) ( $request->get_attributes()['args'] ?? array() ) as $arg ) {
-			if ( is_array( $arg ) && ( array_key_exists( 'sanitize_callback', $arg ) ? ! empty( $arg['sanitize_callback'] ) : ! empty( $arg['type'] ) ) ) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	/**
