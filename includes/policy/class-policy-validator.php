@@ -147,7 +147,9 @@ final class Policy_Validator {
 			$marker = match ( true ) {
 				is_string( $unique ) => "s:{$unique}",
 				is_bool( $unique )   => $unique ? 'true' : 'false',
-				default              => gettype( $unique ) . ':' . $unique,
+				is_int( $unique )    => "i:{$unique}",
+				// Every digit a float has (a string of one rounds it to 14).
+				default              => 'd:' . wp_json_encode( $unique ),
 			};
 			if ( isset( $seen[ $marker ] ) ) {
 				$this->add(

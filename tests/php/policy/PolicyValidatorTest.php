@@ -134,6 +134,15 @@ final class PolicyValidatorTest extends TestCase {
 		);
 	}
 
+	public function test_a_repeat_is_the_same_json_value_not_one_that_reads_alike(): void {
+		$policy                          = $this->demo_policy();
+		$policy['site']['firewallPorts'] = array( 443, '443', true, 443.0, 0.1 + 0.2, 0.3, 443 );
+		$errors                          = Policy_Validator::validate( $policy );
+		$repeats                         = array_values( array_filter( $errors, static fn ( array $error ): bool => 'rest_duplicate_item' === $error['code'] ) );
+		$this->assertSame( array( 'site.firewallPorts[6]' ), array_column( $repeats, 'path' ), 'only the second 443 repeats one' );
+		$this->assertStringContainsString( 'site.firewallPorts[0]', $repeats[0]['message'] );
+	}
+
 	public function test_reports_every_bad_field_at_once(): void {
 		$policy                                 = $this->demo_policy();
 		$policy['organization']['country']      = 'XX';
