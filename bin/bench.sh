@@ -71,5 +71,5 @@ for op in save core view feed register settings dry-run export; do
 done
 
 echo
-echo "Settings page in Chromium, 10 against 1,000 processors (median of 5 runs):"
+echo "Settings page in Chromium, 10 against 1,000 processors (median of 7 runs, taking turns):"
 node "$ROOT/bench/admin-page.mjs" "$url"

@@ -335,6 +335,22 @@ the_debug_log_check_prints_the_log_and_mariadbs_deadlocks() {
 	! grep -q 'unrelated line' "$SANDBOX/check.log" || fail "only the deadlock's own lines of MariaDB's log"
 }
 
+a_failed_run_prints_mariadbs_deadlocks_though_the_debug_log_is_empty() {
+	local dir="$SANDBOX/.wp/test-php-mariadb-1"
+	mkdir -p "$dir/logs"
+	: >"$dir/logs/debug.log"
+	printf '%s\n' '2026-12-02 14:28:17 32 [Note] InnoDB: Transactions deadlock detected, dumping detailed information.' \
+		'UPDATE wp_infosec_policy_deliveries SET status = 1' '2026-12-02 14:28:17 32 [Note] InnoDB: *** WE ROLL BACK TRANSACTION (1)' \
+		>"$dir/logs/mariadb.log"
+	INSTANCE="$dir" in_sandbox 'check_debug_log "$INSTANCE"' >"$SANDBOX/passed.log" 2>&1 ||
+		fail "an empty debug log to pass the check; got: $(cat "$SANDBOX/passed.log")"
+	! grep -q 'WE ROLL BACK' "$SANDBOX/passed.log" || fail "nothing of MariaDB's log printed for a run that passed"
+	if INSTANCE="$dir" in_sandbox 'check_debug_log "$INSTANCE" failed' >"$SANDBOX/failed.log" 2>&1; then
+		fail "the check of a failed run to fail"
+	fi
+	grep -q 'WE ROLL BACK' "$SANDBOX/failed.log" || fail "MariaDB's account printed; got: $(cat "$SANDBOX/failed.log")"
+}
+
 echo "bin/ scripts, each case on a copy of bin/ in a sandbox folder:"
 run_case "a layer whose steps all succeed passes" a_layer_whose_steps_all_succeed_passes
 run_case "a failing step without '|| return' fails its layer and the run" a_failing_step_without_return_fails_the_run
@@ -356,6 +372,8 @@ run_case "removing an instance stops its own Redis server, and waits until it ha
 	removing_an_instance_stops_its_own_redis_server_and_waits_for_it
 run_case "a failing debug-log check prints the log and MariaDB's account of each deadlock" \
 	the_debug_log_check_prints_the_log_and_mariadbs_deadlocks
+run_case "a failed run prints MariaDB's account of each deadlock, though the debug log is empty" \
+	a_failed_run_prints_mariadbs_deadlocks_though_the_debug_log_is_empty
 
 echo "scripts: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
