@@ -14,6 +14,7 @@ import { pathOf } from '../policy/paths';
 import type { EntryList as ListName, EntryOf } from '../policy/types';
 import { store } from '../store';
 import { useJumpTarget } from './jump-to-field';
+import { Pager } from './pager';
 
 const PAGE_SIZE = 20;
 
@@ -225,41 +226,12 @@ export function EntryList< L extends ListName >( props: Props< L > ) {
 					);
 				} ) }
 			</ul>
-			{ pages > 1 && (
-				<nav
-					className="infosec-policy-entry-list__pages"
-					aria-label={ __( 'Pages', 'infosec-policy' ) }
-				>
-					<Button
-						size="small"
-						variant="secondary"
-						disabled={ page === 0 }
-						accessibleWhenDisabled
-						onClick={ () => setPage( page - 1 ) }
-					>
-						{ __( 'Previous page', 'infosec-policy' ) }
-					</Button>
-					<span>
-						{ sprintf(
-							/* translators: 1: current page, 2: number of pages. */ __(
-								'Page %1$d of %2$d',
-								'infosec-policy'
-							),
-							page + 1,
-							pages
-						) }
-					</span>
-					<Button
-						size="small"
-						variant="secondary"
-						disabled={ page >= pages - 1 }
-						accessibleWhenDisabled
-						onClick={ () => setPage( page + 1 ) }
-					>
-						{ __( 'Next page', 'infosec-policy' ) }
-					</Button>
-				</nav>
-			) }
+			<Pager
+				page={ page }
+				pages={ pages }
+				onChange={ setPage }
+				label={ __( 'Pages', 'infosec-policy' ) }
+			/>
 			<Button
 				variant="secondary"
 				onClick={ () => {

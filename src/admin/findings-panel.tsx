@@ -12,6 +12,10 @@ import { __, _n, sprintf } from '@wordpress/i18n';
 import { fetchFindings, type Finding } from '../api';
 import { store } from '../store';
 import { useJumpToField } from './jump-to-field';
+import { Pager } from './pager';
+
+/** Findings shown at once: a thousand processors on a withdrawn basis are a thousand findings. */
+const PAGE_SIZE = 10;
 
 /**
  * What the compliance checks find in the stored policy, each with a link to its field. Read again
@@ -23,6 +27,7 @@ export function FindingsPanel() {
 		[]
 	);
 	const [ findings, setFindings ] = useState< Finding[] >( [] );
+	const [ page, setPage ] = useState( 0 );
 	const jump = useJumpToField();
 
 	useEffect( () => {
@@ -31,13 +36,18 @@ export function FindingsPanel() {
 		}
 		// Findings are a help, not a gate: if they cannot be had, the page works without them.
 		fetchFindings()
-			.then( setFindings )
+			.then( ( found ) => {
+				setFindings( found );
+				setPage( 0 );
+			} )
 			.catch( () => setFindings( [] ) );
 	}, [ revision ] );
 
 	if ( findings.length === 0 ) {
 		return null;
 	}
+	const pages = Math.ceil( findings.length / PAGE_SIZE );
+	const first = page * PAGE_SIZE;
 	return (
 		<Notice
 			// A spoken text of its own: see ErrorSummary.
@@ -62,25 +72,39 @@ export function FindingsPanel() {
 				) }
 			</h2>
 			<ul>
-				{ findings.map( ( finding, index ) => (
-					<li key={ index }>
-						<strong>
-							{ finding.severity === 'error'
-								? __( 'Wrong:', 'infosec-policy' )
-								: __( 'Check:', 'infosec-policy' ) }
-						</strong>{ ' ' }
-						{ finding.message } { finding.action }{ ' ' }
-						{ finding.path && (
-							<Button
-								variant="link"
-								onClick={ () => jump( finding.path ) }
-							>
-								{ __( 'Go to the field', 'infosec-policy' ) }
-							</Button>
-						) }
-					</li>
-				) ) }
+				{ findings
+					.slice( first, first + PAGE_SIZE )
+					.map( ( finding, index ) => (
+						<li key={ first + index }>
+							<strong>
+								{ finding.severity === 'error'
+									? __( 'Wrong:', 'infosec-policy' )
+									: __( 'Check:', 'infosec-policy' ) }
+							</strong>{ ' ' }
+							{ finding.message } { finding.action }{ ' ' }
+							{ finding.path && (
+								<Button
+									variant="link"
+									onClick={ () => jump( finding.path ) }
+								>
+									{ __(
+										'Go to the field',
+										'infosec-policy'
+									) }
+								</Button>
+							) }
+						</li>
+					) ) }
 			</ul>
+			<Pager
+				page={ page }
+				pages={ pages }
+				onChange={ setPage }
+				label={ __(
+					'Pages of the points that need attention',
+					'infosec-policy'
+				) }
+			/>
 		</Notice>
 	);
 }

@@ -425,6 +425,63 @@ test.describe( 'settings page: keeping the policy', () => {
 		await expect( findings ).toContainText( 'Google Analytics names' );
 	} );
 
+	test( 'many findings come in pages of ten, and a page is a click away', async ( {
+		admin,
+		page,
+		requestUtils,
+	} ) => {
+		const policy = demoPolicy();
+		const mailchimp = policy.processors.find(
+			( processor ) => processor.transferBasis === 'privacy-shield'
+		)!;
+		for ( let i = 0; i < 20; i++ ) {
+			policy.processors.push( {
+				...mailchimp,
+				id: `shielded-${ i }`,
+				name: `Shielded ${ i }`,
+			} );
+		}
+		await storePolicy( requestUtils, policy );
+		await admin.visitAdminPage( SETTINGS_PAGE );
+		const findings = page.locator( '.infosec-policy-findings' );
+		const heading = findings.getByRole( 'heading' );
+		await expect( heading ).toContainText( 'points need attention' );
+		const total = Number(
+			( await heading.textContent() )!.match( /\d+/ )![ 0 ]
+		);
+		expect( total ).toBeGreaterThan( 20 );
+
+		const items = findings.getByRole( 'listitem' );
+		await expect( items ).toHaveCount( 10 );
+		const pager = findings.getByRole( 'navigation', {
+			name: 'Pages of the points that need attention',
+		} );
+		const pages = Math.ceil( total / 10 );
+		await expect( pager ).toContainText( `Page 1 of ${ pages }` );
+		const firstPage = await items.allTextContents();
+		await pager.getByRole( 'button', { name: 'Next page' } ).click();
+		await expect( pager ).toContainText( `Page 2 of ${ pages }` );
+		await expect( items ).toHaveCount( Math.min( 10, total - 10 ) );
+		await expect( items ).not.toHaveText( firstPage );
+
+		// A finding on a later page still takes the admin to its field.
+		await items
+			.filter( { hasText: 'Shielded' } )
+			.first()
+			.getByRole( 'button', { name: 'Go to the field' } )
+			.click();
+		await expect(
+			page
+				.getByRole( 'region', { name: 'Processors' } )
+				.getByLabel( 'Transfer basis' )
+		).toBeFocused();
+		const results = await new AxeBuilder( { page } )
+			.include( '.infosec-policy-findings' )
+			.withTags( [ 'wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa' ] )
+			.analyze();
+		expect( results.violations ).toEqual( [] );
+	} );
+
 	test( 'marking the policy reviewed dates it on the statement page and clears the finding', async ( {
 		admin,
 		page,
