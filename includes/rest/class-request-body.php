@@ -43,8 +43,7 @@ final class Request_Body {
 	 * @return array<string, mixed>|\WP_Error
 	 */
 	public static function read( \WP_REST_Request $request, array $types, array $required ): array|\WP_Error {
-		// The raw body, not get_json_params(): core has already cast the declared arguments there
-		// ("1" to 1), and a stored policy must hold exactly what the client sent.
+		// What the client sent, not get_json_params(): see keep_sent().
 		$body = self::decoded( $request );
 		if ( ! is_array( $body ) || ( array() !== $body && array_is_list( $body ) ) ) {
 			return self::invalid( array( self::problem( 'rest_invalid_json', __( 'The request body must be a JSON object.', 'infosec-policy' ) ) ), array( 'body' ) );
@@ -93,8 +92,8 @@ final class Request_Body {
 	}
 
 	/**
-	 * The body, decoded: the copy keep_sent() made, or the raw body decoded (a request that did
-	 * not pass through the REST server's dispatch, or that is not sent as JSON).
+	 * The body, decoded: the copy keep_sent() made, or the raw body decoded (a request that is not
+	 * sent as JSON, or that a caller served without the server's dispatch).
 	 *
 	 * @param \WP_REST_Request<array<string, mixed>> $request The request.
 	 */
