@@ -19,9 +19,8 @@ defined( 'ABSPATH' ) || exit;
  * they are what a large table costs: at 5,000 processors wptexturize and convert_smilies each
  * split the page into an array of its tags, more memory than a visitor's request has.
  *
- * So each call of `the_content` is open first: while it is, each of the plugin's blocks rendered
- * in it is set aside and a comment holds its place; right after core's last text filter the HTML
- * goes back in and the call is closed. A post rendered inside another (a Query Loop, a block that
+ * So while a call of `the_content` renders its blocks, each of the plugin's blocks is set aside and
+ * a comment holds its place; right after core's last text filter the HTML goes back in. A post rendered inside another (a Query Loop, a block that
  * shows a post) is a call of its own, and gets its own blocks back at its own restore. The comments
  * carry a token drawn for the request, so no stored content can name one. A block rendered
  * anywhere else (the editor's preview, a widget, a filter after that point) is left as it is.
@@ -47,9 +46,9 @@ final class Content_Shield {
 	private static array $open = array();
 
 	/**
-	 * The HTML set aside, by its place-holding comment.
+	 * The HTML set aside, by its place-holding comment, with the depth of the call that holds it.
 	 *
-	 * @var array<string, string>
+	 * @var array<string, array{ int, string }>
 	 */
 	private static array $held = array();
 
@@ -72,6 +71,8 @@ final class Content_Shield {
 	 */
 	public static function register(): void {
 		add_filter( 'the_content', array( self::class, 'open' ), PHP_INT_MIN );
+		// After core's do_blocks() at the same priority, which renders the post's blocks.
+		add_filter( 'the_content', array( self::class, 'stop_holding' ), 9 );
 		add_filter( 'the_content', array( self::class, 'restore' ), self::RESTORE_PRIORITY );
 		add_filter( 'the_content', array( self::class, 'close' ), PHP_INT_MAX );
 	}
@@ -87,7 +88,8 @@ final class Content_Shield {
 	}
 
 	/**
-	 * On `the_content`, first: this call holds blocks until its restore, if the restore is there.
+	 * On `the_content`, first: this call holds the blocks rendered in it until its blocks are
+	 * rendered, if the restore is there.
 	 *
 	 * @param mixed $content The content.
 	 * @return mixed
@@ -96,7 +98,8 @@ final class Content_Shield {
 		$depth = self::depth();
 		self::forget_from( $depth );
 		self::$open[ $depth ] = self::RESTORE_PRIORITY === has_filter( 'the_content', array( self::class, 'restore' ) )
-			&& PHP_INT_MAX === has_filter( 'the_content', array( self::class, 'close' ) );
+			&& PHP_INT_MAX === has_filter( 'the_content', array( self::class, 'close' ) )
+			&& 9 === has_filter( 'the_content', array( self::class, 'stop_holding' ) );
 		return $content;
 	}
 
@@ -108,33 +111,56 @@ final class Content_Shield {
 	 * @return mixed
 	 */
 	public static function hold( $content ) {
-		if ( ! is_string( $content ) || '' === $content || ! ( self::$open[ self::depth() ] ?? false ) ) {
+		$depth = self::depth();
+		if ( ! is_string( $content ) || '' === $content || ! ( self::$open[ $depth ] ?? false ) ) {
 			return $content;
 		}
 		if ( '' === self::$token ) {
 			self::$token = bin2hex( random_bytes( 8 ) );
 		}
 		$mark                = '<!--infosec-policy-block-' . self::$token . '-' . ( ++self::$count ) . '-->';
-		self::$held[ $mark ] = $content;
+		self::$held[ $mark ] = array( $depth, $content );
 		return $mark;
 	}
 
 	/**
-	 * On `the_content` at RESTORE_PRIORITY: the HTML back in place of each comment in this
-	 * content (whichever call held it), and this call closed.
+	 * On `the_content` at 9, after core's do_blocks(): the post's blocks are rendered, so this call
+	 * holds no more. A block a later filter renders is left as it is; and should an exception end
+	 * the call where no filter catches it (WordPress then believes the call still runs), blocks
+	 * rendered for the rest of the request are not held for a restore that never comes.
+	 *
+	 * @param mixed $content The content.
+	 * @return mixed
+	 */
+	public static function stop_holding( $content ) {
+		self::$open[ self::depth() ] = false;
+		return $content;
+	}
+
+	/**
+	 * On `the_content` at RESTORE_PRIORITY: the HTML back in place of each comment in this content
+	 * that this call held, or a call inside it that an exception ended. A comment an outer call
+	 * holds stays for that call's restore: this call may be one that a filter or a shortcode of the
+	 * outer call runs over part of its content.
 	 *
 	 * @param mixed $content The content.
 	 * @return mixed
 	 */
 	public static function restore( $content ) {
-		self::$open[ self::depth() ] = false;
+		$depth                = self::depth();
+		self::$open[ $depth ] = false;
 		if ( array() === self::$held || ! is_string( $content ) || ! str_contains( $content, '<!--infosec-policy-block-' ) ) {
 			return $content;
 		}
 		preg_match_all( '/<!--infosec-policy-block-' . self::$token . '-\d+-->/', $content, $found );
-		$back       = array_intersect_key( self::$held, array_flip( $found[0] ) );
-		self::$held = array_diff_key( self::$held, $back );
-		return strtr( $content, $back );
+		$back = array();
+		foreach ( $found[0] as $mark ) {
+			if ( isset( self::$held[ $mark ] ) && self::$held[ $mark ][0] >= $depth ) {
+				$back[ $mark ] = self::$held[ $mark ][1];
+				unset( self::$held[ $mark ] );
+			}
+		}
+		return array() === $back ? $content : strtr( $content, $back );
 	}
 
 	/**

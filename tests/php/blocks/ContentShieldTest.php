@@ -146,6 +146,56 @@ final class ContentShieldTest extends TestCase {
 		$this->assertStringContainsString( esc_html( self::TRICKY ), do_blocks( '<!-- wp:infosec-policy/processor-table /-->' ), 'a block rendered after the page is not held' );
 	}
 
+	public function test_an_exception_caught_outside_any_filter_leaves_later_blocks_alone(): void {
+		global $wp_current_filter;
+		$running = $wp_current_filter;
+		$breaks  = static function (): string {
+			throw new \RuntimeException( 'A filter of the post failed.' );
+		};
+		add_filter( 'the_content', $breaks, 15 );
+		try {
+			apply_filters( 'the_content', '<!-- wp:infosec-policy/processor-table /-->' );
+			$this->fail( 'the filter throws' );
+		} catch ( \RuntimeException $e ) {
+			// WordPress now believes the_content still runs; a widget rendered next is shown.
+			$this->assertStringContainsString( esc_html( self::TRICKY ), do_blocks( '<!-- wp:infosec-policy/processor-table /-->' ) );
+		} finally {
+			remove_filter( 'the_content', $breaks, 15 );
+			$wp_current_filter = $running; // phpcs:ignore WordPress.WP.GlobalVariablesOverride.Prohibited -- undoes what the exception left, for the tests after this one.
+		}
+	}
+
+	public function test_a_call_over_part_of_the_page_leaves_the_pages_blocks_to_the_page(): void {
+		$table = trim( do_blocks( '<!-- wp:infosec-policy/processor-table /-->' ) );
+
+		// A filter that runs the content filters over a copy, to measure it.
+		$measures = static function ( string $content ) use ( &$measures ): string {
+			remove_filter( 'the_content', $measures, 15 );
+			apply_filters( 'the_content', $content );
+			add_filter( 'the_content', $measures, 15 );
+			return $content;
+		};
+		add_filter( 'the_content', $measures, 15 );
+		try {
+			$page = apply_filters( 'the_content', '<!-- wp:infosec-policy/processor-table /-->' );
+		} finally {
+			remove_filter( 'the_content', $measures, 15 );
+		}
+		$this->assertSame( 1, substr_count( $page, $table ), 'the table, once, as rendered' );
+		$this->assertStringNotContainsString( '<!--infosec-policy-block-', $page );
+
+		// An enclosing shortcode whose handler runs the content filters over what it encloses.
+		add_shortcode( 'infosec_tabs', static fn ( $atts, ?string $inner = null ): string => '<div class="tabs">' . apply_filters( 'the_content', (string) $inner ) . '</div>' );
+		try {
+			$page = apply_filters( 'the_content', '<!-- wp:shortcode -->[infosec_tabs]<!-- /wp:shortcode --><!-- wp:infosec-policy/processor-table /--><!-- wp:shortcode -->[/infosec_tabs]<!-- /wp:shortcode -->' );
+		} finally {
+			remove_shortcode( 'infosec_tabs' );
+		}
+		$this->assertStringContainsString( '<div class="tabs">', $page );
+		$this->assertSame( 1, substr_count( $page, $table ), 'the table, once, untouched by the text filters' );
+		$this->assertStringNotContainsString( '<!--infosec-policy-block-', $page );
+	}
+
 	public function test_a_comment_an_author_types_cannot_take_a_block_from_the_page(): void {
 		$forged = '';
 		for ( $i = 0; $i <= 5; $i++ ) {
