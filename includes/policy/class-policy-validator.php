@@ -148,8 +148,9 @@ final class Policy_Validator {
 				is_string( $unique ) => "s:{$unique}",
 				is_bool( $unique )   => $unique ? 'true' : 'false',
 				is_int( $unique )    => "i:{$unique}",
-				// Every digit a float has (a string of one rounds it to 14).
-				default              => 'd:' . wp_json_encode( $unique ),
+				// Every digit a float has, whatever the site's serialize_precision (a string of
+				// one rounds it to 14 digits).
+				default              => 'd:' . sprintf( '%.17g', $unique ),
 			};
 			if ( isset( $seen[ $marker ] ) ) {
 				$this->add(

@@ -87,6 +87,9 @@ final class Request_Body {
 			self::$sent ??= new \WeakMap();
 			// The array, not a reference: a later change to the request's copy leaves this one be.
 			self::$sent[ $request ] = $request->get_json_params();
+		} elseif ( null !== self::$sent ) {
+			// A request dispatched again, with a body of another kind.
+			unset( self::$sent[ $request ] );
 		}
 		return $result;
 	}

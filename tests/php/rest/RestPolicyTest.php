@@ -206,7 +206,7 @@ final class RestPolicyTest extends TestCase {
 		$this->assertSame( 200, $response->get_status(), (string) wp_json_encode( $response->get_data() ) );
 		$this->assertSame( $this->demo_policy(), Policy_Store::policy() );
 
-		// Core casts the arguments it sanitizes ("0" to 0); the save refuses what the client sent.
+		// Core casts the arguments it sanitizes ("1" to 1); the save refuses what the client sent.
 		$response = $this->rest(
 			'PUT',
 			'/policy',
