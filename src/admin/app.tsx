@@ -156,6 +156,10 @@ export function App() {
 						renderEditor={ measureEditor }
 						newEntry={ newMeasure }
 						addLabel={ __( 'Add a measure', 'infosec-policy' ) }
+						pagesLabel={ __(
+							'Pages of measures',
+							'infosec-policy'
+						) }
 					/>
 				</Section>
 				<Section
@@ -171,6 +175,10 @@ export function App() {
 						renderEditor={ processorEditor }
 						newEntry={ newProcessorHere }
 						addLabel={ __( 'Add a processor', 'infosec-policy' ) }
+						pagesLabel={ __(
+							'Pages of processors',
+							'infosec-policy'
+						) }
 					/>
 				</Section>
 				<Section

@@ -30,6 +30,8 @@ interface Props< L extends ListName > {
 	renderEditor: ( entry: EntryOf< L >, index: number ) => JSX.Element;
 	newEntry: ( taken: string[] ) => EntryOf< L >;
 	addLabel: string;
+	/** The pager's name among the page's landmarks. */
+	pagesLabel: string;
 }
 
 /**
@@ -230,7 +232,7 @@ export function EntryList< L extends ListName >( props: Props< L > ) {
 				page={ page }
 				pages={ pages }
 				onChange={ setPage }
-				label={ __( 'Pages', 'infosec-policy' ) }
+				label={ props.pagesLabel }
 			/>
 			<Button
 				variant="secondary"

@@ -38,7 +38,7 @@ export function Pager( { page, pages, onChange, label }: Props ) {
 			>
 				{ __( 'Previous page', 'infosec-policy' ) }
 			</Button>
-			<span>
+			<span aria-live="polite">
 				{ sprintf(
 					/* translators: 1: current page, 2: number of pages. */ __(
 						'Page %1$d of %2$d',

@@ -458,23 +458,28 @@ test.describe( 'settings page: keeping the policy', () => {
 		} );
 		const pages = Math.ceil( total / 10 );
 		await expect( pager ).toContainText( `Page 1 of ${ pages }` );
+		await expect(
+			pager.getByRole( 'button', { name: 'Previous page' } )
+		).toBeDisabled();
 		const firstPage = await items.allTextContents();
 		await pager.getByRole( 'button', { name: 'Next page' } ).click();
 		await expect( pager ).toContainText( `Page 2 of ${ pages }` );
 		await expect( items ).toHaveCount( Math.min( 10, total - 10 ) );
 		await expect( items ).not.toHaveText( firstPage );
 
-		// A finding on a later page still takes the admin to its field.
-		await items
-			.filter( { hasText: 'Shielded' } )
-			.first()
+		// A finding on a later page still takes the admin to its field, in its processor.
+		const shielded = items.filter( { hasText: 'Shielded' } ).first();
+		const name = ( await shielded.textContent() )!.match(
+			/Shielded \d+/
+		)![ 0 ];
+		await shielded
 			.getByRole( 'button', { name: 'Go to the field' } )
 			.click();
+		const processors = page.getByRole( 'region', { name: 'Processors' } );
+		await expect( processors.getByLabel( 'Transfer basis' ) ).toBeFocused();
 		await expect(
-			page
-				.getByRole( 'region', { name: 'Processors' } )
-				.getByLabel( 'Transfer basis' )
-		).toBeFocused();
+			processors.getByLabel( 'Name', { exact: true } )
+		).toHaveValue( name );
 		const results = await new AxeBuilder( { page } )
 			.include( '.infosec-policy-findings' )
 			.withTags( [ 'wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa' ] )
