@@ -1,12 +1,12 @@
 /**
  * Times whole requests as a visitor makes them: time to first byte and to the last byte of each
  * page, over HTTP from the bench site (PHP's server with several workers), the pages taking turns
- * so that both see the same machine. Five requests each warm up first; then the median of 15.
+ * so that both see the same machine. Five requests each warm up first; then the median of 31.
  *
  * Usage (through npm run bench): node bench/requests.mjs <url> <baseline url>
  * Prints one line: first byte (ms) of each, their ratio, last byte (ms) of each, their ratio.
  */
-const RUNS = 15;
+const RUNS = 31;
 const WARM_UP = 5;
 
 async function timed( url ) {

@@ -35,7 +35,7 @@ for count in 10 100 1000; do
 done
 echo
 echo "Whole requests, the same two pages over HTTP (PHP's server, $PHP_CLI_SERVER_WORKERS workers; median of"
-echo "15, taking turns): time to first byte and to the last byte (ms). Target: ratio <= 1.10."
+echo "31, taking turns): time to first byte and to the last byte (ms). Target: ratio <= 1.10."
 printf '%-12s %12s %12s %8s %12s %12s %8s\n' processors 'blocks TTFB' 'static TTFB' ratio 'blocks all' 'static all' ratio
 for line in "${requests[@]}"; do
 	read -r count bf sf rf bl sl rl <<<"$line"
@@ -50,7 +50,7 @@ done
 
 echo
 echo "Save round trip, PUT /infosec-policy/v1/policy, against core's update_option() of the same"
-echo "document (median of 15-40 runs):"
+echo "document (median of 21-41 runs, taking turns):"
 php "$ROOT/bench/policy-save.php" "$dir/wordpress"
 echo
 echo "E-mail notices ($db): a save with 5,000 confirmed subscribers against one with none (median of 15"
