@@ -216,33 +216,33 @@ redis_start() {
 	die "Redis did not start (log: $dir/logs/redis.log)" "read the log"
 }
 
-# Stops the instance's Redis server when its pid file records one that still runs, and waits until it
-# has ended.
+# Asks the process that pid file $1 records, if it still runs, to end (TERM), and waits until it has,
+# at most ten seconds. Fails when it still runs.
+stop_recorded_process() {
+	local pid_file="$1" i
+	recorded_process_runs "$pid_file" || return 0
+	kill -TERM "$RECORDED_PID" 2>/dev/null || true
+	for ((i = 0; i < 100; i++)); do
+		recorded_process_runs "$pid_file" || return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+# Stops the instance's Redis server, if it runs. It keeps nothing on disk, so one that has not ended
+# in ten seconds is killed.
 redis_stop() {
-	local pid_file="$1/redis/redis.pid" i
-	if recorded_process_runs "$pid_file"; then
-		kill -TERM "$RECORDED_PID" 2>/dev/null || true
-		for ((i = 0; i < 100; i++)); do
-			recorded_process_runs "$pid_file" || break
-			sleep 0.1
-		done
-		# It keeps nothing on disk, so a server that has not ended by now is ended.
-		if recorded_process_runs "$pid_file"; then kill -KILL "$RECORDED_PID" 2>/dev/null || true; fi
+	local pid_file="$1/redis/redis.pid"
+	if ! stop_recorded_process "$pid_file" && recorded_process_runs "$pid_file"; then
+		kill -KILL "$RECORDED_PID" 2>/dev/null || true
 	fi
 	rm -f "$pid_file"
 }
 
-# Stops the instance's MariaDB server when its pid file records one that still runs, and waits until
-# it has shut down, at most ten seconds.
+# Stops the instance's MariaDB server, if it runs, and waits until it has shut down, at most ten
+# seconds; its pid file is kept while it is still shutting down, so that a later stop can find it.
 mariadb_stop() {
-	local pid_file="$1/database/mariadb.pid" i
-	if recorded_process_runs "$pid_file"; then
-		kill -TERM "$RECORDED_PID" 2>/dev/null || true
-		for ((i = 0; i < 100; i++)); do
-			recorded_process_runs "$pid_file" || break
-			sleep 0.1
-		done
-	fi
-	# Kept while the server is still shutting down, so that a later stop can find it.
-	recorded_process_runs "$pid_file" || rm -f "$pid_file"
+	local pid_file="$1/database/mariadb.pid"
+	stop_recorded_process "$pid_file" && rm -f "$pid_file"
+	return 0
 }
