@@ -47,8 +47,8 @@ final class Policy_Validator {
 	}
 
 	/**
-	 * Checks one value against its field. A valid scalar is passed without its JSON path being
-	 * written out: only a value that fails gets one, and its errors.
+	 * Checks one value against its field. The callers let a scalar that passes() by without its
+	 * JSON path being written out: only a value that may fail gets one, and its errors.
 	 *
 	 * @param mixed       $value The value.
 	 * @param Schema_Node $node  Its field.
@@ -62,7 +62,7 @@ final class Policy_Validator {
 			$this->check_object( $value, $node, $path );
 		} elseif ( 'array' === $node->type ) {
 			$this->check_array( $value, $node, $path );
-		} elseif ( ! self::passes( $value, $node ) ) {
+		} else {
 			$this->check_scalar( $value, $node, $path );
 		}
 	}
@@ -114,7 +114,7 @@ final class Policy_Validator {
 			$this->add( $path, 'rest_too_many_items', sprintf( _n( 'must have at most %d item.', 'must have at most %d items.', $node->max_items, 'infosec-policy' ), $node->max_items ) );
 			return;
 		}
-		$items  = $node->items ?? Schema_Node::root();
+		$items  = $node->items;
 		$scalar = $items->scalar;
 		foreach ( $value as $index => $item ) {
 			if ( ! $scalar || ! self::passes( $item, $items ) ) {

@@ -41,11 +41,11 @@ final class Schema_Node {
 	public bool $closed = false;
 
 	/**
-	 * A list's items.
+	 * A list's items (set for lists only).
 	 *
-	 * @var Schema_Node|null
+	 * @var Schema_Node
 	 */
-	public ?Schema_Node $items = null;
+	public Schema_Node $items;
 
 	/**
 	 * The most items a list may have.

@@ -59,34 +59,36 @@ final class ContentShieldTest extends TestCase {
 		$this->assertStringNotContainsString( '<!--infosec-policy-block-', $page );
 	}
 
-	public function test_a_post_rendered_inside_another_gives_each_its_own_blocks_back(): void {
-		$nested = static function ( string $content ) use ( &$nested ): string {
+	/**
+	 * A page whose `the_content` shows another post at a priority, after its own content.
+	 *
+	 * @param string $page     The page's content.
+	 * @param string $inner    The other post's content.
+	 * @param int    $priority Where in the page's filters the other post is rendered.
+	 */
+	private function page_showing_a_post( string $page, string $inner, int $priority ): string {
+		$nested = static function ( string $content ) use ( &$nested, $inner, $priority ): string {
 			// The inner post's own filters run without this one, as a block that shows a post does.
-			remove_filter( 'the_content', $nested, 15 );
-			return $content . apply_filters( 'the_content', '<!-- wp:infosec-policy/contact /-->' );
+			remove_filter( 'the_content', $nested, $priority );
+			return $content . apply_filters( 'the_content', $inner );
 		};
-		add_filter( 'the_content', $nested, 15 );
+		add_filter( 'the_content', $nested, $priority );
 		try {
-			$page = apply_filters( 'the_content', '<!-- wp:infosec-policy/processor-table /-->' );
+			return apply_filters( 'the_content', $page );
 		} finally {
-			remove_filter( 'the_content', $nested, 15 );
+			remove_filter( 'the_content', $nested, $priority );
 		}
+	}
+
+	public function test_a_post_rendered_inside_another_gives_each_its_own_blocks_back(): void {
+		$page = $this->page_showing_a_post( '<!-- wp:infosec-policy/processor-table /-->', '<!-- wp:infosec-policy/contact /-->', 15 );
 		$this->assertStringContainsString( esc_html( self::TRICKY ), $page, 'the outer post\'s table' );
 		$this->assertStringContainsString( 'wp-block-infosec-policy-contact', $page, 'the inner post\'s contact block' );
 		$this->assertStringNotContainsString( '<!--infosec-policy-block-', $page );
 	}
 
 	public function test_a_post_rendered_late_inside_another_still_has_its_blocks_held(): void {
-		$nested = static function ( string $content ) use ( &$nested ): string {
-			remove_filter( 'the_content', $nested, 30 );
-			return $content . apply_filters( 'the_content', '<!-- wp:infosec-policy/processor-table /-->' );
-		};
-		add_filter( 'the_content', $nested, 30 );
-		try {
-			$page = apply_filters( 'the_content', '<!-- wp:paragraph --><p>Outer</p><!-- /wp:paragraph -->' );
-		} finally {
-			remove_filter( 'the_content', $nested, 30 );
-		}
+		$page = $this->page_showing_a_post( '<!-- wp:paragraph --><p>Outer</p><!-- /wp:paragraph -->', '<!-- wp:infosec-policy/processor-table /-->', 30 );
 		$this->assertStringContainsString( esc_html( self::TRICKY ), $page, 'the inner post\'s table, untouched by its own text filters' );
 		$this->assertStringNotContainsString( 'SHORTCODE RAN', $page );
 		$this->assertStringNotContainsString( '<!--infosec-policy-block-', $page );
