@@ -26,12 +26,16 @@ die() {
 	exit 1
 }
 
-# Installs the Debian packages the plugin's tooling needs, when any is missing. Needs root (as on this
-# project's machines and CI); anyone else gets the exact command to run.
+# Every Debian package the plugin's tooling needs: `npm start` and `npm test` take them all.
+ALL_SYSTEM_PACKAGES=(php8.2-cli php8.2-sqlite3 php8.2-mysql php8.2-xml php8.2-mbstring php8.2-curl
+	php8.2-gd php8.2-intl php8.2-zip composer zip unzip openssl curl chromium mariadb-server
+	mariadb-client fonts-liberation gettext python3-aiosmtpd redis-server php8.2-redis)
+
+# Installs the Debian packages named (all the tooling's by default), when any is missing. Needs root
+# (as on this project's machines and CI); anyone else gets the exact command to run.
 ensure_system_packages() {
-	local wanted=(php8.2-cli php8.2-sqlite3 php8.2-mysql php8.2-xml php8.2-mbstring php8.2-curl
-		php8.2-gd php8.2-intl php8.2-zip composer zip unzip openssl curl chromium mariadb-server
-		mariadb-client fonts-liberation gettext python3-aiosmtpd redis-server php8.2-redis)
+	local wanted=("$@")
+	[ ${#wanted[@]} -gt 0 ] || wanted=("${ALL_SYSTEM_PACKAGES[@]}")
 	local missing=() pkg
 	for pkg in "${wanted[@]}"; do
 		dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
@@ -127,7 +131,8 @@ private_apt_cache() {
 		-o Dir::Cache="$apt_dir/cache" "$@"
 }
 
-# Makes a complete WordPress core (with Twenty Twenty-Five and the language packs) in the cache and
+# Makes a complete WordPress core (with the default themes the page is designed for, Twenty
+# Twenty-Five, Twenty Twenty-Four and Twenty Twenty-Three, and the language packs) in the cache and
 # sets WORDPRESS_CORE_DIR to its folder. A variable, not printed: a caller would have to run this in
 # $(...), where a die ends only that subshell and the caller goes on without WordPress. Debian splits
 # WordPress's bundled libraries into packages of their own and links to them; they are unpacked
@@ -139,7 +144,7 @@ ensure_wordpress_core() {
 	[ -n "$wp_version" ] || die "no Debian wordpress package${WP_VERSION_PREFIX:+ matching $WP_VERSION_PREFIX} in: $WP_SUITES" \
 		"set INFOSEC_WP_VERSION to a version Debian offers, or INFOSEC_WP_SUITES to other suites"
 	local core="$CACHE_DIR/wordpress/${wp_version%%+*}"
-	if [ -f "$core/wp-includes/version.php" ]; then
+	if [ -f "$core/wp-includes/version.php" ] && [ -f "$core/wp-content/themes/twentytwentythree/style.css" ]; then
 		WORDPRESS_CORE_DIR="$core"
 		return 0
 	fi
@@ -150,6 +155,7 @@ ensure_wordpress_core() {
 	(
 		cd "$work"
 		private_apt download -qq "wordpress=$wp_version" "wordpress-theme-twentytwentyfive=$wp_version" \
+			"wordpress-theme-twentytwentyfour=$wp_version" "wordpress-theme-twentytwentythree=$wp_version" \
 			${l10n_version:+"wordpress-l10n=$l10n_version"} libjs-lodash libjs-underscore libjs-cropper \
 			libjs-jquery-ui libphp-phpmailer php-getid3 >download.log 2>&1
 	) || { rm -rf "$work"; die "downloading WordPress from Debian failed" "check that Debian's package mirror can be reached"; }
@@ -165,6 +171,8 @@ ensure_wordpress_core() {
 	cp -rL "$work/root/usr/share/wordpress" "$work/core" ||
 		{ rm -rf "$work"; die "WordPress's bundled libraries are incomplete" "report the Debian package versions in $work"; }
 	mkdir -p "$(dirname "$core")"
+	# A copy made before the themes were part of it is replaced whole.
+	rm -rf "$core"
 	mv "$work/core" "$core"
 	rm -rf "$work"
 	# shellcheck disable=SC2034 # read by the caller

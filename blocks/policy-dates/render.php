@@ -1,6 +1,7 @@
 <?php
 /**
- * Server rendering of the policy dates block: last updated (the last save) and last reviewed.
+ * Server rendering of the policy dates block: last updated (the last save) and last reviewed, each
+ * a line of its own.
  *
  * @package InfosecPolicy
  */
@@ -14,21 +15,21 @@ $organization = Policy_Store::policy()['organization'] ?? array();
 $reviewed     = is_array( $organization ) && is_string( $organization['reviewedAt'] ?? null ) ? $organization['reviewedAt'] : '';
 $date_format  = (string) get_option( 'date_format' );
 ?>
-<p <?php echo wp_kses_data( get_block_wrapper_attributes() ); ?>>
-	<span class="wp-block-infosec-policy-policy-dates__updated">
+<div <?php echo wp_kses_data( get_block_wrapper_attributes() ); ?>>
+	<p class="wp-block-infosec-policy-policy-dates__updated">
 		<?php esc_html_e( 'Last updated:', 'infosec-policy' ); ?>
 		<?php if ( $updated > 0 ) : ?>
 			<time datetime="<?php echo esc_attr( gmdate( 'Y-m-d', $updated ) ); ?>"><?php echo esc_html( (string) wp_date( $date_format, $updated ) ); ?></time>
 		<?php else : ?>
 			<?php esc_html_e( 'not yet', 'infosec-policy' ); ?>
 		<?php endif; ?>
-	</span>
-	<span class="wp-block-infosec-policy-policy-dates__reviewed">
+	</p>
+	<p class="wp-block-infosec-policy-policy-dates__reviewed">
 		<?php esc_html_e( 'Last reviewed:', 'infosec-policy' ); ?>
 		<?php if ( '' !== $reviewed ) : ?>
 			<time datetime="<?php echo esc_attr( $reviewed ); ?>"><?php echo esc_html( (string) mysql2date( $date_format, $reviewed ) ); ?></time>
 		<?php else : ?>
 			<?php esc_html_e( 'not yet', 'infosec-policy' ); ?>
 		<?php endif; ?>
-	</span>
-</p>
+	</p>
+</div>

@@ -8,6 +8,7 @@ import { registerBlockType, type BlockConfiguration } from '@wordpress/blocks';
  */
 import metadata from './block.json';
 import Edit from './edit';
+import './style.scss';
 
 // Dynamic block (render.php): it saves no markup.
 registerBlockType( metadata as BlockConfiguration, {

@@ -3,8 +3,9 @@
  * Server rendering of the TLS badge block.
  *
  * The markup is a contract that the live TLS check keeps: the wrapper's `data-status` is one of
- * valid, expiring, expired, untrusted, mismatch, unreachable, timeout, blocked or unchecked, and the
- * facts sit in a description list.
+ * valid, expiring, expired, untrusted, mismatch or unchecked (a check that reached no host leaves
+ * the badge unchecked: its reason is the admin's), and the facts sit in a description list, each
+ * label and value in a div of their own (HTML allows it), so a narrow row stacks them.
  *
  * @package InfosecPolicy
  *
@@ -27,31 +28,36 @@ $badge = Tls_Badge::for_subject( (string) ( $attributes['processorId'] ?? '' ) )
 			<span class="wp-block-infosec-policy-tls-badge__status-text"><?php echo esc_html( Tls_Status::text( $badge['status'] ) ); ?></span>
 		</p>
 		<dl class="wp-block-infosec-policy-tls-badge__facts">
-			<dt><?php esc_html_e( 'Host', 'infosec-policy' ); ?></dt>
-			<dd class="wp-block-infosec-policy-tls-badge__host"><?php echo esc_html( $badge['host'] ); ?></dd>
-			<dt><?php esc_html_e( 'Certificate issuer', 'infosec-policy' ); ?></dt>
-			<dd class="wp-block-infosec-policy-tls-badge__issuer">
-				<?php echo esc_html( '' === $badge['issuer'] ? __( 'Not stated', 'infosec-policy' ) : $badge['issuer'] ); ?>
-				<?php if ( ! $badge['live'] && '' !== $badge['issuer'] ) : ?>
-					<span class="wp-block-infosec-policy-tls-badge__source"><?php esc_html_e( '(as declared; not yet checked)', 'infosec-policy' ); ?></span>
-				<?php endif; ?>
-			</dd>
-			<?php if ( $badge['validTo'] > 0 ) : ?>
-				<dt><?php esc_html_e( 'Valid until', 'infosec-policy' ); ?></dt>
-				<dd class="wp-block-infosec-policy-tls-badge__valid-to"><time datetime="<?php echo esc_attr( gmdate( 'c', $badge['validTo'] ) ); ?>"><?php echo esc_html( (string) wp_date( (string) get_option( 'date_format' ), $badge['validTo'] ) ); ?></time></dd>
-			<?php endif; ?>
-			<?php if ( '' !== $badge['protocol'] ) : ?>
-				<dt><?php esc_html_e( 'Protocol', 'infosec-policy' ); ?></dt>
-				<dd class="wp-block-infosec-policy-tls-badge__protocol"><?php echo esc_html( $badge['protocol'] ); ?></dd>
-			<?php endif; ?>
-			<?php if ( $badge['checkedAt'] > 0 ) : ?>
-				<dt><?php esc_html_e( 'Last checked', 'infosec-policy' ); ?></dt>
-				<dd class="wp-block-infosec-policy-tls-badge__checked">
-					<time datetime="<?php echo esc_attr( gmdate( 'c', $badge['checkedAt'] ) ); ?>"><?php echo esc_html( (string) wp_date( (string) get_option( 'date_format' ), $badge['checkedAt'] ) ); ?></time>
-					<?php if ( $badge['stale'] ) : ?>
-						<span class="wp-block-infosec-policy-tls-badge__stale"><?php esc_html_e( '(the latest check could not reach the host)', 'infosec-policy' ); ?></span>
+			<div>
+				<dt><?php esc_html_e( 'Host', 'infosec-policy' ); ?></dt>
+				<dd class="wp-block-infosec-policy-tls-badge__host"><?php echo esc_html( $badge['host'] ); ?></dd>
+			</div>
+			<div>
+				<dt><?php esc_html_e( 'Certificate issuer', 'infosec-policy' ); ?></dt>
+				<dd class="wp-block-infosec-policy-tls-badge__issuer">
+					<?php echo esc_html( '' === $badge['issuer'] ? __( 'Not stated', 'infosec-policy' ) : $badge['issuer'] ); ?>
+					<?php if ( ! $badge['live'] && '' !== $badge['issuer'] ) : ?>
+						<span class="wp-block-infosec-policy-tls-badge__source"><?php esc_html_e( '(as declared)', 'infosec-policy' ); ?></span>
 					<?php endif; ?>
 				</dd>
+			</div>
+			<?php if ( $badge['validTo'] > 0 ) : ?>
+				<div>
+					<dt><?php esc_html_e( 'Valid until', 'infosec-policy' ); ?></dt>
+					<dd class="wp-block-infosec-policy-tls-badge__valid-to"><time datetime="<?php echo esc_attr( gmdate( 'c', $badge['validTo'] ) ); ?>"><?php echo esc_html( (string) wp_date( (string) get_option( 'date_format' ), $badge['validTo'] ) ); ?></time></dd>
+				</div>
+			<?php endif; ?>
+			<?php if ( '' !== $badge['protocol'] ) : ?>
+				<div>
+					<dt><?php esc_html_e( 'Protocol', 'infosec-policy' ); ?></dt>
+					<dd class="wp-block-infosec-policy-tls-badge__protocol"><?php echo esc_html( $badge['protocol'] ); ?></dd>
+				</div>
+			<?php endif; ?>
+			<?php if ( $badge['checkedAt'] > 0 ) : ?>
+				<div>
+					<dt><?php esc_html_e( 'Last checked', 'infosec-policy' ); ?></dt>
+					<dd class="wp-block-infosec-policy-tls-badge__checked"><time datetime="<?php echo esc_attr( gmdate( 'c', $badge['checkedAt'] ) ); ?>"><?php echo esc_html( (string) wp_date( (string) get_option( 'date_format' ), $badge['checkedAt'] ) ); ?></time></dd>
+				</div>
 			<?php endif; ?>
 		</dl>
 	<?php endif; ?>

@@ -17,10 +17,11 @@ defined( 'ABSPATH' ) || exit;
 
 /**
  * The facts behind a TLS badge: the site's own host or a processor's, and what is known of its
- * certificate: the stored live check when there is one (Tls_Results; never checked during a page
- * view), else the declared issuer with status `unchecked`.
+ * certificate: the stored live check when one reached the host (Tls_Results; never checked during a
+ * page view), else the declared issuer with status `unchecked`. Visitors read facts only: a check
+ * that could not reach the host, and why, is the admin's business (settings page, Site Health).
  *
- * @phpstan-type Badge array{ status: string, host: string|null, issuer: string, label: string, live: bool, validTo: int, protocol: string, checkedAt: int, stale: bool }
+ * @phpstan-type Badge array{ status: string, host: string|null, issuer: string, label: string, live: bool, validTo: int, protocol: string, checkedAt: int }
  */
 final class Tls_Badge {
 
@@ -46,7 +47,6 @@ final class Tls_Badge {
 			'validTo'   => 0,
 			'protocol'  => '',
 			'checkedAt' => 0,
-			'stale'     => false,
 		);
 		if ( '' === $processor_id ) {
 			$policy = Policy_Store::policy();
@@ -79,27 +79,28 @@ final class Tls_Badge {
 	}
 
 	/**
-	 * The badge with the stored live check of its host, when there is one.
+	 * The badge with the stored live check of its host, when one reached it. A kept result whose
+	 * later checks failed (stale) still shows the certificate and the day it was last seen.
 	 *
 	 * @param Badge $badge The declared badge.
 	 * @return Badge
 	 */
 	private static function with_live_result( array $badge ): array {
 		$result = null === $badge['host'] ? null : Tls_Results::get( $badge['host'] );
-		if ( null === $result || ! in_array( $result['status'] ?? '', Tls_Status::ALL, true ) ) {
+		$status = $result['status'] ?? '';
+		if ( null === $result || ! in_array( $status, Tls_Status::ALL, true ) || in_array( $status, Tls_Status::NOT_REACHED, true ) ) {
 			return $badge;
 		}
 		$issuer = Tls_Status::issuer_text( $result );
 		return array_merge(
 			$badge,
 			array(
-				'status'    => (string) $result['status'],
+				'status'    => (string) $status,
 				'issuer'    => '' === $issuer ? $badge['issuer'] : $issuer,
 				'live'      => '' !== $issuer,
 				'validTo'   => (int) ( $result['validTo'] ?? 0 ),
 				'protocol'  => (string) ( $result['protocol'] ?? '' ),
 				'checkedAt' => (int) ( $result['checkedAt'] ?? 0 ),
-				'stale'     => true === ( $result['stale'] ?? false ),
 			)
 		);
 	}

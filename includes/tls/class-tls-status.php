@@ -32,6 +32,12 @@ final class Tls_Status {
 	 */
 	public const NO_ANSWER = array( 'unreachable', 'timeout' );
 
+	/**
+	 * Statuses of a check that learnt nothing of the certificate: why it did not is for the admin
+	 * (the settings page, Site Health), never for visitors, who read the declared issuer instead.
+	 */
+	public const NOT_REACHED = array( 'unreachable', 'timeout', 'blocked' );
+
 	public const DEFAULT_EXPIRING_DAYS = 21;
 
 	/**

@@ -250,6 +250,48 @@ test.describe( 'subscribing by e-mail', () => {
 		await visitor.context().close();
 	} );
 
+	test( 'the honeypot is out of sight, out of the tab order and out of the accessibility tree', async ( {
+		browser,
+	} ) => {
+		const visitor = await visitorWithoutJavaScript( browser );
+		await visitor.goto( pageUrl );
+		const trap = visitor.locator(
+			'.wp-block-infosec-policy-subscribe__trap'
+		);
+		await expect( trap ).toHaveCount( 1 );
+		// Clipped to nothing: no pixel of it is painted.
+		expect(
+			await trap.evaluate( ( element ) => {
+				const style = getComputedStyle( element );
+				const box = element.getBoundingClientRect();
+				return {
+					clip: style.clipPath,
+					area: box.width * box.height,
+					position: style.position,
+				};
+			} )
+		).toEqual( { clip: 'inset(50%)', area: 1, position: 'absolute' } );
+		// Tab goes from the address to the button and on, never into the trap.
+		await visitor.getByLabel( 'Your e-mail address' ).focus();
+		const focused: string[] = [];
+		for ( let step = 0; step < 3; step++ ) {
+			await visitor.keyboard.press( 'Tab' );
+			focused.push(
+				await visitor.evaluate(
+					() => document.activeElement?.getAttribute( 'name' ) ?? ''
+				)
+			);
+		}
+		expect( focused ).not.toContain( 'infosec_policy_website' );
+		// Screen readers see one text field, the address.
+		const snapshot = await visitor
+			.locator( '.wp-block-infosec-policy-subscribe' )
+			.ariaSnapshot();
+		expect( snapshot ).not.toContain( 'Leave this field empty' );
+		expect( snapshot.match( /textbox/g ) ).toHaveLength( 1 );
+		await visitor.context().close();
+	} );
+
 	test( 'an address that is not one comes back to the form with an error, and a filled-in honeypot subscribes nobody', async ( {
 		browser,
 		requestUtils,

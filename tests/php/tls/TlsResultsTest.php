@@ -115,16 +115,33 @@ final class TlsResultsTest extends TestCase {
 		$this->assertSame( 'unreachable', $kept['lastFailure']['status'] ?? null );
 		$this->assertSame( $good['validTo'], $kept['validTo'] );
 
+		// Visitors read the certificate as last seen, and when: why later checks failed is the admin's.
 		$xpath = $this->badge();
 		$this->assertSame( array( 'valid' ), $this->texts( $xpath, '//div/@data-status' ) );
-		$this->assertSame( 1, $this->count_matches( $xpath, '//*[contains(@class,"__stale")]' ) );
+		$this->assertSame( array( gmdate( 'c', (int) $good['checkedAt'] ) ), $this->texts( $xpath, '//dd[contains(@class,"__checked")]/time/@datetime' ) );
+		$this->assertStringNotContainsString( 'reach', implode( ' ', $this->texts( $xpath, '//div' ) ) );
 	}
 
 	public function test_hosts_without_an_answer_are_stored_as_such_when_nothing_was_known(): void {
 		add_filter( 'infosec_policy_tls_port', static fn(): int => TlsTestServers::free_port(), 20 );
 		Tls_Results::refresh();
 		$this->assertSame( 'unreachable', Tls_Results::get( 'site.test' )['status'] ?? null );
-		$this->assertSame( array( 'unreachable' ), $this->texts( $this->badge(), '//div/@data-status' ) );
+		$this->assert_badge_shows_only_the_declared_issuer();
+	}
+
+	/**
+	 * The badge of a check that reached no host: the declared issuer, marked as declared; no
+	 * internal reason and no "Last checked".
+	 */
+	private function assert_badge_shows_only_the_declared_issuer(): void {
+		$xpath = $this->badge();
+		$this->assertSame( array( 'unchecked' ), $this->texts( $xpath, '//div/@data-status' ) );
+		$this->assertSame( 0, $this->count_matches( $xpath, '//dd[contains(@class,"__checked")]' ) );
+		$text = implode( ' ', $this->texts( $xpath, '//div' ) );
+		foreach ( array( 'unreachable', 'allowed', 'timed out', 'blocked' ) as $reason ) {
+			$this->assertStringNotContainsStringIgnoringCase( $reason, $text );
+		}
+		$this->assertSame( 1, $this->count_matches( $xpath, '//*[contains(@class,"__source")]' ), 'the issuer is marked as declared' );
 	}
 
 	public function test_a_page_view_with_every_block_opens_no_connection(): void {
@@ -189,5 +206,6 @@ final class TlsResultsTest extends TestCase {
 		Tls_Results::refresh();
 		$this->assertSame( 'blocked', Tls_Results::get( 'site.test' )['status'] ?? null );
 		$this->assertFalse( Tls_Results::get( 'site.test' )['stale'] ?? true );
+		$this->assert_badge_shows_only_the_declared_issuer();
 	}
 }
