@@ -11,7 +11,9 @@ namespace InfosecPolicy;
 
 use InfosecPolicy\Admin\Admin_Page;
 use InfosecPolicy\Admin\Editor_Data;
+use InfosecPolicy\Admin\Plugins_Screen;
 use InfosecPolicy\Admin\Privacy_Policy_Content;
+use InfosecPolicy\Admin\Setup_Notice;
 use InfosecPolicy\Admin\Site_Health;
 use InfosecPolicy\Blocks\Block_Registry;
 use InfosecPolicy\Blocks\Content_Shield;
@@ -62,6 +64,8 @@ final class Plugin {
 		add_filter( 'feed_content_type', array( Change_Feed::class, 'content_type' ), 10, 2 );
 		add_filter( 'pre_get_lastpostmodified', array( Change_Feed::class, 'last_modified' ), 10, 2 );
 		add_action( 'admin_menu', array( Admin_Page::class, 'register' ) );
+		add_action( 'admin_init', array( Plugins_Screen::class, 'register' ) );
+		add_action( 'admin_init', array( Setup_Notice::class, 'register' ) );
 		add_action( 'rest_api_init', array( Policy_Controller::class, 'register' ) );
 		add_action( 'rest_api_init', array( Tls_Controller::class, 'register' ) );
 		add_action( 'rest_api_init', array( Change_Log_Controller::class, 'register' ) );

@@ -32,6 +32,9 @@ final class Statement_Pattern {
 				'description' => __( 'A complete statement of your security measures, certificate, processors and their changes, from Settings → Information security.', 'infosec-policy' ),
 				'categories'  => array( 'text' ),
 				'keywords'    => array( 'security', 'privacy', 'GDPR', 'processors' ),
+				// Offered in the "Choose a pattern" window of a new page, and inserted as its content.
+				'blockTypes'  => array( 'core/post-content' ),
+				'postTypes'   => array( 'page' ),
 				'content'     => self::content(),
 			)
 		);

@@ -52,6 +52,13 @@ final class ContactBlockTest extends TestCase {
 		$this->assertSame( array( 'organizational', 'technical' ), array_values( array_filter( array_map( static fn( array $b ) => $b['attrs']['category'] ?? null, parse_blocks( $pattern['content'] ) ) ) ) );
 	}
 
+	public function test_the_statement_pattern_is_offered_when_a_new_page_starts(): void {
+		$pattern = \WP_Block_Patterns_Registry::get_instance()->get_registered( Statement_Pattern::NAME );
+		$this->assertIsArray( $pattern );
+		$this->assertSame( array( 'core/post-content' ), $pattern['blockTypes'] ?? null );
+		$this->assertSame( array( 'page' ), $pattern['postTypes'] ?? null );
+	}
+
 	public function test_the_statement_renders_the_reference_page_from_the_policy(): void {
 		Policy_Store::save( $this->demo_policy(), 0 );
 		$xpath = $this->parse_html( do_blocks( Statement_Pattern::content() ) );
