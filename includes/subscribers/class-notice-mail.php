@@ -58,7 +58,7 @@ final class Notice_Mail {
 				$subject,
 				'<p>' . esc_html( $asked ) . '</p><p>' . esc_html( $open ) . '</p><p><a href="' . esc_url( $link ) . '">' . esc_html__( 'Confirm my subscription', 'infosec-policy' ) . '</a></p><p>' . esc_html( $ignore ) . '</p>'
 			),
-			'headers'   => self::reply_to(),
+			'headers'   => self::sender_headers(),
 			'messageId' => self::message_id( 'confirm-' . $subscriber['id'] . '-' . time() ),
 		);
 	}
@@ -90,7 +90,7 @@ final class Notice_Mail {
 		$read      = __( 'Read the statement:', 'infosec-policy' );
 		/* translators: %s: the organisation's name. */
 		$why  = sprintf( __( 'You receive this e-mail because you asked %s to tell you of changes to its information security statement.', 'infosec-policy' ), $org );
-		$stop = __( 'To stop these e-mails, open this link:', 'infosec-policy' );
+		$stop = __( 'To unsubscribe, open this link:', 'infosec-policy' );
 
 		$text = $intro . "\n\n" . implode( "\n", array_map( static fn( string $line ): string => '- ' . $line, $lines ) ) . "\n";
 		$html = '<p>' . esc_html( $intro ) . '</p><ul>' . implode( '', array_map( static fn( string $line ): string => '<li>' . esc_html( $line ) . '</li>', $lines ) ) . '</ul>';
@@ -106,7 +106,7 @@ final class Notice_Mail {
 		}
 		$text .= "\n" . $read . "\n" . $statement . "\n\n-- \n" . $why . "\n" . $stop . "\n" . $unsubscribe . "\n";
 		$html .= '<p>' . esc_html( $read ) . ' <a href="' . esc_url( $statement ) . '">' . esc_html( $statement ) . '</a></p>'
-			. '<hr><p><small>' . esc_html( $why ) . ' <a href="' . esc_url( $unsubscribe ) . '">' . esc_html__( 'Stop these e-mails', 'infosec-policy' ) . '</a></small></p>';
+			. '<hr><p><small>' . esc_html( $why ) . ' <a href="' . esc_url( $unsubscribe ) . '">' . esc_html__( 'Unsubscribe', 'infosec-policy' ) . '</a></small></p>';
 
 		return array(
 			'to'        => $subscriber['email'],
@@ -114,11 +114,10 @@ final class Notice_Mail {
 			'text'      => $text,
 			'html'      => self::document( $subject, $html ),
 			'headers'   => array_merge(
-				self::reply_to(),
+				self::sender_headers(),
 				array(
 					'List-Unsubscribe: <' . esc_url_raw( $unsubscribe ) . '>',
 					'List-Unsubscribe-Post: List-Unsubscribe=One-Click',
-					'Auto-Submitted: auto-generated',
 				)
 			),
 			'messageId' => self::message_id( 'notice-' . $entry['id'] . '-' . $subscriber['id'] ),
@@ -176,14 +175,64 @@ final class Notice_Mail {
 	}
 
 	/**
-	 * Reply-To: the organisation, where objections and questions go. An address only, no name: the
-	 * name is the admin's text, and wp_mail() splits this header at commas.
+	 * Who the e-mail is from and where answers go, and that a machine sent it (RFC 3834), so that
+	 * out-of-office replies stay away.
+	 *
+	 * From: the organisation's name, at an address on the site's own domain, so that SPF and DMARC
+	 * hold: the organisation's own address when it is on that domain, else the one WordPress itself
+	 * sends from. wp_mail() still applies `wp_mail_from` and `wp_mail_from_name`, which SMTP plugins
+	 * use. Reply-To: the organisation, where objections and questions go; an address only, no name:
+	 * the name is the admin's text, and wp_mail() splits this header at commas.
 	 *
 	 * @return list<string>
 	 */
-	private static function reply_to(): array {
-		$email = self::organization_email();
-		return '' === $email ? array() : array( 'Reply-To: ' . $email );
+	private static function sender_headers(): array {
+		$from    = self::from();
+		$name    = trim( (string) preg_replace( '/[\s\x00-\x1F\x7F<>"\\\\]+/', ' ', $from['name'] ) );
+		$headers = array();
+		// One address, nothing that could end the header or add one (is_email() would refuse the
+		// site's own `wordpress@localhost`, which an SMTP plugin's `wp_mail_from` may yet replace).
+		if ( 1 === preg_match( '/^[^@\s<>"(),;:\\\\]+@[^@\s<>"(),;:\\\\]+$/', $from['email'] ) ) {
+			$headers[] = 'From: ' . ( '' === $name ? '' : '"' . $name . '" ' ) . '<' . $from['email'] . '>';
+		}
+		$reply_to = self::organization_email();
+		if ( '' !== $reply_to ) {
+			$headers[] = 'Reply-To: ' . $reply_to;
+		}
+		$headers[] = 'Auto-Submitted: auto-generated';
+		$headers[] = 'X-Auto-Response-Suppress: All';
+		return $headers;
+	}
+
+	/**
+	 * The sender's name and address (see sender_headers()).
+	 *
+	 * @return array{ name: string, email: string }
+	 */
+	public static function from(): array {
+		$domain  = strtolower( (string) wp_parse_url( network_home_url(), PHP_URL_HOST ) );
+		$domain  = str_starts_with( $domain, 'www.' ) ? substr( $domain, 4 ) : $domain;
+		$own     = self::organization_email();
+		$at      = strtolower( (string) substr( (string) strrchr( $own, '@' ), 1 ) );
+		$on_site = '' !== $at && '' !== $domain && ( $at === $domain || str_ends_with( $at, '.' . $domain ) || str_ends_with( $domain, '.' . $at ) );
+		/**
+		 * Filters the sender of the plugin's e-mails.
+		 *
+		 * @param array{ name: string, email: string } $from Default: the organisation's name, and its
+		 *                                                   address when on the site's domain, else
+		 *                                                   wordpress@ the site's domain.
+		 */
+		$from = apply_filters(
+			'infosec_policy_mail_from',
+			array(
+				'name'  => Policy_Store::organization_name(),
+				'email' => $on_site ? $own : 'wordpress@' . $domain,
+			)
+		);
+		return array(
+			'name'  => is_array( $from ) && is_string( $from['name'] ?? null ) ? $from['name'] : '',
+			'email' => is_array( $from ) && is_string( $from['email'] ?? null ) ? $from['email'] : '',
+		);
 	}
 
 	/**

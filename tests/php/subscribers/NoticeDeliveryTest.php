@@ -175,6 +175,9 @@ final class NoticeDeliveryTest extends TestCase {
 		$this->assertSame( '<' . Subscriber_Tokens::url( 'unsubscribe', $subscriber ) . '>', $message['headers']['list-unsubscribe'][0] );
 		$this->assertSame( 'List-Unsubscribe=One-Click', $message['headers']['list-unsubscribe-post'][0] );
 		$this->assertSame( Policy_Store::policy()['organization']['email'], $message['headers']['reply-to'][0] );
+		$this->assertSame( 'auto-generated', $message['headers']['auto-submitted'][0] );
+		$from = iconv_mime_decode( $message['headers']['from'][0], 0, 'UTF-8' );
+		$this->assertSame( 'Parts & Co b <statement@example.com>', str_replace( '"', '', (string) $from ), 'the organisation is the sender, at the address the SMTP plugin sets' );
 		$this->assertStringContainsString( 'Parts & Co <b>', $message['text'] );
 		$this->assertStringContainsString( 'Parts &amp; Co &lt;b&gt;', $message['html'] );
 		$this->assertStringNotContainsString( '<b>', $message['html'] );
