@@ -117,33 +117,47 @@ final class Site_Health {
 	}
 
 	/**
-	 * Processor hosts whose certificate fails.
+	 * Processor hosts whose certificate fails, or that no check has reached: "fine" only when every
+	 * host answered and none fails.
 	 *
 	 * @return Test
 	 */
 	public static function processor_certificates(): array {
-		$failing = array();
-		$site    = Tls_Status::site_host( Policy_Store::policy() );
+		$failing   = array();
+		$unchecked = array();
+		$site      = Tls_Status::site_host( Policy_Store::policy() );
 		foreach ( array_diff( Tls_Results::hosts(), array( $site ) ) as $host ) {
-			$status = (string) ( Tls_Results::get( $host )['status'] ?? 'unchecked' );
+			$result = Tls_Results::get( $host );
+			$status = (string) ( $result['status'] ?? 'unchecked' );
 			if ( in_array( $status, Tls_Status::FAILING, true ) ) {
 				$failing[] = $host;
+			} elseif ( 'unchecked' === $status || in_array( $status, Tls_Status::NOT_REACHED, true ) ) {
+				$unchecked[] = $host;
 			}
 		}
-		if ( array() === $failing ) {
+		if ( array() !== $failing ) {
 			return self::result(
 				'infosec_policy_processor_certificates',
-				'good',
-				__( 'No processor host serves a failing certificate', 'infosec-policy' ),
-				__( 'The latest checks found no expired, untrusted or mismatched certificate among your processors’ hosts.', 'infosec-policy' )
+				'recommended',
+				/* translators: %s: list of host names. */
+				sprintf( __( 'Processor hosts with a failing certificate: %s', 'infosec-policy' ), implode( wp_get_list_item_separator(), $failing ) ),
+				__( 'Your statement shows these certificates. Ask the processors, or correct the host names under Settings → Information security.', 'infosec-policy' )
+			);
+		}
+		if ( array() !== $unchecked ) {
+			return self::result(
+				'infosec_policy_processor_certificates',
+				'recommended',
+				/* translators: %s: list of host names. */
+				sprintf( __( 'Processor certificates not checked: %s', 'infosec-policy' ), implode( wp_get_list_item_separator(), $unchecked ) ),
+				__( 'No check has reached these hosts yet, so nothing is known of their certificates; the statement shows the issuers you declared. Use “Check now” under Settings → Information security, and see there why a host could not be reached.', 'infosec-policy' )
 			);
 		}
 		return self::result(
 			'infosec_policy_processor_certificates',
-			'recommended',
-			/* translators: %s: list of host names. */
-			sprintf( __( 'Processor hosts with a failing certificate: %s', 'infosec-policy' ), implode( wp_get_list_item_separator(), $failing ) ),
-			__( 'Your statement shows these certificates. Ask the processors, or correct the host names under Settings → Information security.', 'infosec-policy' )
+			'good',
+			__( 'No processor host serves a failing certificate', 'infosec-policy' ),
+			__( 'The latest checks found no expired, untrusted or mismatched certificate among your processors’ hosts.', 'infosec-policy' )
 		);
 	}
 

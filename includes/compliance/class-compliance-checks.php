@@ -50,6 +50,13 @@ final class Compliance_Checks {
 	private static ?array $facts = null;
 
 	/**
+	 * The retired certificate authorities, read once per request.
+	 *
+	 * @var list<array{ pattern: string, since: string }>|null
+	 */
+	private static ?array $retired = null;
+
+	/**
 	 * Every finding for a policy.
 	 *
 	 * @param array<string, mixed>    $policy       A valid policy document.
@@ -68,7 +75,7 @@ final class Compliance_Checks {
 			}
 		}
 		$organization = is_array( $policy['organization'] ?? null ) ? $policy['organization'] : array();
-		return self::with_keys( array_merge( $findings, self::review( $organization, $now ), self::standards( $organization, $now ), self::certificates( $certificates ), self::wording( $policy ) ) );
+		return self::with_keys( array_merge( $findings, self::review( $organization, $now ), self::standards( $organization, $now ), self::retired_issuers( $policy ), self::certificates( $certificates ), self::wording( $policy ) ) );
 	}
 
 	/**
@@ -279,6 +286,81 @@ final class Compliance_Checks {
 			);
 		}
 		return $findings;
+	}
+
+	/**
+	 * Declared issuers, of the site and of each processor, that name a certificate authority that
+	 * no longer issues trusted certificates: whatever the live check says, the words are out of date.
+	 *
+	 * @param array<string, mixed> $policy The policy.
+	 * @return list<Finding>
+	 */
+	private static function retired_issuers( array $policy ): array {
+		$declared                           = array();
+		$site                               = is_array( $policy['site'] ?? null ) ? $policy['site'] : array();
+		$declared['site.tlsIssuerDeclared'] = array(
+			(string) ( $site['tlsIssuerDeclared'] ?? '' ),
+			__( 'this website', 'infosec-policy' ),
+			array(
+				'kind' => 'site',
+				'id'   => '',
+			),
+		);
+		foreach ( self::rows( $policy['processors'] ?? null ) as $index => $processor ) {
+			$declared[ "processors[$index].tlsIssuerDeclared" ] = array( (string) ( $processor['tlsIssuerDeclared'] ?? '' ), (string) ( $processor['name'] ?? '' ), self::entry( 'processor', $processor ) );
+		}
+		$findings = array();
+		foreach ( $declared as $path => $issuer_subject_concerns ) {
+			list( $issuer, $subject, $concerns ) = $issuer_subject_concerns;
+			$since                               = self::retired_since( $issuer );
+			if ( '' === $since ) {
+				continue;
+			}
+			$findings[] = self::finding(
+				'issuer-retired',
+				'warning',
+				(string) $path,
+				$subject,
+				$concerns,
+				sprintf(
+					/* translators: 1: who the certificate is for ("this website" or a processor's name), 2: the declared issuer, 3: a date. */
+					__( 'The certificate issuer declared for %1$s, “%2$s”, has not issued trusted certificates since %3$s.', 'infosec-policy' ),
+					$subject,
+					$issuer,
+					(string) wp_date( (string) get_option( 'date_format' ), (int) strtotime( $since . ' 12:00:00 UTC' ) )
+				),
+				__( 'Leave the declared issuer empty, so that the badge shows the issuer the live check finds, or write the issuer the host serves today.', 'infosec-policy' )
+			);
+		}
+		return $findings;
+	}
+
+	/**
+	 * The day from which a declared issuer is out of date, or '' when it names no retired authority.
+	 *
+	 * @param string $issuer A declared issuer.
+	 */
+	public static function retired_since( string $issuer ): string {
+		$words = trim( (string) preg_replace( '/[^a-z0-9]+/', ' ', strtolower( $issuer ) ) );
+		if ( '' === $words ) {
+			return '';
+		}
+		if ( null === self::$retired ) {
+			$file          = Json_File::read( 'data/retired-certificate-authorities.json' );
+			self::$retired = array();
+			foreach ( self::rows( $file['authorities'] ?? null ) as $row ) {
+				self::$retired[] = array(
+					'pattern' => (string) ( $row['pattern'] ?? '' ),
+					'since'   => (string) ( $row['since'] ?? '' ),
+				);
+			}
+		}
+		foreach ( self::$retired as $authority ) {
+			if ( '' !== $authority['pattern'] && 1 === preg_match( '/' . str_replace( '/', '\/', $authority['pattern'] ) . '/', $words ) ) {
+				return $authority['since'];
+			}
+		}
+		return '';
 	}
 
 	/**

@@ -124,6 +124,8 @@ describe( 'policy blocks in the editor', () => {
 		expect( notices ).toEqual( [
 			'Mailchimp names the EU-US Privacy Shield as its transfer basis, which is invalid since 16 July 2020 (Schrems II).',
 			'Google Analytics names the EU-US Privacy Shield as its transfer basis, which is invalid since 16 July 2020 (Schrems II).',
+			'The certificate issuer declared for Mailchimp, “Symantec Class 3 G4”, has not issued trusted certificates since October 16, 2018.',
+			'The certificate issuer declared for Google Analytics, “Google Internet Authority G2”, has not issued trusted certificates since January 26, 2017.',
 		] );
 		// React reports two children with one key through console.error.
 		expect( errors ).not.toHaveBeenCalled();

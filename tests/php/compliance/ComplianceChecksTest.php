@@ -39,6 +39,9 @@ final class ComplianceChecksTest extends TestCase {
 			)
 		);
 		$policy['processors'][2]['transferBasis'] = 'scc';
+		// Issuers that still issue, so that no declared one is retired.
+		$policy['processors'][1]['tlsIssuerDeclared'] = 'Sectigo RSA Domain Validation Secure Server CA';
+		$policy['processors'][2]['tlsIssuerDeclared'] = 'Google Trust Services (WR2)';
 		foreach ( $policy['measures'] as $index => $measure ) {
 			$policy['measures'][ $index ]['description'] = str_replace( 'Let’s Encrypt Authority X3', 'Let’s Encrypt', $measure['description'] );
 		}
@@ -65,6 +68,67 @@ final class ComplianceChecksTest extends TestCase {
 		$this->assertSame( array( 'processors[1].transferBasis', 'processors[2].transferBasis' ), $rules['privacy-shield'] ?? array() );
 		$this->assertSame( array( 'organization.reviewedAt' ), $rules['review-due'] ?? array() );
 		$this->assertSame( array( 'measures[3].description' ), $rules['stale-wording'] ?? array(), 'the retired X3 intermediate' );
+	}
+
+	public function test_the_reference_page_declares_three_retired_issuers(): void {
+		$rules = $this->rules( $this->demo_policy() );
+		$this->assertSame( array( 'site.tlsIssuerDeclared', 'processors[1].tlsIssuerDeclared', 'processors[2].tlsIssuerDeclared' ), $rules['issuer-retired'] ?? array() );
+		$finding = array_values( array_filter( Compliance_Checks::run( $this->demo_policy(), array(), self::NOW ), static fn( array $f ): bool => 'processors[1].tlsIssuerDeclared' === $f['path'] ) )[0];
+		$this->assertStringContainsString( '“Symantec Class 3 G4”', $finding['message'] );
+		$this->assertStringContainsString( (string) wp_date( (string) get_option( 'date_format' ), (int) strtotime( '2018-10-16 12:00:00 UTC' ) ), $finding['message'] );
+		$this->assertStringContainsString( 'Leave the declared issuer empty', $finding['action'] );
+	}
+
+	/**
+	 * Declared issuers and whether each is retired.
+	 *
+	 * @return array<string, array{ 0: string, 1: bool }>
+	 */
+	public static function declared_issuers(): array {
+		return array(
+			'Let’s Encrypt X3'        => array( 'Let’s Encrypt Authority X3', true ),
+			'Let\'s Encrypt X1 typed' => array( "Let's Encrypt Authority X1", true ),
+			'Let’s Encrypt R3'        => array( 'Let’s Encrypt (R3)', true ),
+			'DST Root CA X3'          => array( 'DST Root CA X3', true ),
+			'Symantec'                => array( 'Symantec Class 3 Secure Server CA - G4', true ),
+			'VeriSign'                => array( 'VeriSign Class 3 Public Primary Certification Authority - G5', true ),
+			'GIAG2'                   => array( 'Google Internet Authority G2', true ),
+			'GIAG3'                   => array( 'Google Internet Authority G3', true ),
+			'Entrust'                 => array( 'Entrust Certification Authority - L1K', true ),
+			'Let’s Encrypt R11'       => array( 'Let’s Encrypt (R11)', false ),
+			'Let’s Encrypt alone'     => array( 'Let’s Encrypt', false ),
+			'GTS'                     => array( 'Google Trust Services (WR2)', false ),
+			'DigiCert’s GeoTrust TLS' => array( 'GeoTrust TLS RSA CA G1', false ),
+			'DigiCert’s RapidSSL TLS' => array( 'RapidSSL TLS RSA CA G1', false ),
+			'Sectigo'                 => array( 'Sectigo RSA Domain Validation Secure Server CA', false ),
+			'empty'                   => array( '', false ),
+		);
+	}
+
+	/**
+	 * Retired authorities are known by their words, however typed; current ones are not taken for them.
+	 *
+	 * @param string $issuer  A declared issuer.
+	 * @param bool   $retired Whether it is retired.
+	 */
+	#[\PHPUnit\Framework\Attributes\DataProvider( 'declared_issuers' )]
+	public function test_knows_retired_certificate_authorities( string $issuer, bool $retired ): void {
+		$since = Compliance_Checks::retired_since( $issuer );
+		if ( $retired ) {
+			$this->assertMatchesRegularExpression( '/^\d{4}-\d{2}-\d{2}$/', $since );
+		} else {
+			$this->assertSame( '', $since );
+		}
+	}
+
+	public function test_every_retired_authority_has_a_date_and_a_source(): void {
+		$file = json_decode( (string) file_get_contents( \InfosecPolicy\PLUGIN_DIR . '/data/retired-certificate-authorities.json' ), true );
+		$this->assertNotEmpty( $file['authorities'] );
+		foreach ( $file['authorities'] as $authority ) {
+			$this->assertMatchesRegularExpression( '/^\d{4}-\d{2}-\d{2}$/', $authority['since'], $authority['name'] );
+			$this->assertStringStartsWith( 'https://', $authority['source'], $authority['name'] );
+			$this->assertNotFalse( @preg_match( '/' . $authority['pattern'] . '/', '' ), $authority['name'] ); // phpcs:ignore WordPress.PHP.NoSilencedErrors.Discouraged -- the check is whether it compiles.
+		}
 	}
 
 	public function test_privacy_shield_findings_say_why_and_what_to_do(): void {

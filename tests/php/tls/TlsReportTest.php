@@ -171,6 +171,25 @@ final class TlsReportTest extends TestCase {
 		$this->assertStringNotContainsString( 'analytics.google.com', $processors['label'] );
 	}
 
+	public function test_site_health_says_not_checked_for_processor_hosts_no_check_reached(): void {
+		$hosts                         = array_fill_keys( \InfosecPolicy\Tls\Tls_Results::hosts(), array( 'status' => 'valid' ) );
+		$hosts['mailchimp.com']        = array( 'status' => 'unreachable' );
+		$hosts['analytics.google.com'] = array( 'status' => 'blocked' );
+		$this->store_results( $hosts );
+		$processors = Site_Health::processor_certificates();
+		$this->assertSame( 'recommended', $processors['status'] );
+		$this->assertStringContainsString( 'not checked', $processors['label'] );
+		$this->assertStringContainsString( 'mailchimp.com', $processors['label'] );
+		$this->assertStringContainsString( 'analytics.google.com', $processors['label'] );
+	}
+
+	public function test_site_health_is_good_only_when_every_processor_host_answered_and_none_fails(): void {
+		$this->store_results( array_fill_keys( \InfosecPolicy\Tls\Tls_Results::hosts(), array( 'status' => 'valid' ) ) );
+		$this->assertSame( 'good', Site_Health::processor_certificates()['status'] );
+		$this->store_results( array() );
+		$this->assertSame( 'recommended', Site_Health::processor_certificates()['status'], 'nothing checked is not fine' );
+	}
+
 	public function test_site_health_lists_both_tests(): void {
 		$tests = apply_filters( 'site_status_tests', array( 'direct' => array() ) );
 		$this->assertArrayHasKey( 'infosec_policy_site_certificate', $tests['direct'] );
