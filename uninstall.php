@@ -9,11 +9,13 @@ declare(strict_types=1);
 
 namespace InfosecPolicy;
 
+use InfosecPolicy\Admin\Setup_Notice;
 use InfosecPolicy\Changes\Change_Log_Table;
 use InfosecPolicy\Changes\Published_Log;
 use InfosecPolicy\Policy\Policy_Store;
 use InfosecPolicy\Rest\Tls_Controller;
 use InfosecPolicy\Subscribers\Notice_Sender;
+use InfosecPolicy\Subscribers\Rate_Limit;
 use InfosecPolicy\Subscribers\Subscriber_Tables;
 use InfosecPolicy\Tls\Https_Facts;
 use InfosecPolicy\Tls\Tls_Results;
@@ -31,3 +33,5 @@ delete_option( Tls_Controller::LOCK );
 Tls_Results::unschedule();
 Subscriber_Tables::drop();
 Notice_Sender::unschedule();
+Rate_Limit::forget_all();
+delete_metadata( 'user', 0, Setup_Notice::DISMISSED_META, '', true );

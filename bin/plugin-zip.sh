@@ -19,7 +19,8 @@ main() {
 	local target="${1:-$ROOT/infosec-policy.zip}" entry
 	[[ "$target" = /* ]] || target="$PWD/$target"
 	mkdir -p "$CACHE_DIR"
-	ensure_system_packages
+	# The build and the zip only: no database, browser or mail server, which only the tests need.
+	ensure_system_packages zip unzip gettext
 	ensure_node_modules
 	ensure_build
 	# Global, not local: the EXIT trap runs after main has returned.

@@ -21,6 +21,9 @@ defined( 'ABSPATH' ) || exit;
  */
 final class Rate_Limit {
 
+	/** What every counter's transient name starts with. */
+	public const PREFIX = 'infosec_policy_rl_';
+
 	/**
 	 * Counts one use of a key; false when the key has had its limit within the window already.
 	 *
@@ -77,6 +80,18 @@ final class Rate_Limit {
 	 * @param string $key    Who or what for.
 	 */
 	private static function name( string $bucket, string $key ): string {
-		return 'infosec_policy_rl_' . substr( hash_hmac( 'sha256', $bucket . '|' . $key, wp_salt( 'nonce' ) ), 0, 32 );
+		return self::PREFIX . substr( hash_hmac( 'sha256', $bucket . '|' . $key, wp_salt( 'nonce' ) ), 0, 32 );
+	}
+
+	/**
+	 * Forgets every counter (uninstall). Counters in the options table are deleted by their prefix;
+	 * a persistent object cache keeps transients where they cannot be listed, and there each one
+	 * expires with its window, which is at most a day.
+	 */
+	public static function forget_all(): void {
+		global $wpdb;
+		foreach ( array( '_transient_', '_transient_timeout_' ) as $kind ) {
+			$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name LIKE %s", $wpdb->esc_like( $kind . self::PREFIX ) . '%' ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- no API deletes options by prefix; this runs once, on uninstall.
+		}
 	}
 }

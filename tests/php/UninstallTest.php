@@ -11,6 +11,7 @@ namespace InfosecPolicy\Tests;
 
 use InfosecPolicy\Changes\Change_Log_Table;
 use InfosecPolicy\Subscribers\Notice_Sender;
+use InfosecPolicy\Subscribers\Rate_Limit;
 use InfosecPolicy\Subscribers\Subscriber_Tables;
 use InfosecPolicy\Subscribers\Subscribers;
 use InfosecPolicy\Changes\Published_Log;
@@ -48,6 +49,8 @@ final class UninstallTest extends \PHPUnit\Framework\TestCase {
 		$this->assertNotNull( Subscribers::add( 'reader@example.com', 'en_US', 'confirmed', 'test' ) );
 		Notice_Sender::schedule();
 		$this->assertNotFalse( wp_next_scheduled( Notice_Sender::HOOK ), 'the save queued its notice' );
+		$this->assertTrue( Rate_Limit::take( 'client', '192.0.2.1', 3, HOUR_IN_SECONDS ) );
+		$this->assertTrue( Rate_Limit::take( 'confirmation', 'reader@example.com', 3, DAY_IN_SECONDS ) );
 
 		if ( ! defined( 'WP_UNINSTALL_PLUGIN' ) ) {
 			define( 'WP_UNINSTALL_PLUGIN', 'infosec-policy/plugin.php' );
@@ -67,5 +70,9 @@ final class UninstallTest extends \PHPUnit\Framework\TestCase {
 		$this->assertFalse( get_option( Subscriber_Tables::SCHEMA_OPTION ) );
 		$this->assertFalse( wp_next_scheduled( Notice_Sender::HOOK ) );
 		$this->assertFalse( wp_next_scheduled( Notice_Sender::MAINTENANCE_HOOK ) );
+		if ( ! wp_using_ext_object_cache() ) {
+			$left = $wpdb->get_col( $wpdb->prepare( "SELECT option_name FROM {$wpdb->options} WHERE option_name LIKE %s", '%' . $wpdb->esc_like( Rate_Limit::PREFIX ) . '%' ) );
+			$this->assertSame( array(), $left, 'the rate limits\' transients go too' );
+		}
 	}
 }
