@@ -278,7 +278,10 @@ test.describe( 'subscribing by e-mail', () => {
 			await visitor.keyboard.press( 'Tab' );
 			focused.push(
 				await visitor.evaluate(
-					() => document.activeElement?.getAttribute( 'name' ) ?? ''
+					() =>
+						document
+							.querySelector( ':focus' )
+							?.getAttribute( 'name' ) ?? ''
 				)
 			);
 		}
