@@ -16,6 +16,7 @@ defined( 'ABSPATH' ) || exit;
 $limit       = max( 1, min( Published_Log::LIMIT, (int) ( $attributes['limit'] ?? 5 ) ) );
 $entries     = Published_Log::entries( $limit );
 $date_format = (string) get_option( 'date_format' );
+$anchored    = Change_Feed::claim_anchors();
 ?>
 <div <?php echo wp_kses_data( get_block_wrapper_attributes() ); ?>>
 	<?php if ( array() === $entries ) : ?>
@@ -23,7 +24,7 @@ $date_format = (string) get_option( 'date_format' );
 	<?php else : ?>
 		<ol class="wp-block-infosec-policy-change-log__list">
 			<?php foreach ( $entries as $entry ) : ?>
-				<li class="wp-block-infosec-policy-change-log__entry">
+				<li class="wp-block-infosec-policy-change-log__entry"<?php echo $anchored ? ' id="' . esc_attr( Change_Feed::anchor( $entry['id'] ) ) . '"' : ''; ?>>
 					<p class="wp-block-infosec-policy-change-log__date"><time datetime="<?php echo esc_attr( gmdate( 'c', $entry['createdAt'] ) ); ?>"><?php echo esc_html( (string) wp_date( $date_format, $entry['createdAt'] ) ); ?></time></p>
 					<?php if ( '' !== $entry['note'] ) : ?>
 						<p class="wp-block-infosec-policy-change-log__note"><?php echo nl2br( esc_html( $entry['note'] ), false ); ?></p>

@@ -11,6 +11,7 @@ namespace InfosecPolicy\Changes;
 
 use InfosecPolicy\Blocks\Block_Registry;
 use InfosecPolicy\Policy\Policy_Store;
+use InfosecPolicy\Publish\Security_Txt;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -25,6 +26,34 @@ defined( 'ABSPATH' ) || exit;
 final class Change_Feed {
 
 	public const NAME = 'infosec-policy-changes';
+
+	/**
+	 * Whether a change log block of this request has given its entries their anchors already.
+	 *
+	 * @var bool
+	 */
+	private static bool $anchored = false;
+
+	/**
+	 * The id of an entry's element in the change log block, which the feed's items link to.
+	 *
+	 * @param int $id The entry's id.
+	 */
+	public static function anchor( int $id ): string {
+		return 'infosec-policy-change-' . $id;
+	}
+
+	/**
+	 * Whether the calling change log block is to give its entries their anchors: only the first of
+	 * a page does, since an id may stand only once.
+	 */
+	public static function claim_anchors(): bool {
+		if ( self::$anchored ) {
+			return false;
+		}
+		self::$anchored = true;
+		return true;
+	}
 
 	/**
 	 * Registers the feed. Runs on `init`.
@@ -107,11 +136,12 @@ final class Change_Feed {
 	 * then escaped again for XML, as RSS wants it.
 	 */
 	public static function document(): string {
-		$built = Published_Log::built_at();
-		$xml   = '<?xml version="1.0" encoding="UTF-8"?>' . "\n"
+		$built     = Published_Log::built_at();
+		$statement = Security_Txt::statement_url();
+		$xml       = '<?xml version="1.0" encoding="UTF-8"?>' . "\n"
 			. '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">' . "\n<channel>\n"
 			. '<title>' . self::xml( self::plain_title( self::title() ) ) . "</title>\n"
-			. '<link>' . self::xml( home_url( '/' ) ) . "</link>\n"
+			. '<link>' . self::xml( '' === $statement ? home_url( '/' ) : $statement ) . "</link>\n"
 			. '<description>' . self::xml( __( 'Processors (sub-processors) and security measures added, removed or changed, newest first.', 'infosec-policy' ) ) . "</description>\n"
 			. '<language>' . self::xml( get_bloginfo( 'language' ) ) . "</language>\n"
 			. '<lastBuildDate>' . self::xml( self::rfc822( $built > 0 ? $built : time() ) ) . "</lastBuildDate>\n"
@@ -119,6 +149,7 @@ final class Change_Feed {
 		foreach ( Published_Log::entries( Published_Log::LIMIT ) as $entry ) {
 			$xml .= "<item>\n"
 				. '<title>' . self::xml( self::plain_title( self::item_title( $entry ) ) ) . "</title>\n"
+				. ( '' === $statement ? '' : '<link>' . self::xml( $statement . '#' . self::anchor( $entry['id'] ) ) . "</link>\n" )
 				. '<description>' . self::xml( self::item_html( $entry ) ) . "</description>\n"
 				. '<pubDate>' . self::xml( self::rfc822( $entry['createdAt'] ) ) . "</pubDate>\n"
 				. '<guid isPermaLink="false">' . self::xml( self::guid( $entry ) ) . "</guid>\n"

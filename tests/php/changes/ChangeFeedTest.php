@@ -10,6 +10,7 @@ declare(strict_types=1);
 namespace InfosecPolicy\Tests;
 
 use InfosecPolicy\Changes\Change_Feed;
+use InfosecPolicy\Changes\Published_Log;
 use InfosecPolicy\Policy\Policy_Store;
 
 /**
@@ -125,6 +126,21 @@ final class ChangeFeedTest extends TestCase {
 		$description = $this->parse_html( $this->values( $xpath, '/rss/channel/item/description' )[0] ?? '' );
 		$this->assertSame( array( 'We now keep off-site backups.' ), $this->texts( $description, '//p' ) );
 		$this->assertSame( array( 'Added processor Backup Co (Backups, Germany)' ), $this->texts( $description, '//li' ) );
+	}
+
+	public function test_items_link_to_their_entry_on_the_statement_page_and_the_channel_to_that_page(): void {
+		$this->save( self::add_processor( 'backup-co', 'Backup Co' ) );
+		$statement = \InfosecPolicy\Publish\Security_Txt::statement_url();
+		$this->assertNotSame( '', $statement, 'the test site publishes a statement page' );
+		$xpath = $this->feed();
+		$this->assertSame( array( $statement ), $this->values( $xpath, '/rss/channel/link' ) );
+		$entry = Published_Log::entries( 1 )[0];
+		$this->assertSame( array( $statement . '#infosec-policy-change-' . $entry['id'] ), $this->values( $xpath, '/rss/channel/item/link' ) );
+
+		// The anchor is there: the change log block gives each entry its id.
+		( new \ReflectionProperty( Change_Feed::class, 'anchored' ) )->setValue( null, false );
+		$block = $this->parse_html( do_blocks( '<!-- wp:infosec-policy/change-log /--><!-- wp:infosec-policy/change-log /-->' ) );
+		$this->assertSame( 1, $this->count_matches( $block, '//li[@id="infosec-policy-change-' . $entry['id'] . '"]' ), 'once, in the first change log of the page' );
 	}
 
 	public function test_lists_entries_newest_first_and_titles_a_several_change_entry(): void {
