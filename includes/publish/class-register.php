@@ -105,7 +105,9 @@ final class Register {
 
 	/**
 	 * The processors as CSV (RFC 4180): a header row of CSV_COLUMNS, then one row per processor,
-	 * lists joined with "; ". A cell that a spreadsheet would run as a formula starts with a quote.
+	 * a list's items one per line within its cell (no item can hold a line break, so splitting the
+	 * cell at line breaks gives the items back, where "; " would split "HDS; France" in two). A cell
+	 * that a spreadsheet would run as a formula starts with a quote.
 	 *
 	 * @param Document $register The register.
 	 */
@@ -117,7 +119,7 @@ final class Register {
 				$value = $processor[ $column ] ?? '';
 				$row[] = match ( true ) {
 					is_bool( $value )  => $value ? 'yes' : 'no',
-					is_array( $value ) => implode( '; ', array_map( 'strval', $value ) ),
+					is_array( $value ) => implode( "\n", array_map( 'strval', $value ) ),
 					default            => is_scalar( $value ) ? (string) $value : '',
 				};
 			}

@@ -129,6 +129,22 @@ final class RegisterTest extends TestCase {
 		$this->assertSame( 'yes', $row[7] );
 	}
 
+	public function test_a_list_in_a_csv_cell_splits_back_into_its_items(): void {
+		$policy                                    = $this->policy();
+		$policy['processors'][0]['certifications'] = array( 'HDS; France', 'ISO/IEC 27001, 2022' );
+		$policy['processors'][0]['dataLocations']  = array( 'FR', 'DE' );
+		Policy_Store::save( $policy, 0 );
+		$handle = fopen( 'php://memory', 'r+' ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_fopen -- memory, for PHP's own CSV reader.
+		$this->assertIsResource( $handle );
+		fwrite( $handle, (string) $this->get( '/processors.csv' )->get_data() ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_fwrite -- memory.
+		rewind( $handle );
+		$header = (array) fgetcsv( $handle, null, ',', '"', '' );
+		$row    = array_combine( $header, (array) fgetcsv( $handle, null, ',', '"', '' ) );
+		fclose( $handle ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_fclose -- memory.
+		$this->assertSame( array( 'HDS; France', 'ISO/IEC 27001, 2022' ), explode( "\n", (string) $row['certifications'] ) );
+		$this->assertSame( array( 'FR', 'DE' ), explode( "\n", (string) $row['dataLocations'] ) );
+	}
+
 	public function test_it_reads_no_more_than_the_policy_option(): void {
 		global $wpdb;
 		Policy_Store::save( $this->policy(), 0 );
