@@ -35,6 +35,9 @@ final class Policy_Service {
 	 * @param bool            $internal          Whether the change stays out of the published log.
 	 */
 	public static function save( mixed $policy, int $expected_revision, string $source = 'save', string $note = '', bool $internal = false ): Save_Result {
+		if ( 'import' === $source ) {
+			$policy = self::matched( $policy );
+		}
 		$errors = Policy_Validator::validate( $policy );
 		if ( array() !== $errors || ! is_array( $policy ) ) {
 			return Save_Result::invalid( $errors );
@@ -58,11 +61,13 @@ final class Policy_Service {
 	}
 
 	/**
-	 * What saving a document would change, without saving it: validated as a save is.
+	 * What importing a document would change, without saving it: matched and validated as an
+	 * import is.
 	 *
 	 * @param mixed $policy The document, as decoded from JSON.
 	 */
 	public static function preview( mixed $policy ): Save_Result {
+		$policy = self::matched( $policy );
 		$errors = Policy_Validator::validate( $policy );
 		if ( array() !== $errors || ! is_array( $policy ) ) {
 			return Save_Result::invalid( $errors );
@@ -70,6 +75,17 @@ final class Policy_Service {
 		$stored   = Policy_Store::get();
 		$replaced = 0 === $stored['revision'] ? array() : $stored['policy'];
 		return Save_Result::previewed( $policy, $replaced, $stored['revision'], self::items( $replaced, $policy ) );
+	}
+
+	/**
+	 * An imported document whose entries carry the ids of the stored entries they are
+	 * (Import_Matcher), so that an id typed otherwise is no removal and addition.
+	 *
+	 * @param mixed $policy The imported document, as decoded from JSON.
+	 */
+	private static function matched( mixed $policy ): mixed {
+		$stored = Policy_Store::get();
+		return 0 === $stored['revision'] ? $policy : Import_Matcher::adopt_stored_ids( $stored['policy'], $policy );
 	}
 
 	/**
