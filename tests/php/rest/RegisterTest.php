@@ -138,7 +138,7 @@ final class RegisterTest extends TestCase {
 		$this->assertIsResource( $handle );
 		fwrite( $handle, (string) $this->get( '/processors.csv' )->get_data() ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_fwrite -- memory.
 		rewind( $handle );
-		$header = (array) fgetcsv( $handle, null, ',', '"', '' );
+		$header = array_map( 'strval', (array) fgetcsv( $handle, null, ',', '"', '' ) );
 		$row    = array_combine( $header, (array) fgetcsv( $handle, null, ',', '"', '' ) );
 		fclose( $handle ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_fclose -- memory.
 		$this->assertSame( array( 'HDS; France', 'ISO/IEC 27001, 2022' ), explode( "\n", (string) $row['certifications'] ) );
