@@ -40,7 +40,7 @@ final class Policy_Service {
 		}
 		$errors = Policy_Validator::validate( $policy );
 		if ( array() !== $errors || ! is_array( $policy ) ) {
-			return Save_Result::invalid( $errors );
+			return Save_Result::invalid( Field_Labels::describe( $errors, $policy ) );
 		}
 		$replaced = null;
 		$revision = Policy_Store::save( $policy, $expected_revision, $replaced );
@@ -70,7 +70,7 @@ final class Policy_Service {
 		$policy = self::matched( $policy );
 		$errors = Policy_Validator::validate( $policy );
 		if ( array() !== $errors || ! is_array( $policy ) ) {
-			return Save_Result::invalid( $errors );
+			return Save_Result::invalid( Field_Labels::describe( $errors, $policy ) );
 		}
 		$stored   = Policy_Store::get();
 		$replaced = 0 === $stored['revision'] ? array() : $stored['policy'];

@@ -108,6 +108,21 @@ final class Request_Body {
 	}
 
 	/**
+	 * A problem as people read it: "Mailchimp: Host name for the TLS check must be …" where the
+	 * error names its field's label and entry (Field_Labels), else its path and reason.
+	 *
+	 * @param array{ path: string, message: string, label?: string, entry?: string } $error A problem.
+	 */
+	public static function in_words( array $error ): string {
+		$label = (string) ( $error['label'] ?? '' );
+		$entry = (string) ( $error['entry'] ?? '' );
+		if ( '' === $label ) {
+			return trim( ( '' === $error['path'] ? '' : $error['path'] . ' ' ) . $error['message'] );
+		}
+		return ( '' === $entry ? '' : $entry . ': ' ) . $label . ' ' . $error['message'];
+	}
+
+	/**
 	 * The 400 response: every bad field with its path and reason, in core's `rest_invalid_param` shape.
 	 *
 	 * @param list<Problem> $errors Validation errors.
@@ -115,10 +130,7 @@ final class Request_Body {
 	 *                              policy's own errors concern `policy`.
 	 */
 	public static function invalid( array $errors, array $params = array( 'policy' ) ): \WP_Error {
-		$summary = array_map(
-			static fn( array $error ): string => trim( ( '' === $error['path'] ? '' : $error['path'] . ' ' ) . $error['message'] ),
-			$errors
-		);
+		$summary = array_map( array( self::class, 'in_words' ), $errors );
 		return new \WP_Error(
 			'rest_invalid_param',
 			/* translators: 1: the request's fields, 2: the list of problems found. */

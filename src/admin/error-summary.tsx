@@ -3,6 +3,7 @@
  */
 import { Button, Notice } from '@wordpress/components';
 import { useSelect } from '@wordpress/data';
+import { useEffect, useRef } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
 /**
@@ -12,13 +13,28 @@ import { store } from '../store';
 import { useJumpToField } from './jump-to-field';
 
 /**
- * Every problem the server found, each with a button that moves focus to its field.
+ * Every problem the server found, each named by its entry and field (“Mailchimp: Host name for
+ * the TLS check must be …”) with a button that moves focus to that field. When a save is refused,
+ * focus moves to the summary, so the admin is not left at the Save button wondering.
  */
 export function ErrorSummary() {
-	const errors = useSelect( ( select ) => select( store ).getErrors(), [] );
+	const { errors, subjects } = useSelect(
+		( select ) => ( {
+			errors: select( store ).getErrors(),
+			subjects: select( store ).getErrorSubjects(),
+		} ),
+		[]
+	);
 	const jump = useJumpToField();
+	const heading = useRef< HTMLHeadingElement >( null );
 	const entries = Object.entries( errors );
-	if ( entries.length === 0 ) {
+	const count = entries.length;
+	useEffect( () => {
+		if ( count > 0 ) {
+			heading.current?.focus();
+		}
+	}, [ errors, count ] );
+	if ( count === 0 ) {
 		return null;
 	}
 	return (
@@ -33,7 +49,7 @@ export function ErrorSummary() {
 			isDismissible={ false }
 			className="infosec-policy-error-summary"
 		>
-			<h2>
+			<h2 ref={ heading } tabIndex={ -1 }>
 				{ __( 'Fix these fields, then save again', 'infosec-policy' ) }
 			</h2>
 			<ul>
@@ -44,7 +60,7 @@ export function ErrorSummary() {
 								variant="link"
 								onClick={ () => jump( path ) }
 							>
-								<code>{ path }</code>
+								{ subjects[ path ] || path }
 							</Button>
 						) : null }{ ' ' }
 						{ message }

@@ -32,4 +32,8 @@ export interface FieldError {
 	path: string;
 	code: string;
 	message: string;
+	/** The field's label as this page shows it, e.g. “Host name for the TLS check”. */
+	label?: string;
+	/** The name of the entry the field belongs to, e.g. “Mailchimp”. */
+	entry?: string;
 }

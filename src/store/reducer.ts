@@ -3,6 +3,7 @@
  */
 import type { Action } from './actions';
 import type { EntryList, Policy } from '../policy/types';
+import { errorSubject } from '../policy/errors';
 import { pathOf } from '../policy/paths';
 
 export interface State {
@@ -14,6 +15,8 @@ export interface State {
 	saving: boolean;
 	/** Server errors by JSON path; the key '' holds problems without a field. */
 	errors: Record< string, string >;
+	/** What each error is about, in words (errorSubject()), by JSON path. */
+	errorSubjects: Record< string, string >;
 	/** Set when a save met a newer stored revision, until the admin chooses what to keep. */
 	conflictRevision: number | null;
 	/**
@@ -30,6 +33,7 @@ export const initialState: State = {
 	dirty: false,
 	saving: false,
 	errors: {},
+	errorSubjects: {},
 	conflictRevision: null,
 	keys: { measures: [], processors: [] },
 	nextKey: 0,
@@ -135,6 +139,12 @@ export function reducer( state: State = initialState, action: Action ): State {
 					action.errors.map( ( error ) => [
 						error.path,
 						error.message,
+					] )
+				),
+				errorSubjects: Object.fromEntries(
+					action.errors.map( ( error ) => [
+						error.path,
+						errorSubject( error ),
 					] )
 				),
 			};

@@ -26,6 +26,13 @@ export const getFieldError = ( state: State, path: string ) =>
 export const getErrors = ( state: State ) => state.errors;
 
 /**
+ * What each error is about, in words (“Mailchimp: Host name for the TLS check”), by JSON path.
+ *
+ * @param state Store state.
+ */
+export const getErrorSubjects = ( state: State ) => state.errorSubjects;
+
+/**
  * The stable key of each entry of a list, in order.
  *
  * @param state Store state.

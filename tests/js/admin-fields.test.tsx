@@ -1,12 +1,18 @@
 /**
  * External dependencies
  */
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import {
+	act,
+	fireEvent,
+	render,
+	screen,
+	waitFor,
+} from '@testing-library/react';
 
 /**
  * WordPress dependencies
  */
-import { dispatch, select } from '@wordpress/data';
+import { dispatch, select, useSelect } from '@wordpress/data';
 
 /**
  * Internal dependencies
@@ -131,5 +137,64 @@ describe( 'settings page fields', () => {
 		expect(
 			screen.getAllByRole( 'button', { name: /^processors\[1\]/ } )
 		).toHaveLength( 1 );
+	} );
+
+	it( 'names each problem by its entry and field, and takes focus when a save is refused', async () => {
+		showProcessor( 1 );
+		act( () => {
+			dispatch( store ).saveRejected( [
+				{
+					path: 'processors[1].host',
+					code: 'rest_invalid_pattern',
+					message: 'must be a bare host name such as example.com.',
+					label: 'Host name for the TLS check',
+					entry: 'Mailchimp',
+				},
+			] );
+		} );
+		const item = screen.getByRole( 'button', {
+			name: 'Mailchimp: Host name for the TLS check',
+		} );
+		expect( item.closest( 'li' ) ).toHaveTextContent(
+			'Mailchimp: Host name for the TLS check must be a bare host name such as example.com.'
+		);
+		expect(
+			screen.getByRole( 'heading', {
+				name: 'Fix these fields, then save again',
+			} )
+		).toHaveFocus();
+		fireEvent.click( item );
+		// The jump focuses the field once the list has shown it (an animation frame).
+		await waitFor( () =>
+			expect(
+				screen.getByLabelText( 'Host name for the TLS check' )
+			).toHaveFocus()
+		);
+	} );
+
+	it( 'completes a web address typed without its scheme when the admin leaves the field', () => {
+		// As on the page, the editor gets the processor the store holds now.
+		function LiveProcessor() {
+			const processor = useSelect(
+				( s ) => s( store ).getDraft()!.processors[ 1 ]!,
+				[]
+			);
+			return <ProcessorEditor processor={ processor } index={ 1 } />;
+		}
+		render( <LiveProcessor /> );
+		const field = screen.getByLabelText( 'Security page' );
+		fireEvent.change( field, {
+			target: { value: 'mailchimp.com/security' },
+		} );
+		fireEvent.blur( field );
+		expect( select( store ).getDraft()!.processors[ 1 ]!.securityUrl ).toBe(
+			'https://mailchimp.com/security'
+		);
+		// What is no address is left for the server to name.
+		fireEvent.change( field, { target: { value: 'not an address' } } );
+		fireEvent.blur( field );
+		expect( select( store ).getDraft()!.processors[ 1 ]!.securityUrl ).toBe(
+			'not an address'
+		);
 	} );
 } );

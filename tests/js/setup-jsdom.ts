@@ -11,3 +11,9 @@ class NoResizeObserver {
 if ( ! ( 'ResizeObserver' in globalThis ) ) {
 	Object.assign( globalThis, { ResizeObserver: NoResizeObserver } );
 }
+
+// jsdom lays nothing out, so it has no scrollIntoView; the settings page scrolls to a field it
+// focuses. Scrolling nowhere is what a page without layout can do.
+if ( ! ( 'scrollIntoView' in Element.prototype ) ) {
+	Object.assign( Element.prototype, { scrollIntoView() {} } );
+}
