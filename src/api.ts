@@ -225,16 +225,18 @@ export function annotateChange(
  * @param policy   The document read from the file.
  * @param revision The revision the preview was made against.
  * @param dryRun   Whether to leave the stored policy alone.
+ * @param change
  */
 export function importPolicy(
 	policy: unknown,
 	revision: number,
-	dryRun: boolean
+	dryRun: boolean,
+	change: ChangeAnnotation = {}
 ): Promise< ImportResponse > {
 	return apiFetch< ImportResponse >( {
 		path: `${ BASE }/policy/import`,
 		method: 'POST',
-		data: { policy, revision, dryRun },
+		data: { policy, revision, dryRun, ...change },
 	} );
 }
 

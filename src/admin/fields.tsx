@@ -8,6 +8,7 @@ import { __ } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
+import { withScheme } from '../policy/urls';
 import { store } from '../store';
 
 /**
@@ -61,6 +62,13 @@ export function PolicyTextField( {
 	required = false,
 }: FieldProps ) {
 	const error = useFieldError( path );
+	// A web address typed without its scheme is completed when the admin leaves the field.
+	const completeUrl = () => {
+		const completed = withScheme( value );
+		if ( completed !== value ) {
+			onChange( completed );
+		}
+	};
 	const common = {
 		label,
 		value,
@@ -82,6 +90,7 @@ export function PolicyTextField( {
 				<TextControl
 					{ ...common }
 					type={ type }
+					onBlur={ type === 'url' ? completeUrl : undefined }
 					__next40pxDefaultSize
 				/>
 			) }

@@ -9,9 +9,16 @@ import { __ } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import { exportPolicy, importPolicy, toApiError } from '../api';
+import {
+	exportPolicy,
+	importPolicy,
+	toApiError,
+	type ChangeAnnotation,
+} from '../api';
+import { errorSubject } from '../policy/errors';
 import type { FieldError } from '../policy/types';
 import { store } from '../store';
+import { ChangeNoteFields } from './change-note-fields';
 import { ChangesPreview } from './changes-preview';
 import { download, today } from './download';
 import type { PageNotice } from './use-policy-editor';
@@ -46,6 +53,7 @@ export function ImportExport( {
 	const { receivePolicy } = useDispatch( store );
 	const [ preview, setPreview ] = useState< Preview | null >( null );
 	const [ busy, setBusy ] = useState( false );
+	const [ change, setChange ] = useState< ChangeAnnotation >( {} );
 
 	const readFile = async ( file: File ) => {
 		let document: unknown;
@@ -91,7 +99,8 @@ export function ImportExport( {
 			const result = await importPolicy(
 				preview.document,
 				preview.revision,
-				false
+				false,
+				change
 			);
 			if ( result.policy ) {
 				receivePolicy( result.policy, result.revision );
@@ -111,6 +120,7 @@ export function ImportExport( {
 		} finally {
 			setBusy( false );
 			setPreview( null );
+			setChange( {} );
 		}
 	};
 
@@ -175,7 +185,11 @@ export function ImportExport( {
 								) }
 								{ preview.errors.map( ( error ) => (
 									<li key={ error.path + error.code }>
-										<code>{ error.path || '/' }</code>{ ' ' }
+										{ error.label ? (
+											errorSubject( error )
+										) : (
+											<code>{ error.path || '/' }</code>
+										) }{ ' ' }
 										{ error.message }
 									</li>
 								) ) }
@@ -190,6 +204,12 @@ export function ImportExport( {
 					) : (
 						<>
 							<ChangesPreview lines={ preview.lines } />
+							{ preview.lines.length > 0 && (
+								<ChangeNoteFields
+									change={ change }
+									onChange={ setChange }
+								/>
+							) }
 							{ dirty && (
 								<p className="infosec-policy-import__warning">
 									{ __(

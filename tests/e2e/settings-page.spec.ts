@@ -181,6 +181,15 @@ test.describe( 'settings page: keeping the policy', () => {
 		).toBeVisible();
 		expect( await storedPolicy( requestUtils ) ).toEqual( before );
 
+		// The import carries its note and the internal choice, as a save does.
+		await dialog
+			.getByLabel( 'Public note (optional)' )
+			.fill( 'Imported from the group policy.' );
+		await dialog
+			.getByLabel(
+				'Internal change: leave it out of the published change log'
+			)
+			.check();
 		await dialog.getByRole( 'button', { name: 'Import and save' } ).click();
 		await expect(
 			notices( page ).getByText( 'The policy was imported and saved.' )
@@ -188,6 +197,20 @@ test.describe( 'settings page: keeping the policy', () => {
 		const after = await storedPolicy( requestUtils );
 		expect( after.policy ).toEqual( incoming );
 		expect( after.revision ).toBe( before.revision + 1 );
+		const log = await requestUtils.rest< {
+			entries: Array< {
+				revision: number;
+				source: string;
+				note: string;
+				internal: boolean;
+			} >;
+		} >( { path: '/infosec-policy/v1/changes' } );
+		expect( log.entries[ 0 ] ).toMatchObject( {
+			revision: after.revision,
+			source: 'import',
+			note: 'Imported from the group policy.',
+			internal: true,
+		} );
 	} );
 
 	test( 'works with the keyboard alone', async ( {
