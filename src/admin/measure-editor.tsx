@@ -12,6 +12,7 @@ import { pathOf } from '../policy/paths';
 import { maxLengthOf } from '../policy/schema';
 import type { Measure } from '../policy/types';
 import { store } from '../store';
+import { AdvancedFields } from './advanced-fields';
 import { PolicyTextField } from './fields';
 
 /**
@@ -83,16 +84,18 @@ export function MeasureEditor( {
 				) }
 				multiline
 			/>
-			<PolicyTextField
-				path={ pathOf( 'measures', index, 'id' ) }
-				label={ __( 'Identifier', 'infosec-policy' ) }
-				value={ measure.id }
-				onChange={ ( id ) => edit( { id } ) }
-				help={ __(
-					'Lower-case letters, digits and hyphens; unique among measures.',
-					'infosec-policy'
-				) }
-			/>
+			<AdvancedFields paths={ [ pathOf( 'measures', index, 'id' ) ] }>
+				<PolicyTextField
+					path={ pathOf( 'measures', index, 'id' ) }
+					label={ __( 'Identifier', 'infosec-policy' ) }
+					value={ measure.id }
+					onChange={ ( id ) => edit( { id } ) }
+					help={ __(
+						'Made from the title when the measure is added, then kept, so that the public register keeps finding it. Lower-case letters, digits and hyphens; unique among measures.',
+						'infosec-policy'
+					) }
+				/>
+			</AdvancedFields>
 		</div>
 	);
 }

@@ -12,6 +12,7 @@ import { pathOf } from '../policy/paths';
 import { maxLengthOf } from '../policy/schema';
 import type { Processor } from '../policy/types';
 import { store } from '../store';
+import { AdvancedFields } from './advanced-fields';
 import { CountryList, CountrySelect } from './country-controls';
 import { FieldError, PolicyTextField, tokenFieldMessages } from './fields';
 import { TransferBasisSelect } from './transfer-basis-select';
@@ -188,13 +189,15 @@ export function ProcessorEditor( { processor, index }: Props ) {
 				/>
 				<FieldError path={ path( 'certifications' ) } />
 			</div>
-			<PolicyTextField
-				{ ...text( 'id', __( 'Identifier', 'infosec-policy' ) ) }
-				help={ __(
-					'Lower-case letters, digits and hyphens; unique among processors.',
-					'infosec-policy'
-				) }
-			/>
+			<AdvancedFields paths={ [ path( 'id' ) ] }>
+				<PolicyTextField
+					{ ...text( 'id', __( 'Identifier', 'infosec-policy' ) ) }
+					help={ __(
+						'Made from the name when the processor is added, then kept, so that blocks and the public register keep finding it. Lower-case letters, digits and hyphens; unique among processors.',
+						'infosec-policy'
+					) }
+				/>
+			</AdvancedFields>
 		</div>
 	);
 }

@@ -5,6 +5,7 @@ import type { Action } from './actions';
 import type { EntryList, Policy } from '../policy/types';
 import { errorSubject } from '../policy/errors';
 import { pathOf } from '../policy/paths';
+import { uniqueId } from '../policy/entries';
 
 export interface State {
 	/** The revision the draft's edits start from; after a conflict the admin chose to overwrite, the stored one. */
@@ -25,6 +26,12 @@ export interface State {
 	 */
 	keys: Record< EntryList, number[] >;
 	nextKey: number;
+	/**
+	 * Entries whose key is this or higher were added since the last load or save: their id still
+	 * follows their name, so that nobody has to invent one. A saved entry's id stays, whatever its
+	 * name becomes, since blocks and the register name it.
+	 */
+	unsavedFrom: number;
 }
 
 export const initialState: State = {
@@ -37,16 +44,58 @@ export const initialState: State = {
 	conflictRevision: null,
 	keys: { measures: [], processors: [] },
 	nextKey: 0,
+	unsavedFrom: 0,
 };
 
-function freshKeys( policy: Policy ): Pick< State, 'keys' | 'nextKey' > {
+function freshKeys(
+	policy: Policy
+): Pick< State, 'keys' | 'nextKey' | 'unsavedFrom' > {
 	const measures = policy.measures.map( ( _entry, index ) => index );
 	const processors = policy.processors.map(
 		( _entry, index ) => measures.length + index
 	);
+	const nextKey = measures.length + processors.length;
 	return {
 		keys: { measures, processors },
-		nextKey: measures.length + processors.length,
+		nextKey,
+		unsavedFrom: nextKey,
+	};
+}
+
+/**
+ * A new entry's patch with the id its name gives: a processor's by its name, a measure's by its
+ * title, unique in its list.
+ *
+ * @param state The state before the edit.
+ * @param list  The entry's list.
+ * @param index Its position.
+ * @param patch The edit.
+ */
+function withIdFromName(
+	state: State,
+	list: EntryList,
+	index: number,
+	patch: Record< string, unknown >
+): Record< string, unknown > {
+	const named = list === 'processors' ? patch.name : patch.title;
+	const key = state.keys[ list ][ index ];
+	if (
+		typeof named !== 'string' ||
+		'id' in patch ||
+		key === undefined ||
+		key < state.unsavedFrom
+	) {
+		return patch;
+	}
+	const others = state
+		.draft![ list ].filter( ( _entry, other ) => other !== index )
+		.map( ( entry ) => entry.id );
+	return {
+		...patch,
+		id: uniqueId(
+			named || ( list === 'processors' ? 'processor' : 'measure' ),
+			others
+		),
 	};
 }
 
@@ -123,6 +172,7 @@ export function reducer( state: State = initialState, action: Action ): State {
 						saving: false,
 						errors: {},
 						conflictRevision: null,
+						unsavedFrom: state.nextKey,
 					}
 				: {
 						...state,
@@ -130,6 +180,8 @@ export function reducer( state: State = initialState, action: Action ): State {
 						saving: false,
 						errors: {},
 						conflictRevision: null,
+						// What was sent is stored now; its entries' ids are fixed.
+						unsavedFrom: state.nextKey,
 					};
 		case 'SAVE_REJECTED':
 			return {
@@ -194,11 +246,17 @@ export function reducer( state: State = initialState, action: Action ): State {
 			if ( ! entry ) {
 				return state;
 			}
-			entries[ action.index ] = { ...entry, ...action.patch };
+			const patch = withIdFromName(
+				state,
+				action.list,
+				action.index,
+				action.patch
+			);
+			entries[ action.index ] = { ...entry, ...patch };
 			return edited(
 				state,
 				withList( draft, action.list, entries as Policy[ EntryList ] ),
-				Object.keys( action.patch ).map( ( key ) =>
+				Object.keys( patch ).map( ( key ) =>
 					pathOf( action.list, action.index, key )
 				)
 			);

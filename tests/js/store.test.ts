@@ -6,6 +6,7 @@ import { initialState, reducer, type State } from '../../src/store/reducer';
 import * as selectors from '../../src/store/selectors';
 import demo from '../../demo/regioingenieur.policy.json';
 import type { Policy } from '../../src/policy/types';
+import { newProcessor } from '../../src/policy/entries';
 
 const policy = demo as Policy;
 const loaded = (): State =>
@@ -156,5 +157,47 @@ describe( 'policy editor store', () => {
 		expect( selectors.getRevision( state ) ).toBe( 7 );
 		expect( selectors.getConflictRevision( state ) ).toBeNull();
 		expect( state.draft?.organization.name ).toBe( 'Mine' );
+	} );
+
+	it( 'gives a new entry the id its name makes, and keeps a saved entry’s id whatever its name', () => {
+		let state = reducer(
+			loaded(),
+			actions.addEntry(
+				'processors',
+				newProcessor(
+					policy.processors.map( ( p ) => p.id ),
+					'NL'
+				)
+			)
+		);
+		const added = state.draft!.processors.length - 1;
+		expect( state.draft!.processors[ added ]!.id ).toBe( 'processor' );
+		state = reducer(
+			state,
+			actions.editEntry( 'processors', added, { name: 'TransIP B.V.' } )
+		);
+		expect( state.draft!.processors[ added ]!.id ).toBe( 'transip-b-v' );
+		// A name another entry's id already has gets a number.
+		state = reducer(
+			state,
+			actions.editEntry( 'processors', added, { name: 'Mailchimp' } )
+		);
+		expect( state.draft!.processors[ added ]!.id ).toBe( 'mailchimp-2' );
+		// Once saved, the id stays: blocks and the register name it.
+		state = reducer(
+			state,
+			actions.saveSucceeded( state.draft!, state.draft!, 2 )
+		);
+		state = reducer(
+			state,
+			actions.editEntry( 'processors', added, { name: 'Mailchimp EU' } )
+		);
+		expect( state.draft!.processors[ added ]!.id ).toBe( 'mailchimp-2' );
+		// So does a loaded entry's.
+		state = reducer(
+			state,
+			actions.editEntry( 'processors', 1, { name: 'Intuit Mailchimp' } )
+		);
+		expect( state.draft!.processors[ 1 ]!.id ).toBe( 'mailchimp' );
 	} );
 } );
