@@ -207,10 +207,26 @@ export function App() {
 				</Section>
 				<div className="infosec-policy-save-bar">
 					{ dirty && (
-						<ChangeNoteFields
-							change={ change }
-							onChange={ setChange }
-						/>
+						// Folded, so the bar stays one line over the page; open once a note is written.
+						<details
+							className="infosec-policy-save-bar__change"
+							open={
+								!! change.changeNote ||
+								!! change.changeInternal ||
+								undefined
+							}
+						>
+							<summary>
+								{ __(
+									'Add a note about this change',
+									'infosec-policy'
+								) }
+							</summary>
+							<ChangeNoteFields
+								change={ change }
+								onChange={ setChange }
+							/>
+						</details>
 					) }
 					<Button
 						variant="primary"

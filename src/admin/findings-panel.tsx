@@ -55,7 +55,13 @@ export function FindingsPanel() {
 				'The policy has points that need attention.',
 				'infosec-policy'
 			) }
-			status="warning"
+			// Red when something is wrong, as WordPress shows errors; yellow when there is only
+			// something to check.
+			status={
+				findings.some( ( finding ) => finding.severity === 'error' )
+					? 'error'
+					: 'warning'
+			}
 			isDismissible={ false }
 			className="infosec-policy-findings"
 		>
@@ -75,7 +81,10 @@ export function FindingsPanel() {
 				{ findings
 					.slice( first, first + PAGE_SIZE )
 					.map( ( finding, index ) => (
-						<li key={ first + index }>
+						<li
+							key={ first + index }
+							className={ `infosec-policy-findings__item is-${ finding.severity }` }
+						>
 							<strong>
 								{ finding.severity === 'error'
 									? __( 'Wrong:', 'infosec-policy' )

@@ -100,6 +100,8 @@ test.describe( 'change log', () => {
 		await processors.getByLabel( 'Name', { exact: true } ).fill( 'Brevo' );
 		await processors.getByLabel( 'Role' ).fill( 'Nieuwsbrief' );
 		await processors.getByLabel( 'In use from' ).fill( nextMonth );
+		// The note is folded away in the save bar until asked for.
+		await page.getByText( 'Add a note about this change' ).click();
 		await page
 			.getByLabel( 'Public note (optional)' )
 			.fill( 'Brevo will send our newsletter from next month.' );
