@@ -44,7 +44,8 @@ final class Plugins_Screen {
 		$settings = sprintf(
 			'<a href="%s">%s</a>',
 			esc_url( admin_url( 'options-general.php?page=' . Admin_Page::SLUG ) ),
-			esc_html__( 'Settings', 'infosec-policy' )
+			/* translators: The Plugins screen's link to the settings page; the word WordPress uses there. */
+			esc_html_x( 'Settings', 'core term', 'infosec-policy' )
 		);
 		return array( 'settings' => $settings ) + $links;
 	}

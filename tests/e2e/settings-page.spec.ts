@@ -79,9 +79,15 @@ test.describe( 'settings page: keeping the policy', () => {
 		);
 		expect( await storedPolicy( requestUtils ) ).toEqual( before );
 
-		// The summary's link moves focus to the field.
+		// The summary, which has focus now, names the processor and the field's label, not a
+		// path counted from zero; its link moves focus to the field.
+		await expect(
+			page.getByRole( 'heading', {
+				name: 'Fix these fields, then save again',
+			} )
+		).toBeFocused();
 		await page
-			.getByRole( 'button', { name: 'processors[1].securityUrl' } )
+			.getByRole( 'button', { name: 'Mailchimp: Security page' } )
 			.click();
 		await expect( field ).toBeFocused();
 	} );

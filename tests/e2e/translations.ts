@@ -97,7 +97,12 @@ export function leftOver(
 	const found = new Set< string >();
 	const flat = withoutData( text, data );
 	for ( const message of dutch ) {
-		if ( message.msgctxt === 'block keyword' ) {
+		// Keywords, and words WordPress itself uses in its own controls ("Settings"), which its
+		// language pack translates or not, whatever the plugin does.
+		if (
+			message.msgctxt === 'block keyword' ||
+			message.msgctxt === 'core term'
+		) {
 			continue;
 		}
 		const english = [ message.msgid, message.msgid_plural ].filter(
