@@ -23,6 +23,9 @@ defined( 'ABSPATH' ) || exit;
  */
 final class Change_Sentences {
 
+	/** The yes/no fields, which may be absent from an older document: absent is "no". */
+	private const YES_NO_FIELDS = array( 'dpaSigned', 'firewall', 'publishFirewallPorts', 'securityTxt' );
+
 	/**
 	 * Items as sentences, in their order.
 	 *
@@ -206,14 +209,19 @@ final class Change_Sentences {
 
 	/**
 	 * A field's value in words: countries by name, bases and categories by label, dates in the
-	 * site's format, lists joined, texts in quotes, and "none" for nothing.
+	 * site's format, lists joined, texts in quotes, yes or no, and "(empty)" for nothing.
 	 *
 	 * @param string $field The field.
 	 * @param mixed  $value Its value.
 	 */
 	private static function value( string $field, mixed $value ): string {
+		// A yes/no field that was not there yet was "no": "from yes to no", never "to none".
+		if ( null === $value && in_array( $field, self::YES_NO_FIELDS, true ) ) {
+			$value = false;
+		}
 		if ( null === $value || '' === $value || array() === $value ) {
-			return __( 'none', 'infosec-policy' );
+			/* translators: a field that was or is now empty, as in "changed from (empty) to “Newsletter”". */
+			return __( '(empty)', 'infosec-policy' );
 		}
 		if ( is_bool( $value ) ) {
 			if ( 'dpaSigned' === $field ) {

@@ -12,6 +12,32 @@ import type { Subscriber } from '../subscriber-data';
 import { adminLocale } from './country-controls';
 
 /**
+ * Where a subscriber's consent came from, in words: the subscribe form, the REST API, an import
+ * (with the source the admin gave it), or what a script stored.
+ *
+ * @param source The stored source: `form`, `rest`, `import` or `import: <source>`.
+ */
+export function consentSourceText( source: string ): string {
+	if ( source === 'form' ) {
+		return __( 'Subscribe form', 'infosec-policy' );
+	}
+	if ( source === 'rest' ) {
+		return __( 'REST API', 'infosec-policy' );
+	}
+	if ( source === 'import' ) {
+		return __( 'Import, asked to confirm', 'infosec-policy' );
+	}
+	if ( source.startsWith( 'import: ' ) ) {
+		return sprintf(
+			/* translators: %s: where the admin says the consent was given. */
+			__( 'Import: %s', 'infosec-policy' ),
+			source.slice( 'import: '.length )
+		);
+	}
+	return source || '—';
+}
+
+/**
  * A WordPress locale (nl_NL) by name in the admin's language ("Dutch (Netherlands)"), or as it
  * is when the browser has no name for it.
  *
@@ -87,7 +113,9 @@ export function SubscriberTable( {
 								subscriber.requestedAt * 1000
 							) }
 						</td>
-						<td>{ subscriber.consentSource || '—' }</td>
+						<td>
+							{ consentSourceText( subscriber.consentSource ) }
+						</td>
 						<td>
 							<Button
 								variant="secondary"

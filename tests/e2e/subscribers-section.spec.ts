@@ -173,7 +173,7 @@ test.describe( 'settings page: subscribers', () => {
 		await expect( cells.nth( 2 ) ).toContainText(
 			String( new Date().getFullYear() )
 		);
-		await expect( cells.nth( 3 ) ).toHaveText( 'import: test' );
+		await expect( cells.nth( 3 ) ).toHaveText( 'Import: test' );
 
 		await section
 			.getByRole( 'button', { name: 'Remove a@example.com' } )

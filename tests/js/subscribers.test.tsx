@@ -7,7 +7,10 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
  * Internal dependencies
  */
 import { SubscriberCounts } from '../../src/admin/subscriber-counts';
-import { SubscriberTable } from '../../src/admin/subscriber-table';
+import {
+	SubscriberTable,
+	consentSourceText,
+} from '../../src/admin/subscriber-table';
 import {
 	isSubscriberPage,
 	isSubscriberSummary,
@@ -105,6 +108,20 @@ describe( 'subscriber table', () => {
 			screen.getByRole( 'button', { name: 'Remove reader@example.com' } )
 		);
 		expect( onRemove ).toHaveBeenCalledWith( pending );
+	} );
+} );
+
+describe( 'consent sources in words', () => {
+	it( 'names the form, the API and imports, never the stored code', () => {
+		expect( consentSourceText( 'form' ) ).toBe( 'Subscribe form' );
+		expect( consentSourceText( 'rest' ) ).toBe( 'REST API' );
+		expect( consentSourceText( 'import' ) ).toBe(
+			'Import, asked to confirm'
+		);
+		expect( consentSourceText( 'import: webinar 2026' ) ).toBe(
+			'Import: webinar 2026'
+		);
+		expect( consentSourceText( '' ) ).toBe( '—' );
 	} );
 } );
 

@@ -81,7 +81,7 @@ final class ChangeLogTest extends TestCase {
 				)
 			)->get_status()
 		);
-		// One line: what the statement holds is for its blocks to show, not twenty "from none to …".
+		// One line: what the statement holds is for its blocks to show, not twenty "from (empty) to …".
 		$this->assertSame( array( 'First publication of this statement' ), $this->latest_lines() );
 	}
 
@@ -117,11 +117,11 @@ final class ChangeLogTest extends TestCase {
 			'an enumeration'    => array( 'transferBasis', 'dpf', 'Changed the legal basis for transfer of processor Mailchimp from EU-US Privacy Shield (invalid since 16 July 2020) to EU-US Data Privacy Framework' ),
 			'a yes or no'       => array( 'firewall', false, 'Changed the firewall of processor Mailchimp from yes to no' ),
 			'an agreement'      => array( 'dpaSigned', false, 'Changed the processing agreement of processor Mailchimp from signed to not signed' ),
-			'a date'            => array( 'dpaDate', '2026-11-02', 'Changed the processing agreement date of processor Mailchimp from none to November 2, 2026' ),
-			'a list of texts'   => array( 'certifications', array( 'ISO 27001', 'SOC 2' ), 'Changed the certifications of processor Mailchimp from none to ISO 27001, SOC 2' ),
+			'a date'            => array( 'dpaDate', '2026-11-02', 'Changed the processing agreement date of processor Mailchimp from (empty) to November 2, 2026' ),
+			'a list of texts'   => array( 'certifications', array( 'ISO 27001', 'SOC 2' ), 'Changed the certifications of processor Mailchimp from (empty) to ISO 27001, SOC 2' ),
 			'a long text'       => array( 'description', 'Sends our newsletter.', 'Changed the description of processor Mailchimp' ),
 			'an address'        => array( 'securityUrl', 'https://mailchimp.com/legal/security/', 'Changed the security page of processor Mailchimp from “https://mailchimp.com/about/security/” to “https://mailchimp.com/legal/security/”' ),
-			'an effective date' => array( 'effectiveFrom', '2027-01-01', 'Changed the start date of processor Mailchimp from none to January 1, 2027' ),
+			'an effective date' => array( 'effectiveFrom', '2027-01-01', 'Changed the start date of processor Mailchimp from (empty) to January 1, 2027' ),
 		);
 	}
 
@@ -164,7 +164,7 @@ final class ChangeLogTest extends TestCase {
 				'Changed the category of measure Werkproces from organisational to technical',
 				'Changed the description of measure Werkproces',
 				'Changed the standards of the organisation from ISO 9001:2015 (aligned), ISO/IEC 27001:2013 (considered) to ISO/IEC 27001:2022 (certified)',
-				'Changed the review date of the policy from none to November 28, 2026',
+				'Changed the review date of the policy from (empty) to November 28, 2026',
 				'Changed the open firewall ports of the website from 80, 443, 25 to 80, 443',
 			),
 			$this->latest_lines()

@@ -190,6 +190,6 @@ final class SecurityTxtTest extends TestCase {
 		$items                        = Change_Items::between( $before, $after );
 		$this->assertCount( 1, $items );
 		$this->assertFalse( Change_Items::is_public( $items[0] ) );
-		$this->assertSame( 'Changed whether the website serves security.txt from none to yes', \InfosecPolicy\Changes\Change_Sentences::sentence( $items[0] ) );
+		$this->assertSame( 'Changed whether the website serves security.txt from no to yes', \InfosecPolicy\Changes\Change_Sentences::sentence( $items[0] ) );
 	}
 }
