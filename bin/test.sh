@@ -155,7 +155,7 @@ layer_e2e() {
 	wait_for_http "$site_url/" 30 || { cat "$site_dir/logs/server.log" >&2; return 1; }
 	wait_for_http "$TEST_URL/" 30 || { cat "$TEST_DIR/logs/server.log" >&2; return 1; }
 	(cd "$ROOT" && WP_BASE_URL="$site_url" INFOSEC_SITE_DIR="$site_dir" INFOSEC_INSTALL_URL="$TEST_URL" INFOSEC_INSTALL_WP_DIR="$TEST_DIR/wordpress" \
-		INFOSEC_PLUGIN_ZIP="$zip" npx playwright test)
+		INFOSEC_PLUGIN_ZIP="$zip" npx playwright test ${UPDATE_SNAPSHOTS:+--update-snapshots})
 	check_debug_log "$site_dir"
 	check_debug_log "$TEST_DIR"
 }
