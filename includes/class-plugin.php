@@ -58,7 +58,7 @@ final class Plugin {
 		add_action( 'init', array( Change_Log_Table::class, 'maybe_install' ), 20 );
 		add_action( 'init', array( Subscriber_Tables::class, 'maybe_install' ), 20 );
 		add_action( 'init', array( Subscription_Pages::class, 'handle_form' ), 30 );
-		add_action( 'parse_request', array( Subscription_Pages::class, 'maybe_serve' ), 0 );
+		add_action( 'template_redirect', array( Subscription_Pages::class, 'maybe_serve' ), 0 );
 		add_action( 'wp_head', array( Change_Feed::class, 'print_discovery_link' ) );
 		add_action( 'parse_request', array( Security_Txt::class, 'maybe_serve' ), 0 );
 		add_filter( 'feed_content_type', array( Change_Feed::class, 'content_type' ), 10, 2 );

@@ -81,7 +81,8 @@ final class Subscription_Pages {
 	}
 
 	/**
-	 * Answers the links. Runs on `parse_request`, before WordPress looks for a post.
+	 * Answers the links. Runs first on `template_redirect`: after the main query, so that the theme's
+	 * header and footer render as on any page, and before any template is chosen.
 	 */
 	public static function maybe_serve(): void {
 		// phpcs:disable WordPress.Security.NonceVerification.Recommended, WordPress.Security.NonceVerification.Missing -- the signed token is the proof (see the class).
@@ -168,8 +169,9 @@ final class Subscription_Pages {
 	}
 
 	/**
-	 * A small page of its own: a heading, a sentence and, for a question, its button (a form that
-	 * posts to the same address).
+	 * A small page: a heading, a sentence and, for a question, its button (a form that posts to the
+	 * same address). In a block theme it stands between the theme's own header and footer, in its
+	 * styles; otherwise it is a page of its own.
 	 *
 	 * @param int    $status  The HTTP status.
 	 * @param string $title   The heading.
@@ -179,7 +181,60 @@ final class Subscription_Pages {
 	private static function page( int $status, string $title, string $message, string $button = '' ): void {
 		status_header( $status );
 		header( 'Content-Type: text/html; charset=utf-8' );
-		$site = get_bloginfo( 'name' );
+		$main = '<h1 class="wp-block-heading">' . esc_html( $title ) . '</h1><p>' . esc_html( $message ) . '</p>'
+			. ( '' === $button ? '' : '<form method="post" class="wp-block-buttons"><div class="wp-block-button"><button type="submit" class="wp-block-button__link wp-element-button">' . esc_html( $button ) . '</button></div></form>' )
+			. '<p><a href="' . esc_url( home_url( '/' ) ) . '">' . esc_html( get_bloginfo( 'name' ) ) . '</a></p>';
+		if ( wp_is_block_theme() ) {
+			self::in_block_theme( $title, $main );
+			return;
+		}
+		self::standalone( $title, $main );
+	}
+
+	/**
+	 * The page between a block theme's header and footer. The blocks are rendered before
+	 * wp_head(), as core's own block templates are, so that the styles they need are printed in
+	 * the head.
+	 *
+	 * @param string $title The page's heading, also its title.
+	 * @param string $main  Its content, escaped.
+	 */
+	private static function in_block_theme( string $title, string $main ): void {
+		add_filter( 'wp_robots', 'wp_robots_no_robots' );
+		add_filter( 'document_title_parts', static fn( array $parts ): array => array( 'title' => $title ) + $parts );
+		$html = do_blocks(
+			'<!-- wp:template-part {"slug":"header","tagName":"header"} /-->'
+			. '<!-- wp:group {"tagName":"main","align":"full","style":{"spacing":{"padding":{"top":"var:preset|spacing|50","bottom":"var:preset|spacing|50"}}},"layout":{"type":"constrained"}} --><main class="wp-block-group alignfull">'
+			. $main
+			. '</main><!-- /wp:group -->'
+			. '<!-- wp:template-part {"slug":"footer","tagName":"footer"} /-->'
+		);
+		?>
+<!DOCTYPE html>
+<html <?php language_attributes(); ?>>
+<head>
+<meta charset="<?php bloginfo( 'charset' ); ?>">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+		<?php wp_head(); ?>
+</head>
+<body <?php body_class(); ?>>
+		<?php wp_body_open(); ?>
+<div class="wp-site-blocks">
+		<?php echo $html; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- the theme's template parts as do_blocks() renders them, around the page's content, which page() escaped as it built it. ?>
+</div>
+		<?php wp_footer(); ?>
+</body>
+</html>
+		<?php
+	}
+
+	/**
+	 * The page on its own, for a theme without block templates.
+	 *
+	 * @param string $title The page's heading, also its title.
+	 * @param string $main  Its content, escaped.
+	 */
+	private static function standalone( string $title, string $main ): void {
 		?>
 <!DOCTYPE html>
 <html lang="<?php echo esc_attr( str_replace( '_', '-', get_locale() ) ); ?>">
@@ -187,7 +242,7 @@ final class Subscription_Pages {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
-<title><?php echo esc_html( $title . ' – ' . $site ); ?></title>
+<title><?php echo esc_html( $title . ' – ' . get_bloginfo( 'name' ) ); ?></title>
 <style>
 body { font: 1.0625rem/1.5 system-ui, sans-serif; color: #1e1e1e; background: #fff; margin: 0; }
 main { max-width: 36rem; margin: 0 auto; padding: 3rem 1.5rem; }
@@ -199,12 +254,7 @@ a { color: #0a4b78; }
 </head>
 <body>
 <main>
-<h1><?php echo esc_html( $title ); ?></h1>
-<p><?php echo esc_html( $message ); ?></p>
-		<?php if ( '' !== $button ) : ?>
-<form method="post"><button type="submit"><?php echo esc_html( $button ); ?></button></form>
-		<?php endif; ?>
-<p><a href="<?php echo esc_url( home_url( '/' ) ); ?>"><?php echo esc_html( $site ); ?></a></p>
+		<?php echo $main; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- page() escaped every value as it built this HTML. ?>
 </main>
 </body>
 </html>
