@@ -45,7 +45,7 @@ final class Compliance_Checks {
 	/**
 	 * The facts, read once per request.
 	 *
-	 * @var array{ eea: list<string>, adequacy: list<string>, dpf: array{ country: string }, staleWording: list<array{ pattern: string, instead: string }> }|null
+	 * @var array{ eea: list<string>, adequacy: list<string>, dpf: array{ country: string }, staleWording: list<array{ pattern: string, instead: string, severity: 'error'|'warning' }> }|null
 	 */
 	private static ?array $facts = null;
 
@@ -489,7 +489,7 @@ final class Compliance_Checks {
 				if ( 1 === preg_match( '/' . str_replace( '/', '\/', (string) $stale['pattern'] ) . '/iu', $text, $match ) ) {
 					$findings[] = self::finding(
 						'stale-wording',
-						'warning',
+						$stale['severity'],
 						(string) $path,
 						$subject,
 						$concerns,
@@ -521,7 +521,7 @@ final class Compliance_Checks {
 	/**
 	 * The facts from data/transfer-rules.json.
 	 *
-	 * @return array{ eea: list<string>, adequacy: list<string>, dpf: array{ country: string }, staleWording: list<array{ pattern: string, instead: string }> }
+	 * @return array{ eea: list<string>, adequacy: list<string>, dpf: array{ country: string }, staleWording: list<array{ pattern: string, instead: string, severity: 'error'|'warning' }> }
 	 */
 	private static function facts(): array {
 		if ( null === self::$facts ) {
@@ -533,8 +533,9 @@ final class Compliance_Checks {
 			$wording = array();
 			foreach ( self::rows( $facts['staleWording'] ?? null ) as $row ) {
 				$wording[] = array(
-					'pattern' => (string) ( $row['pattern'] ?? '' ),
-					'instead' => (string) ( $row['instead'] ?? '' ),
+					'pattern'  => (string) ( $row['pattern'] ?? '' ),
+					'instead'  => (string) ( $row['instead'] ?? '' ),
+					'severity' => 'error' === ( $row['severity'] ?? '' ) ? 'error' : 'warning',
 				);
 			}
 			$dpf         = is_array( $facts['dpf'] ?? null ) ? $facts['dpf'] : array();

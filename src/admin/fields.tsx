@@ -3,11 +3,12 @@
  */
 import { TextControl, TextareaControl } from '@wordpress/components';
 import { useSelect } from '@wordpress/data';
-import { __ } from '@wordpress/i18n';
+import { __, sprintf } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
  */
+import { outdatedWords } from '../policy/stale-wording';
 import { withScheme } from '../policy/urls';
 import { store } from '../store';
 
@@ -33,22 +34,25 @@ interface FieldProps {
 	type?: 'text' | 'email' | 'url' | 'date';
 	multiline?: boolean;
 	required?: boolean;
+	/** Whether to flag outdated wording (an invalid transfer basis, old TLS) as the admin types. */
+	checkWording?: boolean;
 }
 
 /**
  * A text input bound to one field of the policy, showing the server's error for it in place of
  * its help text. The wrapper carries the field's path, so the error summary can move focus to it.
  *
- * @param props           Field props.
- * @param props.path      JSON path of the field.
- * @param props.label     Visible label.
- * @param props.value     Current value.
- * @param props.onChange  Called with the new value.
- * @param props.help      Help text shown when there is no error.
- * @param props.maxLength The schema's limit.
- * @param props.type      Input type.
- * @param props.multiline Whether to use a text area.
- * @param props.required  Whether the field must not be empty.
+ * @param props              Field props.
+ * @param props.path         JSON path of the field.
+ * @param props.label        Visible label.
+ * @param props.value        Current value.
+ * @param props.onChange     Called with the new value.
+ * @param props.help         Help text shown when there is no error.
+ * @param props.maxLength    The schema's limit.
+ * @param props.type         Input type.
+ * @param props.multiline    Whether to use a text area.
+ * @param props.required     Whether the field must not be empty.
+ * @param props.checkWording Whether to flag outdated wording as it is typed.
  */
 export function PolicyTextField( {
 	path,
@@ -60,8 +64,10 @@ export function PolicyTextField( {
 	type = 'text',
 	multiline = false,
 	required = false,
+	checkWording = false,
 }: FieldProps ) {
 	const error = useFieldError( path );
+	const outdated = checkWording ? outdatedWords( value ) : [];
 	// A web address typed without its scheme is completed when the admin leaves the field.
 	const completeUrl = () => {
 		const completed = withScheme( value );
@@ -93,6 +99,23 @@ export function PolicyTextField( {
 					onBlur={ type === 'url' ? completeUrl : undefined }
 					__next40pxDefaultSize
 				/>
+			) }
+			{ outdated.length > 0 && (
+				<ul className="infosec-policy-field__outdated">
+					{ outdated.map( ( found ) => (
+						<li
+							key={ found.words }
+							className={ `is-${ found.severity }` }
+						>
+							{ sprintf(
+								/* translators: %s: the outdated words, e.g. "Privacy Shield". */
+								__( '“%s” is out of date.', 'infosec-policy' ),
+								found.words
+							) }{ ' ' }
+							{ found.instead }
+						</li>
+					) ) }
+				</ul>
 			) }
 		</div>
 	);

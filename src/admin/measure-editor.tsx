@@ -78,6 +78,7 @@ export function MeasureEditor( {
 				value={ measure.description }
 				onChange={ ( description ) => edit( { description } ) }
 				maxLength={ maxLengthOf( 'measure', 'description' ) }
+				checkWording
 				help={ __(
 					'Plain text; a blank line starts a new paragraph.',
 					'infosec-policy'

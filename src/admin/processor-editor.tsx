@@ -68,6 +68,7 @@ export function ProcessorEditor( { processor, index }: Props ) {
 					__( 'Description', 'infosec-policy' )
 				) }
 				multiline
+				checkWording
 				help={ __(
 					'Plain text; a blank line starts a new paragraph.',
 					'infosec-policy'

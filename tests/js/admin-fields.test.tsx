@@ -197,4 +197,25 @@ describe( 'settings page fields', () => {
 			'not an address'
 		);
 	} );
+
+	it( 'flags an invalid transfer basis in a description as it is typed, before any save', () => {
+		// As on the page, the editor gets the processor the store holds now.
+		function LiveProcessor() {
+			const processor = useSelect(
+				( s ) => s( store ).getDraft()!.processors[ 0 ]!,
+				[]
+			);
+			return <ProcessorEditor processor={ processor } index={ 0 } />;
+		}
+		render( <LiveProcessor /> );
+		expect( screen.queryByText( /is out of date/ ) ).toBeNull();
+		fireEvent.change( screen.getByLabelText( 'Description' ), {
+			target: {
+				value: 'Data may go to the US because Mailchimp is part of the EU-US Privacy Shield.',
+			},
+		} );
+		const note = screen.getByText( /“Privacy Shield” is out of date\./ );
+		expect( note ).toHaveTextContent( 'EU-US Data Privacy Framework' );
+		expect( note ).toHaveClass( 'is-error' );
+	} );
 } );

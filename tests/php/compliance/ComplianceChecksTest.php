@@ -193,6 +193,20 @@ final class ComplianceChecksTest extends TestCase {
 		$this->assertStringContainsString( 'TLS 1.2 or 1.3', $findings[0]['action'] . $findings[1]['action'] );
 	}
 
+	public function test_a_text_that_names_an_invalid_transfer_basis_is_an_error_in_site_health_too(): void {
+		$policy                               = $this->clean_policy();
+		$policy['measures'][4]['description'] = 'Gegevens kunnen naar de VS gaan, omdat Mailchimp deel uitmaakt van het EU-US Privacy Shield.';
+		$findings                             = Compliance_Checks::run( $policy, array(), self::NOW );
+		$this->assertSame( array( 'error' ), array_column( $findings, 'severity' ) );
+		$this->assertSame( 'measures[4].description', $findings[0]['path'] );
+		$policy['measures'][4]['description'] = 'We allow only TLS 1.2 and 1.3; TLS 1.0 is switched off.';
+		$this->assertSame( array( 'warning' ), array_column( Compliance_Checks::run( $policy, array(), self::NOW ), 'severity' ), 'dated wording is to check, not wrong' );
+
+		$policy['measures'][4]['description'] = 'Mailchimp is part of the EU-US Privacy Shield.';
+		Policy_Store::save( $policy, 0 );
+		$this->assertSame( 'critical', Site_Health::compliance()['status'] );
+	}
+
 	public function test_stale_wording_is_found_in_dutch_texts_too(): void {
 		$policy                               = $this->clean_policy();
 		$policy['measures'][0]['description'] = 'Doorgifte op basis van het EU-VS-privacyschild.';
