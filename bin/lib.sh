@@ -29,7 +29,7 @@ die() {
 # Every Debian package the plugin's tooling needs: `npm start` and `npm test` take them all.
 ALL_SYSTEM_PACKAGES=(php8.2-cli php8.2-sqlite3 php8.2-mysql php8.2-xml php8.2-mbstring php8.2-curl
 	php8.2-gd php8.2-intl php8.2-zip composer zip unzip openssl curl chromium mariadb-server
-	mariadb-client fonts-liberation gettext python3-aiosmtpd redis-server php8.2-redis)
+	mariadb-client fonts-liberation gettext python3-aiosmtpd redis-server php8.2-redis spamassassin)
 
 # Installs the Debian packages named (all the tooling's by default), when any is missing. Needs root
 # (as on this project's machines and CI); anyone else gets the exact command to run.
