@@ -9,7 +9,7 @@ import { __, sprintf } from '@wordpress/i18n';
  * Internal dependencies
  */
 import { outdatedWords } from '../policy/stale-wording';
-import { withScheme } from '../policy/urls';
+import { hostOf, withScheme } from '../policy/urls';
 import { store } from '../store';
 
 /**
@@ -31,7 +31,8 @@ interface FieldProps {
 	onChange: ( value: string ) => void;
 	help?: string;
 	maxLength?: number;
-	type?: 'text' | 'email' | 'url' | 'date';
+	/** `host`: a text field that keeps only the host of an address pasted into it. */
+	type?: 'text' | 'email' | 'url' | 'date' | 'host';
 	multiline?: boolean;
 	required?: boolean;
 	/** Whether to flag outdated wording (an invalid transfer basis, old TLS) as the admin types. */
@@ -69,8 +70,14 @@ export function PolicyTextField( {
 	const error = useFieldError( path );
 	const outdated = checkWording ? outdatedWords( value ) : [];
 	// A web address typed without its scheme is completed when the admin leaves the field.
-	const completeUrl = () => {
-		const completed = withScheme( value );
+	// … and an address pasted into a host field is cut down to its host.
+	const complete = () => {
+		let completed = value;
+		if ( type === 'url' ) {
+			completed = withScheme( value );
+		} else if ( type === 'host' ) {
+			completed = hostOf( value );
+		}
 		if ( completed !== value ) {
 			onChange( completed );
 		}
@@ -95,8 +102,8 @@ export function PolicyTextField( {
 			) : (
 				<TextControl
 					{ ...common }
-					type={ type }
-					onBlur={ type === 'url' ? completeUrl : undefined }
+					type={ type === 'host' ? 'text' : type }
+					onBlur={ complete }
 					__next40pxDefaultSize
 				/>
 			) }

@@ -150,6 +150,7 @@ export function ProcessorEditor( { processor, index }: Props ) {
 					'host',
 					__( 'Host name for the TLS check', 'infosec-policy' )
 				) }
+				type="host"
 				help={ __(
 					'A bare host name such as mailchimp.com.',
 					'infosec-policy'

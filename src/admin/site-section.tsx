@@ -42,6 +42,7 @@ export function SiteSection( { site }: { site: Site } ) {
 		<div className="infosec-policy-section__fields">
 			<PolicyTextField
 				path="site.host"
+				type="host"
 				label={ __( 'Host name', 'infosec-policy' ) }
 				value={ site.host ?? '' }
 				onChange={ ( host ) => editSite( { host } ) }

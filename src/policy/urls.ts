@@ -14,3 +14,21 @@ export function withScheme( value: string ): string {
 		? `https://${ trimmed }`
 		: value;
 }
+
+/**
+ * A host name from what people paste into a host field: “https://www.example.nl/security” becomes
+ * “www.example.nl”. Anything else is left as it is for the server to judge.
+ *
+ * @param value What the admin typed.
+ */
+export function hostOf( value: string ): string {
+	const trimmed = value.trim();
+	if ( ! /^https?:\/\//i.test( trimmed ) ) {
+		return value;
+	}
+	try {
+		return new URL( trimmed ).hostname;
+	} catch {
+		return value;
+	}
+}

@@ -190,6 +190,15 @@ describe( 'settings page fields', () => {
 		expect( select( store ).getDraft()!.processors[ 1 ]!.securityUrl ).toBe(
 			'https://mailchimp.com/security'
 		);
+		// An address pasted into the host field keeps only its host.
+		const host = screen.getByLabelText( 'Host name for the TLS check' );
+		fireEvent.change( host, {
+			target: { value: 'https://www.mailchimp.com/security/' },
+		} );
+		fireEvent.blur( host );
+		expect( select( store ).getDraft()!.processors[ 1 ]!.host ).toBe(
+			'www.mailchimp.com'
+		);
 		// What is no address is left for the server to name.
 		fireEvent.change( field, { target: { value: 'not an address' } } );
 		fireEvent.blur( field );
