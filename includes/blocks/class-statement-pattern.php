@@ -68,17 +68,21 @@ final class Statement_Pattern {
 	}
 
 	/**
-	 * A core heading block.
+	 * A core heading block. Section headings take the theme's x-large size rather than its h2
+	 * size, which in Twenty Twenty-Three is 42 px at least: "Organisatorische maatregelen" did not
+	 * fit a phone and the page scrolled sideways.
 	 *
 	 * @param int    $level Heading level.
 	 * @param string $text  Plain text.
 	 */
 	private static function heading( int $level, string $text ): string {
-		$tag = 'h' . $level;
+		$tag        = 'h' . $level;
+		$attributes = 2 === $level ? array( 'fontSize' => 'x-large' ) : array( 'level' => $level );
 		return sprintf(
-			"<!-- wp:heading %s -->\n<%s class=\"wp-block-heading\">%s</%s>\n<!-- /wp:heading -->\n\n",
-			2 === $level ? '' : wp_json_encode( array( 'level' => $level ) ),
+			"<!-- wp:heading %s -->\n<%s class=\"wp-block-heading%s\">%s</%s>\n<!-- /wp:heading -->\n\n",
+			wp_json_encode( $attributes ),
 			tag_escape( $tag ),
+			2 === $level ? ' has-x-large-font-size' : '',
 			esc_html( $text ),
 			tag_escape( $tag )
 		);
