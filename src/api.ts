@@ -315,15 +315,20 @@ export async function removeSubscriber( id: number ): Promise< void > {
 
 /**
  * GET /subscribers/export, as a CSV file's contents.
+ *
+ * @param forExcel Whether to ask for the form Excel opens in any region (UTF-16, tabs).
  */
-export async function exportSubscribers(): Promise< Blob > {
+export async function exportSubscribers( forExcel = false ): Promise< Blob > {
 	try {
 		const response = await apiFetch< Response, false >( {
-			path: `${ BASE }/subscribers/export`,
+			path: `${ BASE }/subscribers/export${ forExcel ? '?excel=1' : '' }`,
 			parse: false,
 		} );
-		return new Blob( [ await response.text() ], {
-			type: 'text/csv;charset=utf-8',
+		// The bytes as sent: the Excel form is UTF-16, which reading it as text would spoil.
+		return new Blob( [ await response.arrayBuffer() ], {
+			type: forExcel
+				? 'text/csv;charset=utf-16le'
+				: 'text/csv;charset=utf-8',
 		} );
 	} catch ( caught ) {
 		// Unparsed, a failure rejects with the Response itself; its body is the REST error.

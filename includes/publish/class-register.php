@@ -104,14 +104,25 @@ final class Register {
 	}
 
 	/**
-	 * The processors as CSV (RFC 4180): a header row of CSV_COLUMNS, then one row per processor,
-	 * a list's items one per line within its cell (no item can hold a line break, so splitting the
-	 * cell at line breaks gives the items back, where "; " would split "HDS; France" in two). A cell
-	 * that a spreadsheet would run as a formula starts with a quote.
+	 * The processors as CSV (RFC 4180), or in the form Excel opens in any region
+	 * (Spreadsheet_File): a header row of CSV_COLUMNS, then one row per processor, a list's items
+	 * one per line within its cell (no item can hold a line break, so splitting the cell at line
+	 * breaks gives the items back, where "; " would split "HDS; France" in two).
 	 *
 	 * @param Document $register The register.
+	 * @param bool     $excel    Whether to write the Excel form.
 	 */
-	public static function processors_csv( array $register ): string {
+	public static function processors_csv( array $register, bool $excel = false ): string {
+		return Spreadsheet_File::file( self::processor_rows( $register ), $excel )[0];
+	}
+
+	/**
+	 * The processors' rows: the header, then one per processor.
+	 *
+	 * @param Document $register The register.
+	 * @return list<list<string>>
+	 */
+	private static function processor_rows( array $register ): array {
 		$rows = array( self::CSV_COLUMNS );
 		foreach ( $register['processors'] as $processor ) {
 			$row = array();
@@ -125,27 +136,7 @@ final class Register {
 			}
 			$rows[] = $row;
 		}
-		return implode( "\r\n", array_map( array( self::class, 'csv_row' ), $rows ) ) . "\r\n";
-	}
-
-	/**
-	 * One CSV row: each cell quoted, quotes doubled, formula triggers defused.
-	 *
-	 * @param list<string> $cells The cells.
-	 */
-	private static function csv_row( array $cells ): string {
-		return implode(
-			',',
-			array_map(
-				static function ( string $cell ): string {
-					if ( '' !== $cell && str_contains( "=+-@\t\r", $cell[0] ) ) {
-						$cell = "'" . $cell;
-					}
-					return '"' . str_replace( '"', '""', $cell ) . '"';
-				},
-				$cells
-			)
-		);
+		return $rows;
 	}
 
 	/**

@@ -11,6 +11,7 @@ namespace InfosecPolicy\Rest;
 
 use InfosecPolicy\Blocks\Block_Registry;
 use InfosecPolicy\Publish\Register;
+use InfosecPolicy\Publish\Spreadsheet_File;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -50,6 +51,13 @@ final class Register_Controller {
 					'callback'            => array( self::class, $callback ),
 					// Public: the statement page shows all of it to anyone (see the class).
 					'permission_callback' => '__return_true',
+					'args'                => '/register/processors.csv' === $route ? array(
+						Spreadsheet_File::EXCEL_ARG => array(
+							'description' => __( 'Whether to write the file as Excel opens it in any region: UTF-16 with tabs.', 'infosec-policy' ),
+							'type'        => 'boolean',
+							'default'     => false,
+						),
+					) : array(),
 				)
 			);
 		}
@@ -78,14 +86,16 @@ final class Register_Controller {
 	}
 
 	/**
-	 * GET /register/processors.csv: sent as text/csv by serve_raw().
+	 * GET /register/processors.csv: sent as text/csv by serve_raw(); with `?excel=1`, in the form
+	 * Excel opens in any region (Spreadsheet_File).
 	 *
 	 * @param \WP_REST_Request<array<string, mixed>> $request The request.
 	 */
 	public static function get_processors_csv( \WP_REST_Request $request ): \WP_REST_Response {
-		$csv      = Register::processors_csv( Register::document() );
+		$excel    = true === $request->get_param( Spreadsheet_File::EXCEL_ARG );
+		$csv      = Register::processors_csv( Register::document(), $excel );
 		$response = self::cacheable( $request, $csv, $csv );
-		$response->header( 'Content-Type', 'text/csv; charset=utf-8' );
+		$response->header( 'Content-Type', $excel ? 'text/csv; charset=utf-16le' : 'text/csv; charset=utf-8' );
 		$response->header( 'Content-Disposition', 'inline; filename="processors.csv"' );
 		return $response;
 	}

@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace InfosecPolicy\Rest;
 
+use InfosecPolicy\Publish\Spreadsheet_File;
 use InfosecPolicy\Subscribers\Delivery_Queue;
 use InfosecPolicy\Subscribers\Subscribers;
 use InfosecPolicy\Subscribers\Subscriptions;
@@ -88,6 +89,13 @@ final class Subscribers_Controller {
 				'methods'             => \WP_REST_Server::READABLE,
 				'callback'            => array( self::class, 'export' ),
 				'permission_callback' => $manage,
+				'args'                => array(
+					Spreadsheet_File::EXCEL_ARG => array(
+						'description' => __( 'Whether to write the file as Excel opens it in any region: UTF-16 with tabs.', 'infosec-policy' ),
+						'type'        => 'boolean',
+						'default'     => false,
+					),
+				),
 			)
 		);
 		register_rest_route(
@@ -153,24 +161,26 @@ final class Subscribers_Controller {
 	}
 
 	/**
-	 * GET /subscribers/export: the list as CSV, sent as it is by serve_csv().
+	 * GET /subscribers/export: the list as CSV, sent as it is by serve_csv(); with `?excel=1`, in
+	 * the form Excel opens in any region (Spreadsheet_File).
+	 *
+	 * @param \WP_REST_Request<array<string, mixed>> $request The request.
 	 */
-	public static function export(): \WP_REST_Response {
-		$csv = self::csv_line( array( 'email', 'status', 'locale', 'requested_at', 'confirmed_at', 'consent_source' ) );
+	public static function export( \WP_REST_Request $request ): \WP_REST_Response {
+		$rows = array( array( 'email', 'status', 'locale', 'requested_at', 'confirmed_at', 'consent_source' ) );
 		foreach ( Subscribers::each() as $subscriber ) {
-			$csv .= self::csv_line(
-				array(
-					$subscriber['email'],
-					$subscriber['status'],
-					$subscriber['locale'],
-					gmdate( 'c', $subscriber['requestedAt'] ),
-					null === $subscriber['confirmedAt'] ? '' : gmdate( 'c', $subscriber['confirmedAt'] ),
-					$subscriber['consentSource'],
-				)
+			$rows[] = array(
+				$subscriber['email'],
+				$subscriber['status'],
+				$subscriber['locale'],
+				gmdate( 'c', $subscriber['requestedAt'] ),
+				null === $subscriber['confirmedAt'] ? '' : gmdate( 'c', $subscriber['confirmedAt'] ),
+				$subscriber['consentSource'],
 			);
 		}
-		$response = new \WP_REST_Response( $csv );
-		$response->header( 'Content-Type', 'text/csv; charset=utf-8' );
+		list( $csv, $type ) = Spreadsheet_File::file( $rows, true === $request->get_param( Spreadsheet_File::EXCEL_ARG ) );
+		$response           = new \WP_REST_Response( $csv );
+		$response->header( 'Content-Type', $type );
 		$response->header( 'Content-Disposition', 'attachment; filename="subscribers.csv"' );
 		$response->header( 'X-Content-Type-Options', 'nosniff' );
 		$response->header( 'Cache-Control', 'no-store' );
@@ -192,7 +202,7 @@ final class Subscribers_Controller {
 		if ( $served || '/' . Policy_Controller::NAMESPACE . '/subscribers/export' !== $request->get_route() || 200 !== $result->get_status() || ! is_string( $result->get_data() ) ) {
 			return $served;
 		}
-		echo $result->get_data(); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- CSV, not HTML, sent as text/csv with nosniff; cells that a spreadsheet would run as formulas are defused by csv_line().
+		echo $result->get_data(); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- CSV, not HTML, sent as text/csv with nosniff; cells that a spreadsheet would run as formulas are defused by Spreadsheet_File.
 		return true;
 	}
 
@@ -310,19 +320,5 @@ final class Subscribers_Controller {
 		$response = rest_convert_error_to_response( $error );
 		$response->header( 'Retry-After', (string) ( $data['retryAfter'] ?? 60 ) );
 		return $response;
-	}
-
-	/**
-	 * One CSV line (RFC 4180): every cell quoted, and a cell that a spreadsheet would run as a
-	 * formula prefixed with an apostrophe.
-	 *
-	 * @param list<string> $cells The cells.
-	 */
-	private static function csv_line( array $cells ): string {
-		$quoted = array_map(
-			static fn( string $value ): string => '"' . str_replace( '"', '""', 1 === preg_match( '/^[=+\-@\t\r]/', $value ) ? "'" . $value : $value ) . '"',
-			$cells
-		);
-		return implode( ',', $quoted ) . "\r\n";
 	}
 }

@@ -69,10 +69,13 @@ export function SubscribersSection() {
 		setRefocus( true );
 	};
 
-	const exportCsv = async () => {
+	const exportCsv = async ( forExcel: boolean ) => {
 		setExporting( true );
 		try {
-			download( await exportSubscribers(), 'subscribers.csv' );
+			download(
+				await exportSubscribers( forExcel ),
+				forExcel ? 'subscribers-excel.csv' : 'subscribers.csv'
+			);
 		} catch ( caught ) {
 			setNotice( {
 				status: 'error',
@@ -170,15 +173,25 @@ export function SubscribersSection() {
 				</nav>
 			) }
 			{ list.total > 0 && (
-				<Button
-					variant="secondary"
-					onClick={ exportCsv }
-					isBusy={ exporting }
-					disabled={ exporting }
-					accessibleWhenDisabled
-				>
-					{ __( 'Export as CSV', 'infosec-policy' ) }
-				</Button>
+				<div className="infosec-policy-subscribers__export">
+					<Button
+						variant="secondary"
+						onClick={ () => exportCsv( false ) }
+						isBusy={ exporting }
+						disabled={ exporting }
+						accessibleWhenDisabled
+					>
+						{ __( 'Export as CSV', 'infosec-policy' ) }
+					</Button>
+					<Button
+						variant="secondary"
+						onClick={ () => exportCsv( true ) }
+						disabled={ exporting }
+						accessibleWhenDisabled
+					>
+						{ __( 'Export for Excel', 'infosec-policy' ) }
+					</Button>
+				</div>
 			) }
 			{ removing && (
 				<RemoveSubscriberModal

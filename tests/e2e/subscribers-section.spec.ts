@@ -222,6 +222,29 @@ test.describe( 'settings page: subscribers', () => {
 				'import: test',
 			],
 		] );
+
+		// For Excel, whatever the region's list separator: UTF-16LE with its mark, tabs.
+		const downloadingForExcel = page.waitForEvent( 'download' );
+		await section
+			.getByRole( 'button', { name: 'Export for Excel' } )
+			.click();
+		const excelFile = await downloadingForExcel;
+		const bytes = await readFile( await excelFile.path() );
+		expect( [ ...bytes.subarray( 0, 2 ) ] ).toEqual( [ 0xff, 0xfe ] );
+		const lines = bytes.subarray( 2 ).toString( 'utf16le' ).split( '\r\n' );
+		expect( lines[ 0 ] ).toBe(
+			[
+				'email',
+				'status',
+				'locale',
+				'requested_at',
+				'confirmed_at',
+				'consent_source',
+			]
+				.map( ( cell ) => `"${ cell }"` )
+				.join( '\t' )
+		);
+		expect( lines[ 1 ] ).toMatch( /^"b@example\.com"\t"confirmed"\t/ );
 	} );
 
 	test( 'cancelling the removal keeps the subscriber', async ( {

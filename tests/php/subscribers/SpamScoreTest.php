@@ -56,7 +56,7 @@ final class SpamScoreTest extends TestCase {
 		fclose( $pipes[2] ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_fclose -- a pipe.
 		proc_close( $process );
 		$this->assertSame( 1, preg_match( '/Content analysis details:\s+\((-?[\d.]+) points/', $report, $match ), $report );
-		return array( (float) $match[1], $report );
+		return array( (float) ( $match[1] ?? 'NAN' ), $report );
 	}
 
 	/**
