@@ -81,16 +81,25 @@ final class Plugins_Screen {
 	}
 
 	/**
-	 * The published posts of any type whose content holds one of the plugin's blocks: how many, and
-	 * the first few, newest first.
+	 * The published posts of the types visitors can view (pages, posts, and public custom types;
+	 * not reusable blocks or templates) whose content holds one of the plugin's blocks: how many,
+	 * and the first few, newest first.
 	 *
 	 * @return array{ total: int, named: list<\WP_Post> }
 	 */
 	public static function pages_with_blocks(): array {
 		global $wpdb;
-		$like = '%' . $wpdb->esc_like( '<!-- wp:infosec-policy/' ) . '%';
-		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- WP_Query cannot search post_content for block markup; this runs only on the Plugins screen.
-		$ids   = $wpdb->get_col( $wpdb->prepare( "SELECT ID FROM {$wpdb->posts} WHERE post_status = 'publish' AND post_content LIKE %s ORDER BY post_date DESC", $like ) );
+		$like  = '%' . $wpdb->esc_like( '<!-- wp:infosec-policy/' ) . '%';
+		$types = array_values( array_filter( get_post_types( array( 'public' => true ) ), 'is_post_type_viewable' ) );
+		if ( array() === $types ) {
+			return array(
+				'total' => 0,
+				'named' => array(),
+			);
+		}
+		$in = implode( ', ', array_fill( 0, count( $types ), '%s' ) );
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare -- WP_Query cannot search post_content for block markup; this runs only on the Plugins screen. $in holds only %s placeholders, one per type, which prepare() fills.
+		$ids   = $wpdb->get_col( $wpdb->prepare( "SELECT ID FROM {$wpdb->posts} WHERE post_status = 'publish' AND post_type IN ($in) AND post_content LIKE %s ORDER BY post_date DESC", array_merge( $types, array( $like ) ) ) );
 		$named = array();
 		foreach ( array_slice( $ids, 0, self::PAGES_NAMED ) as $id ) {
 			$post = get_post( (int) $id );

@@ -76,14 +76,22 @@ final class Spreadsheet_File {
 
 	/**
 	 * UTF-8 text as UTF-16LE, without mbstring or iconv, which WordPress does not require. The text
-	 * is valid UTF-8 (the policy and the subscribers are checked when stored); a byte that is not
-	 * becomes U+FFFD.
+	 * is valid UTF-8 (the policy and the subscribers are checked when stored); should a byte not
+	 * be, each byte outside ASCII becomes U+FFFD rather than the file losing its rows.
 	 *
 	 * @param string $text UTF-8 text.
 	 */
 	private static function utf16le( string $text ): string {
-		$out = '';
-		foreach ( (array) preg_split( '//u', $text, -1, PREG_SPLIT_NO_EMPTY ) as $character ) {
+		$out        = '';
+		$characters = preg_split( '//u', $text, -1, PREG_SPLIT_NO_EMPTY );
+		if ( false === $characters ) {
+			$characters = str_split( (string) preg_replace( '/[\x80-\xFF]/', "\x1A", $text ) );
+		}
+		foreach ( $characters as $character ) {
+			if ( "\x1A" === $character ) {
+				$out .= pack( 'v', 0xFFFD );
+				continue;
+			}
 			$bytes = array_values( (array) unpack( 'C*', (string) $character ) );
 			$code  = match ( count( $bytes ) ) {
 				1       => $bytes[0],

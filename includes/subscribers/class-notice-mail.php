@@ -20,8 +20,10 @@ defined( 'ABSPATH' ) || exit;
  * Writes the two e-mails, in the language that is current when it is called (the sender switches
  * to each subscriber's): the confirmation request and the notice of a published change. Each has
  * a plain-text and an HTML part saying the same, every value escaped for the part it goes in.
- * Header values are only addresses that is_email() accepted and URLs the plugin made; the subject
- * loses every control character, so nothing an admin types can start a header of its own.
+ * Header values are addresses (Reply-To one that is_email() accepted; From one address with no
+ * character that could end it), the organisation's name stripped of control characters, quotes
+ * and angle brackets, and URLs the plugin made; the subject loses every control character, so
+ * nothing an admin types can start a header of its own.
  *
  * @phpstan-import-type Subscriber from Subscribers
  * @phpstan-import-type Entry from \InfosecPolicy\Changes\Change_Log

@@ -81,8 +81,8 @@ final class Subscription_Pages {
 	}
 
 	/**
-	 * Answers the links. Runs first on `template_redirect`: after the main query, so that the theme's
-	 * header and footer render as on any page, and before any template is chosen.
+	 * Answers the links. Runs first on `template_redirect`: after the main query, so that a block
+	 * theme's header and footer render as on any page, and before any template is chosen.
 	 */
 	public static function maybe_serve(): void {
 		// phpcs:disable WordPress.Security.NonceVerification.Recommended, WordPress.Security.NonceVerification.Missing -- the signed token is the proof (see the class).
@@ -201,7 +201,15 @@ final class Subscription_Pages {
 	 */
 	private static function in_block_theme( string $title, string $main ): void {
 		add_filter( 'wp_robots', 'wp_robots_no_robots' );
-		add_filter( 'document_title_parts', static fn( array $parts ): array => array( 'title' => $title ) + $parts );
+		// The page's own title, for a theme that lets WordPress print it; the others (the default
+		// block themes among them) get it printed below, since no block template is rendered here.
+		add_filter(
+			'document_title_parts',
+			static fn(): array => array(
+				'title' => $title,
+				'site'  => get_bloginfo( 'name' ),
+			)
+		);
 		$html = do_blocks(
 			'<!-- wp:template-part {"slug":"header","tagName":"header"} /-->'
 			. '<!-- wp:group {"tagName":"main","align":"full","style":{"spacing":{"padding":{"top":"var:preset|spacing|50","bottom":"var:preset|spacing|50"}}},"layout":{"type":"constrained"}} --><main class="wp-block-group alignfull">'
@@ -215,6 +223,9 @@ final class Subscription_Pages {
 <head>
 <meta charset="<?php bloginfo( 'charset' ); ?>">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+		<?php if ( ! current_theme_supports( 'title-tag' ) ) : ?>
+<title><?php echo esc_html( wp_get_document_title() ); ?></title>
+		<?php endif; ?>
 		<?php wp_head(); ?>
 </head>
 <body <?php body_class(); ?>>

@@ -2,6 +2,7 @@
  * WordPress dependencies
  */
 import { useSelect } from '@wordpress/data';
+import { useEffect, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
 /**
@@ -31,10 +32,19 @@ export function AdvancedFields( {
 			),
 		[ paths ]
 	);
+	// Opened for an error, then left as the admin has it: fixing the error must not fold the
+	// field away under the cursor.
+	const [ open, setOpen ] = useState( false );
+	useEffect( () => {
+		if ( hasError ) {
+			setOpen( true );
+		}
+	}, [ hasError ] );
 	return (
 		<details
 			className="infosec-policy-advanced"
-			open={ hasError || undefined }
+			open={ open }
+			onToggle={ ( event ) => setOpen( event.currentTarget.open ) }
 		>
 			<summary>{ __( 'Advanced', 'infosec-policy' ) }</summary>
 			{ children }

@@ -207,15 +207,8 @@ export function App() {
 				</Section>
 				<div className="infosec-policy-save-bar">
 					{ dirty && (
-						// Folded, so the bar stays one line over the page; open once a note is written.
-						<details
-							className="infosec-policy-save-bar__change"
-							open={
-								!! change.changeNote ||
-								!! change.changeInternal ||
-								undefined
-							}
-						>
+						// Folded, so the bar stays one line over the page, until the admin opens it.
+						<details className="infosec-policy-save-bar__change">
 							<summary>
 								{ __(
 									'Add a note about this change',

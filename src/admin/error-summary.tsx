@@ -18,10 +18,11 @@ import { useJumpToField } from './jump-to-field';
  * focus moves to the summary, so the admin is not left at the Save button wondering.
  */
 export function ErrorSummary() {
-	const { errors, subjects } = useSelect(
+	const { errors, subjects, rejections } = useSelect(
 		( select ) => ( {
 			errors: select( store ).getErrors(),
 			subjects: select( store ).getErrorSubjects(),
+			rejections: select( store ).getRejections(),
 		} ),
 		[]
 	);
@@ -29,11 +30,12 @@ export function ErrorSummary() {
 	const heading = useRef< HTMLHeadingElement >( null );
 	const entries = Object.entries( errors );
 	const count = entries.length;
+	// Once per refused save: an edit that clears one error must not pull focus from the field.
 	useEffect( () => {
-		if ( count > 0 ) {
+		if ( rejections > 0 ) {
 			heading.current?.focus();
 		}
-	}, [ errors, count ] );
+	}, [ rejections ] );
 	if ( count === 0 ) {
 		return null;
 	}

@@ -32,6 +32,12 @@ export interface State {
 	 * name becomes, since blocks and the register name it.
 	 */
 	unsavedFrom: number;
+	/** `nextKey` when the save in flight started: entries with a lower key are in what it sent. */
+	savingFrom: number;
+	/** Keys of new entries whose id the admin typed: their name no longer changes it. */
+	idsTyped: number[];
+	/** Counts refused saves, so the error summary takes focus once per refusal, not per edit. */
+	rejections: number;
 }
 
 export const initialState: State = {
@@ -45,11 +51,14 @@ export const initialState: State = {
 	keys: { measures: [], processors: [] },
 	nextKey: 0,
 	unsavedFrom: 0,
+	savingFrom: 0,
+	idsTyped: [],
+	rejections: 0,
 };
 
 function freshKeys(
 	policy: Policy
-): Pick< State, 'keys' | 'nextKey' | 'unsavedFrom' > {
+): Pick< State, 'keys' | 'nextKey' | 'unsavedFrom' | 'savingFrom' > {
 	const measures = policy.measures.map( ( _entry, index ) => index );
 	const processors = policy.processors.map(
 		( _entry, index ) => measures.length + index
@@ -59,6 +68,7 @@ function freshKeys(
 		keys: { measures, processors },
 		nextKey,
 		unsavedFrom: nextKey,
+		savingFrom: nextKey,
 	};
 }
 
@@ -83,7 +93,8 @@ function withIdFromName(
 		typeof named !== 'string' ||
 		'id' in patch ||
 		key === undefined ||
-		key < state.unsavedFrom
+		key < state.unsavedFrom ||
+		state.idsTyped.includes( key )
 	) {
 		return patch;
 	}
@@ -160,7 +171,7 @@ export function reducer( state: State = initialState, action: Action ): State {
 				revision: action.revision,
 			};
 		case 'START_SAVE':
-			return { ...state, saving: true };
+			return { ...state, saving: true, savingFrom: state.nextKey };
 		case 'SAVE_SUCCEEDED':
 			// The server returns what it was sent; if the admin kept typing, keep their draft.
 			return state.draft === action.sent
@@ -172,7 +183,7 @@ export function reducer( state: State = initialState, action: Action ): State {
 						saving: false,
 						errors: {},
 						conflictRevision: null,
-						unsavedFrom: state.nextKey,
+						unsavedFrom: state.savingFrom,
 					}
 				: {
 						...state,
@@ -181,12 +192,13 @@ export function reducer( state: State = initialState, action: Action ): State {
 						errors: {},
 						conflictRevision: null,
 						// What was sent is stored now; its entries' ids are fixed.
-						unsavedFrom: state.nextKey,
+						unsavedFrom: state.savingFrom,
 					};
 		case 'SAVE_REJECTED':
 			return {
 				...state,
 				saving: false,
+				rejections: state.rejections + 1,
 				errors: Object.fromEntries(
 					action.errors.map( ( error ) => [
 						error.path,
@@ -252,9 +264,14 @@ export function reducer( state: State = initialState, action: Action ): State {
 				action.index,
 				action.patch
 			);
+			const entryKey = state.keys[ action.list ][ action.index ];
+			const typed =
+				'id' in action.patch && entryKey !== undefined
+					? { ...state, idsTyped: [ ...state.idsTyped, entryKey ] }
+					: state;
 			entries[ action.index ] = { ...entry, ...patch };
 			return edited(
-				state,
+				typed,
 				withList( draft, action.list, entries as Policy[ EntryList ] ),
 				Object.keys( patch ).map( ( key ) =>
 					pathOf( action.list, action.index, key )

@@ -26,6 +26,13 @@ export const getFieldError = ( state: State, path: string ) =>
 export const getErrors = ( state: State ) => state.errors;
 
 /**
+ * How many saves the server refused so far: changes once per refusal, never on an edit.
+ *
+ * @param state Store state.
+ */
+export const getRejections = ( state: State ) => state.rejections;
+
+/**
  * What each error is about, in words (“Mailchimp: Host name for the TLS check”), by JSON path.
  *
  * @param state Store state.

@@ -168,6 +168,7 @@ test.describe( 'subscribing by e-mail', () => {
 				name: 'Confirm your subscription',
 			} )
 		).toBeVisible();
+		await expect( visitor ).toHaveTitle( /^Confirm your subscription/ );
 		// The page stands in the site's theme, between its own header and footer; the page's own
 		// part is what is ours to check.
 		await expect(

@@ -163,6 +163,13 @@ describe( 'settings page fields', () => {
 				name: 'Fix these fields, then save again',
 			} )
 		).toHaveFocus();
+		// An edit that clears the error leaves focus where the admin types.
+		const security = screen.getByLabelText( 'Security page' );
+		security.focus();
+		fireEvent.change( security, {
+			target: { value: 'https://mailchimp.com/security' },
+		} );
+		expect( security ).toHaveFocus();
 		fireEvent.click( item );
 		// The jump focuses the field once the list has shown it (an animation frame).
 		await waitFor( () =>

@@ -184,6 +184,7 @@ describe( 'policy editor store', () => {
 		);
 		expect( state.draft!.processors[ added ]!.id ).toBe( 'mailchimp-2' );
 		// Once saved, the id stays: blocks and the register name it.
+		state = reducer( state, actions.startSave() );
 		state = reducer(
 			state,
 			actions.saveSucceeded( state.draft!, state.draft!, 2 )
@@ -193,7 +194,27 @@ describe( 'policy editor store', () => {
 			actions.editEntry( 'processors', added, { name: 'Mailchimp EU' } )
 		);
 		expect( state.draft!.processors[ added ]!.id ).toBe( 'mailchimp-2' );
-		// So does a loaded entry's.
+		// So does a loaded entry's, and a new entry's id the admin typed.
+		state = reducer(
+			state,
+			actions.addEntry(
+				'processors',
+				newProcessor(
+					state.draft!.processors.map( ( p ) => p.id ),
+					'NL'
+				)
+			)
+		);
+		const typed = state.draft!.processors.length - 1;
+		state = reducer(
+			state,
+			actions.editEntry( 'processors', typed, { id: 'nieuwsbrief' } )
+		);
+		state = reducer(
+			state,
+			actions.editEntry( 'processors', typed, { name: 'Brevo' } )
+		);
+		expect( state.draft!.processors[ typed ]!.id ).toBe( 'nieuwsbrief' );
 		state = reducer(
 			state,
 			actions.editEntry( 'processors', 1, { name: 'Intuit Mailchimp' } )

@@ -43,7 +43,7 @@ final class PluginsScreenTest extends TestCase {
 	/**
 	 * Makes a page.
 	 *
-	 * @param array{ post_title?: string, post_status: string, post_content: string } $fields Its fields.
+	 * @param array{ post_title?: string, post_status: string, post_content: string, post_type?: string } $fields Its fields.
 	 */
 	private function page( array $fields ): int {
 		$id = wp_insert_post( $fields + array( 'post_type' => 'page' ), true );
@@ -83,6 +83,14 @@ final class PluginsScreenTest extends TestCase {
 			array(
 				'post_status'  => 'publish',
 				'post_content' => '<!-- wp:paragraph --><p>Other</p><!-- /wp:paragraph -->',
+			)
+		);
+		// A reusable block is no page a visitor opens.
+		$this->page(
+			array(
+				'post_type'    => 'wp_block',
+				'post_status'  => 'publish',
+				'post_content' => '<!-- wp:infosec-policy/contact /-->',
 			)
 		);
 		$xpath = $this->parse_html( $this->warning() );

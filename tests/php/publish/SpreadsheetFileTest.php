@@ -66,6 +66,11 @@ final class SpreadsheetFileTest extends TestCase {
 		$this->assertSame( array( "'=1+1", "Emoji 🔒 \"quoted\"\tand a tab" ), $back[2], 'a formula is defused; a 4-byte character survives' );
 	}
 
+	public function test_a_byte_that_is_not_utf_8_costs_no_row(): void {
+		$back = $this->read_excel( Spreadsheet_File::for_excel( array( array( 'a', "b\xC3" ), array( 'c', 'd' ) ) ) );
+		$this->assertSame( array( array( 'a', "b\u{FFFD}" ), array( 'c', 'd' ) ), $back );
+	}
+
 	public function test_the_register_and_the_subscriber_export_offer_the_excel_form(): void {
 		Policy_Store::save( $this->demo_policy(), 0 );
 		$register = $this->get( '/register/processors.csv', array( 'excel' => '1' ) );
