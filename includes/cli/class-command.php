@@ -26,7 +26,7 @@ abstract class Command extends \WP_CLI_Command {
 	 *
 	 * @param string $message Why, for a person; may span lines (every bad field of a document).
 	 */
-	protected static function fail( string $message ): never {
+	public static function fail( string $message ): never {
 		\WP_CLI::error( $message, false );
 		\WP_CLI::halt( 1 );
 	}

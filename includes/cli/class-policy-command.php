@@ -68,11 +68,7 @@ final class Policy_Command extends Command {
 			/* translators: %s: a command's option. */
 			self::fail( sprintf( __( '%s needs the path of a file.', 'infosec-policy' ), '--file' ) );
 		}
-		try {
-			Policy_File::write( $file, $stored['policy'] );
-		} catch ( \RuntimeException $unwritable ) {
-			self::fail( $unwritable->getMessage() );
-		}
+		Policy_File::write( $file, $stored['policy'] );
 		/* translators: 1: the policy's revision number, 2: a file's path. */
 		\WP_CLI::success( sprintf( __( 'Wrote revision %1$d of the policy to %2$s.', 'infosec-policy' ), $stored['revision'], $file ) );
 	}
@@ -122,7 +118,7 @@ final class Policy_Command extends Command {
 		$note     = self::note( $assoc_args );
 		$revision = self::whole_number( $assoc_args, 'revision', 0 );
 		$internal = self::switch_on( $assoc_args, 'internal' );
-		$policy   = self::document( $file );
+		$policy   = Policy_File::read( $file );
 
 		if ( self::switch_on( $assoc_args, 'dry-run' ) ) {
 			self::preview( $file, Policy_Service::preview( $policy ), $revision );
@@ -169,7 +165,7 @@ final class Policy_Command extends Command {
 	 */
 	public function validate( array $args, array $assoc_args ): void {
 		$file   = $args[0];
-		$errors = Policy_Validator::validate( self::document( $file ) );
+		$errors = Policy_Validator::validate( Policy_File::read( $file ) );
 		if ( array() !== $errors ) {
 			self::fail( Save_Report::invalid( $file, $errors, false ) );
 		}
@@ -231,19 +227,6 @@ final class Policy_Command extends Command {
 			self::fail( $problem );
 		}
 		return $note;
-	}
-
-	/**
-	 * The document in a file, or the end of the command, saying what is wrong with the file.
-	 *
-	 * @param string $file The file.
-	 */
-	private static function document( string $file ): mixed {
-		try {
-			return Policy_File::read( $file );
-		} catch ( \RuntimeException $unusable ) {
-			self::fail( $unusable->getMessage() );
-		}
 	}
 
 	/**

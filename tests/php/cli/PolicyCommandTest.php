@@ -271,6 +271,16 @@ final class PolicyCommandTest extends CommandTestCase {
 		$this->assertNull( $this->option_raw( Policy_Store::OPTION ) );
 	}
 
+	public function test_a_file_that_cannot_be_written_is_an_error_naming_it_and_exit_1(): void {
+		$this->save_demo();
+		$file = $this->dir . '/no-such-folder/policy & <notes>.json';
+
+		$run = $this->wp( 'infosec-policy', 'export', '--file=' . $file );
+		$this->assertExitStatus( 1, $run );
+		$this->assertSame( "Error: The file $file cannot be written.\n", $run['stderr'], 'the path as typed, not HTML-escaped' );
+		$this->assertSame( '', $run['stdout'] );
+	}
+
 	public function test_validate_accepts_a_good_file_and_names_every_bad_field_of_a_bad_one(): void {
 		$good = $this->write_json( 'good.json', $this->demo_policy() );
 		$bad  = $this->write_json( 'bad.json', $this->invalid_policy() );
