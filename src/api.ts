@@ -50,7 +50,7 @@ export interface PolicyChanges {
 	hasChanges: boolean;
 }
 
-export interface ImportResponse {
+export interface ImportResponse extends Partial< NoticeForecast > {
 	saved: boolean;
 	/** The structural comparison with the stored policy, for scripts. */
 	changes: PolicyChanges;
@@ -152,6 +152,52 @@ export function savePolicy(
 	return apiFetch< SaveResponse >( {
 		path: `${ BASE }/policy`,
 		method: 'PUT',
+		data: { policy, revision, ...change },
+	} );
+}
+
+/** The notice e-mail a change would send, as most of its recipients read it. */
+export interface NoticeEmail {
+	/** The locale it is shown in. */
+	locale: string;
+	/** How many languages the recipients read. */
+	languages: number;
+	from: string;
+	replyTo: string;
+	subject: string;
+	text: string;
+}
+
+/** Whom a change would be e-mailed to, and the e-mail. */
+export interface NoticeForecast {
+	/** Confirmed subscribers the change would be e-mailed to. */
+	recipients: number;
+	/** Null when it would be e-mailed to no one. */
+	email: NoticeEmail | null;
+}
+
+export interface SavePreview extends NoticeForecast {
+	/** What the save would change, in words. */
+	lines: string[];
+	revision: number;
+}
+
+/**
+ * POST /policy/preview: what PUT /policy would change and whom it would e-mail. Refused as the
+ * save would be (400 naming the fields, 409), writing nothing.
+ *
+ * @param policy   The document.
+ * @param revision The revision the admin's edits start from.
+ * @param change   The note and flag for the change log.
+ */
+export function previewSave(
+	policy: Policy,
+	revision: number,
+	change: ChangeAnnotation = {}
+): Promise< SavePreview > {
+	return apiFetch< SavePreview >( {
+		path: `${ BASE }/policy/preview`,
+		method: 'POST',
 		data: { policy, revision, ...change },
 	} );
 }

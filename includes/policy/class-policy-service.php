@@ -61,18 +61,25 @@ final class Policy_Service {
 	}
 
 	/**
-	 * What importing a document would change, without saving it: matched and validated as an
-	 * import is.
+	 * What saving or importing a document would change, without saving it: matched (an import)
+	 * and validated as save() does, and refused as a conflict when the caller read another revision.
 	 *
-	 * @param mixed $policy The document, as decoded from JSON.
+	 * @param mixed           $policy            The document, as decoded from JSON.
+	 * @param 'save'|'import' $source            How the document would come in.
+	 * @param int|null        $expected_revision The revision the caller last read; null for any.
 	 */
-	public static function preview( mixed $policy ): Save_Result {
-		$policy = self::matched( $policy );
+	public static function preview( mixed $policy, string $source = 'import', ?int $expected_revision = null ): Save_Result {
+		if ( 'import' === $source ) {
+			$policy = self::matched( $policy );
+		}
 		$errors = Policy_Validator::validate( $policy );
 		if ( array() !== $errors || ! is_array( $policy ) ) {
 			return Save_Result::invalid( Field_Labels::describe( $errors, $policy ) );
 		}
-		$stored   = Policy_Store::get();
+		$stored = Policy_Store::get();
+		if ( null !== $expected_revision && $expected_revision !== $stored['revision'] ) {
+			return Save_Result::refused( Policy_Store::conflict( $stored['revision'] ) );
+		}
 		$replaced = 0 === $stored['revision'] ? array() : $stored['policy'];
 		return Save_Result::previewed( $policy, $replaced, $stored['revision'], self::items( $replaced, $policy ) );
 	}

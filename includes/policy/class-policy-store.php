@@ -307,7 +307,7 @@ final class Policy_Store {
 	 *
 	 * @param int $current_revision The revision now stored.
 	 */
-	private static function conflict( int $current_revision ): \WP_Error {
+	public static function conflict( int $current_revision ): \WP_Error {
 		return new \WP_Error(
 			'infosec_policy_conflict',
 			__( 'Someone else saved the policy after you opened it. Nothing was overwritten.', 'infosec-policy' ),

@@ -16,6 +16,7 @@ use InfosecPolicy\Policy\Policy_Diff;
 use InfosecPolicy\Policy\Policy_Service;
 use InfosecPolicy\Policy\Policy_Store;
 use InfosecPolicy\Policy\Save_Result;
+use InfosecPolicy\Subscribers\Notice_Preview;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -24,13 +25,17 @@ defined( 'ABSPATH' ) || exit;
  *
  *   GET  /policy         200 { policy, revision }
  *   PUT  /policy         { policy, revision, changeNote?, changeInternal? } -> 200 { policy, revision, changeId, warnings? } | 409 infosec_policy_conflict | 400 rest_invalid_param
+ *   POST /policy/preview { policy, revision, changeNote?, changeInternal? } -> 200 { lines, revision, recipients, email } | 409 | 400
  *   GET  /policy/export  the document as a JSON file download
- *   POST /policy/import  { policy, revision?, dryRun?, changeNote?, changeInternal? } -> 200 { changes, lines, saved, policy, revision } | 409 | 400
+ *   POST /policy/import  { policy, revision?, dryRun?, changeNote?, changeInternal? } -> 200 { changes, lines, saved, policy, revision } (a dry run: and recipients, email) | 409 | 400
  *   GET  /policy/findings  200 { findings: [ { key, rule, severity, path, subject, concerns: { kind, id }, message, action } ] }
  *
  * Saves and imports go through Policy_Service, which validates, saves with compare-and-swap and
  * adds an entry to the change log (Change_Log) for what changed, with the optional public note and
  * internal flag. `changeId` is that entry's id, null when nothing changed;
+ * `recipients` is how many subscribers the change would be e-mailed to, and `email` (null when to
+ * none) that e-mail as most of them would read it (Notice_Preview), so the page can say both
+ * before the admin saves;
  * `warnings` says so when the policy was saved but the log could not record it. Change_Log_Controller
  * serves the log.
  *
@@ -83,6 +88,19 @@ final class Policy_Controller {
 						'policy'   => $policy + array( 'required' => true ),
 						'revision' => $revision + array( 'required' => true ),
 					),
+				),
+			)
+		);
+		register_rest_route(
+			self::NAMESPACE,
+			'/policy/preview',
+			array(
+				'methods'             => \WP_REST_Server::CREATABLE,
+				'callback'            => array( self::class, 'preview_policy' ),
+				'permission_callback' => array( self::class, 'can_manage' ),
+				'args'                => array(
+					'policy'   => $policy + array( 'required' => true ),
+					'revision' => $revision + array( 'required' => true ),
 				),
 			)
 		);
@@ -162,6 +180,29 @@ final class Policy_Controller {
 	}
 
 	/**
+	 * POST /policy/preview: what PUT /policy would change and whom it would e-mail, validated as
+	 * the save is and refused as it would be, writing nothing.
+	 *
+	 * @param \WP_REST_Request<array<string, mixed>> $request The request.
+	 */
+	public static function preview_policy( \WP_REST_Request $request ): \WP_REST_Response|\WP_Error {
+		$body = Request_Body::read( $request, self::SAVE_FIELDS, array( 'policy', 'revision' ) );
+		if ( is_wp_error( $body ) ) {
+			return $body;
+		}
+		$result = Policy_Service::preview( $body['policy'], 'save', (int) $body['revision'] );
+		if ( Save_Result::PREVIEWED !== $result->status ) {
+			return self::refusal( $result );
+		}
+		return new \WP_REST_Response(
+			array(
+				'lines'    => self::lines( $result ),
+				'revision' => $result->revision,
+			) + Notice_Preview::for_change( $result->policy, $result->items, (string) ( $body['changeNote'] ?? '' ), true === ( $body['changeInternal'] ?? false ) )
+		);
+	}
+
+	/**
 	 * GET /policy/export: the document alone, as a file to download.
 	 */
 	public static function export_policy(): \WP_REST_Response {
@@ -194,7 +235,7 @@ final class Policy_Controller {
 					'changes'  => Policy_Diff::between( $result->replaced, $result->policy ),
 					'lines'    => self::lines( $result ),
 					'revision' => $result->revision,
-				)
+				) + Notice_Preview::for_change( $result->policy, $result->items, (string) ( $body['changeNote'] ?? '' ), true === ( $body['changeInternal'] ?? false ) )
 			);
 		}
 		$revision = array_key_exists( 'revision', $body ) ? (int) $body['revision'] : Policy_Store::get()['revision'];

@@ -43,8 +43,9 @@ final class Notice_Mail {
 	 * @return Mail
 	 */
 	public static function confirmation( array $subscriber ): array {
-		$org  = Policy_Store::organization_name();
-		$link = Subscriber_Tokens::url( 'confirm', $subscriber );
+		$organization = self::organization();
+		$org          = self::text( $organization, 'name' );
+		$link         = Subscriber_Tokens::url( 'confirm', $subscriber );
 		/* translators: %s: the organisation's name. */
 		$subject = sprintf( __( 'Confirm that you want e-mail from %s about changes to its security statement', 'infosec-policy' ), $org );
 		/* translators: %s: the organisation's name. */
@@ -60,7 +61,7 @@ final class Notice_Mail {
 				$subject,
 				'<p>' . esc_html( $asked ) . '</p><p>' . esc_html( $open ) . '</p><p><a href="' . esc_url( $link ) . '">' . esc_html__( 'Confirm my subscription', 'infosec-policy' ) . '</a></p><p>' . esc_html( $ignore ) . '</p>'
 			),
-			'headers'   => self::sender_headers(),
+			'headers'   => self::sender_headers( $organization ),
 			'messageId' => self::message_id( 'confirm-' . $subscriber['id'] . '-' . time() ),
 		);
 	}
@@ -68,18 +69,22 @@ final class Notice_Mail {
 	/**
 	 * The notice of a published change-log entry.
 	 *
-	 * @param Entry      $entry      The entry.
-	 * @param Subscriber $subscriber The confirmed subscriber.
+	 * @param Entry                     $entry        The entry.
+	 * @param Subscriber                $subscriber   The confirmed subscriber.
+	 * @param array<string, mixed>|null $organization Who it is from: the stored policy's
+	 *                                                organisation, unless a preview names the one
+	 *                                                a save is about to store.
 	 * @return Mail
 	 */
-	public static function notice( array $entry, array $subscriber ): array {
-		$org         = Policy_Store::organization_name();
-		$items       = array_values( array_filter( $entry['items'], array( Change_Items::class, 'is_public' ) ) );
-		$lines       = Change_Sentences::sentences( array_slice( $items, 0, self::LINES ) );
-		$more        = max( 0, count( $items ) - self::LINES );
-		$statement   = self::statement_url();
-		$unsubscribe = Subscriber_Tokens::url( 'unsubscribe', $subscriber );
-		$date        = wp_date( (string) get_option( 'date_format' ), $entry['createdAt'] );
+	public static function notice( array $entry, array $subscriber, ?array $organization = null ): array {
+		$organization ??= self::organization();
+		$org            = self::text( $organization, 'name' );
+		$items          = array_values( array_filter( $entry['items'], array( Change_Items::class, 'is_public' ) ) );
+		$lines          = Change_Sentences::sentences( array_slice( $items, 0, self::LINES ) );
+		$more           = max( 0, count( $items ) - self::LINES );
+		$statement      = self::statement_url();
+		$unsubscribe    = Subscriber_Tokens::url( 'unsubscribe', $subscriber );
+		$date           = wp_date( (string) get_option( 'date_format' ), $entry['createdAt'] );
 		/* translators: %s: the organisation's name. */
 		$subject = sprintf( __( '%s has changed its information security statement', 'infosec-policy' ), $org );
 		/* translators: 1: the organisation's name, 2: a date. */
@@ -88,7 +93,7 @@ final class Notice_Mail {
 			/* translators: %d: a number of changes. */
 			$lines[] = sprintf( _n( 'and %d more change', 'and %d more changes', $more, 'infosec-policy' ), $more );
 		}
-		$announced = self::announcements( $items );
+		$announced = self::announcements( $items, $organization );
 		$read      = __( 'Read the statement:', 'infosec-policy' );
 		/* translators: %s: the organisation's name. */
 		$why  = sprintf( __( 'You receive this e-mail because you asked %s to tell you of changes to its information security statement.', 'infosec-policy' ), $org );
@@ -116,7 +121,7 @@ final class Notice_Mail {
 			'text'      => $text,
 			'html'      => self::document( $subject, $html ),
 			'headers'   => array_merge(
-				self::sender_headers(),
+				self::sender_headers( $organization ),
 				array(
 					// A list with a way out names itself (RFC 2919); without List-Id, spam filters
 					// take List-Unsubscribe for a partial, forged list header.
@@ -133,12 +138,13 @@ final class Notice_Mail {
 	 * For each processor the entry announces (added with a day still to come on which it starts,
 	 * or given a new such day): that day, and how to object before it.
 	 *
-	 * @param list<array<string, mixed>> $items The entry's published items.
+	 * @param list<array<string, mixed>> $items        The entry's published items.
+	 * @param array<string, mixed>       $organization Who the notice is from.
 	 * @return list<string>
 	 */
-	private static function announcements( array $items ): array {
+	private static function announcements( array $items, array $organization ): array {
 		$today     = wp_date( 'Y-m-d' );
-		$contact   = self::organization_email();
+		$contact   = self::email( $organization );
 		$sentences = array();
 		foreach ( $items as $item ) {
 			if ( 'processor' !== ( $item['subject'] ?? '' ) ) {
@@ -171,11 +177,32 @@ final class Notice_Mail {
 	}
 
 	/**
-	 * The organisation's address, when it is one.
+	 * The stored policy's organisation.
+	 *
+	 * @return array<string, mixed>
 	 */
-	private static function organization_email(): string {
+	private static function organization(): array {
 		$organization = Policy_Store::policy()['organization'] ?? array();
-		$email        = is_array( $organization ) && is_string( $organization['email'] ?? null ) ? $organization['email'] : '';
+		return is_array( $organization ) ? $organization : array();
+	}
+
+	/**
+	 * One of the organisation's texts, or ''.
+	 *
+	 * @param array<string, mixed> $organization The organisation.
+	 * @param string               $field        The field.
+	 */
+	private static function text( array $organization, string $field ): string {
+		return is_string( $organization[ $field ] ?? null ) ? $organization[ $field ] : '';
+	}
+
+	/**
+	 * The organisation's address, when it is one.
+	 *
+	 * @param array<string, mixed> $organization The organisation.
+	 */
+	private static function email( array $organization ): string {
+		$email = self::text( $organization, 'email' );
 		return false !== is_email( $email ) ? $email : '';
 	}
 
@@ -189,10 +216,11 @@ final class Notice_Mail {
 	 * use. Reply-To: the organisation, where objections and questions go; an address only, no name:
 	 * the name is the admin's text, and wp_mail() splits this header at commas.
 	 *
+	 * @param array<string, mixed> $organization Who the e-mail is from.
 	 * @return list<string>
 	 */
-	private static function sender_headers(): array {
-		$from    = self::from();
+	private static function sender_headers( array $organization ): array {
+		$from    = self::from( $organization );
 		$name    = trim( (string) preg_replace( '/[\s\x00-\x1F\x7F<>"\\\\]+/', ' ', $from['name'] ) );
 		$headers = array();
 		// One address, nothing that could end the header or add one (is_email() would refuse the
@@ -200,7 +228,7 @@ final class Notice_Mail {
 		if ( 1 === preg_match( '/^[^@\s<>"(),;:\\\\]+@[^@\s<>"(),;:\\\\]+$/', $from['email'] ) ) {
 			$headers[] = 'From: ' . ( '' === $name ? '' : '"' . $name . '" ' ) . '<' . $from['email'] . '>';
 		}
-		$reply_to = self::organization_email();
+		$reply_to = self::email( $organization );
 		if ( '' !== $reply_to ) {
 			$headers[] = 'Reply-To: ' . $reply_to;
 		}
@@ -212,14 +240,17 @@ final class Notice_Mail {
 	/**
 	 * The sender's name and address (see sender_headers()).
 	 *
+	 * @param array<string, mixed>|null $organization Who the e-mail is from; null for the stored
+	 *                                                policy's organisation.
 	 * @return array{ name: string, email: string }
 	 */
-	public static function from(): array {
-		$domain  = strtolower( (string) wp_parse_url( network_home_url(), PHP_URL_HOST ) );
-		$domain  = str_starts_with( $domain, 'www.' ) ? substr( $domain, 4 ) : $domain;
-		$own     = self::organization_email();
-		$at      = strtolower( (string) substr( (string) strrchr( $own, '@' ), 1 ) );
-		$on_site = '' !== $at && '' !== $domain && ( $at === $domain || str_ends_with( $at, '.' . $domain ) || str_ends_with( $domain, '.' . $at ) );
+	public static function from( ?array $organization = null ): array {
+		$organization ??= self::organization();
+		$domain         = strtolower( (string) wp_parse_url( network_home_url(), PHP_URL_HOST ) );
+		$domain         = str_starts_with( $domain, 'www.' ) ? substr( $domain, 4 ) : $domain;
+		$own            = self::email( $organization );
+		$at             = strtolower( (string) substr( (string) strrchr( $own, '@' ), 1 ) );
+		$on_site        = '' !== $at && '' !== $domain && ( $at === $domain || str_ends_with( $at, '.' . $domain ) || str_ends_with( $domain, '.' . $at ) );
 		/**
 		 * Filters the sender of the plugin's e-mails.
 		 *
@@ -230,7 +261,7 @@ final class Notice_Mail {
 		$from = apply_filters(
 			'infosec_policy_mail_from',
 			array(
-				'name'  => Policy_Store::organization_name(),
+				'name'  => self::text( $organization, 'name' ),
 				'email' => $on_site ? $own : 'wordpress@' . $domain,
 			)
 		);

@@ -217,15 +217,18 @@ final class Notice_Sender {
 	}
 
 	/**
-	 * Runs a function in a locale, when the site has it.
+	 * Runs a function in a locale, when the site has it; '' is the site's. Compared with the locale
+	 * in force, not the site's: in a request by an administrator (Send now, the preview before a
+	 * save) that is the administrator's own, which a subscriber of the site's language must not get.
 	 *
 	 * @template T
 	 * @param string        $locale   The locale.
 	 * @param callable(): T $callback What to run.
 	 * @return T
 	 */
-	private static function in_locale( string $locale, callable $callback ): mixed {
-		$switched = '' !== $locale && get_locale() !== $locale && in_array( $locale, Subscribers::locales(), true ) && switch_to_locale( $locale );
+	public static function in_locale( string $locale, callable $callback ): mixed {
+		$locale   = '' === $locale ? get_locale() : $locale;
+		$switched = in_array( $locale, Subscribers::locales(), true ) && switch_to_locale( $locale );
 		try {
 			return $callback();
 		} finally {

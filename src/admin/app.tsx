@@ -23,6 +23,7 @@ import { ErrorSummary } from './error-summary';
 import { FindingsPanel } from './findings-panel';
 import { ImportExport } from './import-export';
 import { JumpToFieldProvider } from './jump-to-field';
+import { NoticeConfirmModal } from './notice-preview';
 import { categoryLabel, MeasureEditor } from './measure-editor';
 import { OrganizationSection } from './organization-section';
 import { ProcessorEditor } from './processor-editor';
@@ -86,8 +87,18 @@ const processorEditor = ( processor: Processor, index: number ) => (
  * The settings page: organisation, measures, processors and site, saved together.
  */
 export function App() {
-	const { load, save, notice, setNotice, loadError, change, setChange } =
-		usePolicyEditor();
+	const {
+		load,
+		save,
+		pendingNotice,
+		confirmSave,
+		cancelSave,
+		notice,
+		setNotice,
+		loadError,
+		change,
+		setChange,
+	} = usePolicyEditor();
 	const { draft, dirty, saving } = useSelect( ( select ) => {
 		const s = select( store );
 		return {
@@ -240,6 +251,14 @@ export function App() {
 					</span>
 					<ImportExport setNotice={ setNotice } />
 				</div>
+				{ pendingNotice && (
+					<NoticeConfirmModal
+						recipients={ pendingNotice.recipients }
+						email={ pendingNotice.email }
+						onConfirm={ confirmSave }
+						onCancel={ cancelSave }
+					/>
+				) }
 			</div>
 		</JumpToFieldProvider>
 	);

@@ -4,7 +4,7 @@
 import { Button, FormFileUpload, Modal } from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
 import { useState } from '@wordpress/element';
-import { __ } from '@wordpress/i18n';
+import { __, _n, sprintf } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
@@ -14,6 +14,7 @@ import {
 	importPolicy,
 	toApiError,
 	type ChangeAnnotation,
+	type NoticeEmail,
 } from '../api';
 import { errorSubject } from '../policy/errors';
 import type { FieldError } from '../policy/types';
@@ -21,6 +22,7 @@ import { store } from '../store';
 import { ChangeNoteFields } from './change-note-fields';
 import { ChangesPreview } from './changes-preview';
 import { download, today } from './download';
+import { NoticePreview } from './notice-preview';
 import type { PageNotice } from './use-policy-editor';
 
 type Preview =
@@ -29,6 +31,10 @@ type Preview =
 			document: unknown;
 			lines: string[];
 			revision: number;
+			/** Subscribers the import would e-mail, unless it is made internal. */
+			recipients: number;
+			/** Set once the admin asked to import, when it will e-mail someone. */
+			email?: NoticeEmail;
 	  }
 	| { kind: 'invalid'; errors: FieldError[]; message: string };
 
@@ -77,6 +83,7 @@ export function ImportExport( {
 				document,
 				lines: result.lines,
 				revision: result.revision,
+				recipients: result.recipients ?? 0,
 			} );
 		} catch ( caught ) {
 			const error = toApiError( caught );
@@ -90,18 +97,50 @@ export function ImportExport( {
 		}
 	};
 
+	// An import that will e-mail subscribers shows the e-mail first, with the note just typed.
 	const confirm = async () => {
 		if ( preview?.kind !== 'changes' ) {
 			return;
 		}
+		if (
+			! preview.email &&
+			preview.recipients > 0 &&
+			! change.changeInternal
+		) {
+			setBusy( true );
+			try {
+				const result = await importPolicy(
+					preview.document,
+					preview.revision,
+					true,
+					change
+				);
+				if ( result.recipients && result.email ) {
+					setPreview( {
+						...preview,
+						recipients: result.recipients,
+						email: result.email,
+					} );
+					return;
+				}
+			} catch ( caught ) {
+				setNotice( {
+					status: 'error',
+					message: toApiError( caught ).message,
+				} );
+				setPreview( null );
+				return;
+			} finally {
+				setBusy( false );
+			}
+		}
+		await save( preview.document, preview.revision );
+	};
+
+	const save = async ( document: unknown, from: number ) => {
 		setBusy( true );
 		try {
-			const result = await importPolicy(
-				preview.document,
-				preview.revision,
-				false,
-				change
-			);
+			const result = await importPolicy( document, from, false, change );
 			if ( result.policy ) {
 				receivePolicy( result.policy, result.revision );
 			}
@@ -204,11 +243,18 @@ export function ImportExport( {
 					) : (
 						<>
 							<ChangesPreview lines={ preview.lines } />
-							{ preview.lines.length > 0 && (
-								<ChangeNoteFields
-									change={ change }
-									onChange={ setChange }
+							{ preview.email ? (
+								<NoticePreview
+									recipients={ preview.recipients }
+									email={ preview.email }
 								/>
+							) : (
+								preview.lines.length > 0 && (
+									<ChangeNoteFields
+										change={ change }
+										onChange={ setChange }
+									/>
+								)
 							) }
 							{ dirty && (
 								<p className="infosec-policy-import__warning">
@@ -221,9 +267,18 @@ export function ImportExport( {
 							<div className="infosec-policy-import__actions">
 								<Button
 									variant="tertiary"
-									onClick={ () => setPreview( null ) }
+									onClick={ () =>
+										preview.email
+											? setPreview( {
+													...preview,
+													email: undefined,
+												} )
+											: setPreview( null )
+									}
 								>
-									{ __( 'Cancel', 'infosec-policy' ) }
+									{ preview.email
+										? __( 'Back', 'infosec-policy' )
+										: __( 'Cancel', 'infosec-policy' ) }
 								</Button>
 								<Button
 									variant="primary"
@@ -234,10 +289,21 @@ export function ImportExport( {
 									}
 									accessibleWhenDisabled
 								>
-									{ __(
-										'Import and save',
-										'infosec-policy'
-									) }
+									{ preview.email
+										? sprintf(
+												/* translators: %d: a number of subscribers. */
+												_n(
+													'Import, save and e-mail %d subscriber',
+													'Import, save and e-mail %d subscribers',
+													preview.recipients,
+													'infosec-policy'
+												),
+												preview.recipients
+											)
+										: __(
+												'Import and save',
+												'infosec-policy'
+											) }
 								</Button>
 							</div>
 						</>

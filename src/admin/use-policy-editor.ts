@@ -10,9 +10,11 @@ import { __, _n, sprintf } from '@wordpress/i18n';
  */
 import {
 	fetchPolicy,
+	previewSave,
 	savePolicy,
 	toApiError,
 	type ChangeAnnotation,
+	type NoticeEmail,
 	type SaveResponse,
 } from '../api';
 import { store } from '../store';
@@ -51,9 +53,19 @@ function savedNotice(
 	};
 }
 
+/** A save that waits for the admin's word, because it would e-mail subscribers. */
+export interface PendingNotice {
+	recipients: number;
+	email: NoticeEmail;
+}
+
 /**
  * Loading and saving the policy, with the notices the admin sees about it. A 400 maps the
  * server's errors onto the fields; a 409 keeps the draft and asks the admin what to keep.
+ *
+ * A save first asks the server what it would do (POST /policy/preview): refused there as it would
+ * be, it goes no further; when it would e-mail subscribers, it waits in `pendingNotice` until the
+ * admin confirms (`confirmSave`) or not (`cancelSave`), having seen how many and the e-mail.
  */
 export function usePolicyEditor() {
 	const {
@@ -63,6 +75,7 @@ export function usePolicyEditor() {
 		saveRejected,
 		saveConflicted,
 		saveFailed,
+		saveCancelled,
 	} = useDispatch( store );
 	const { draft, revision, dirty } = useSelect( ( select ) => {
 		const s = select( store );
@@ -76,6 +89,8 @@ export function usePolicyEditor() {
 	const [ loadError, setLoadError ] = useState< string | null >( null );
 	// The note and flag for the change log go with the next save only.
 	const [ change, setChange ] = useState< ChangeAnnotation >( {} );
+	const [ pendingNotice, setPendingNotice ] =
+		useState< PendingNotice | null >( null );
 
 	const load = useCallback( async () => {
 		try {
@@ -111,18 +126,8 @@ export function usePolicyEditor() {
 		return () => window.removeEventListener( 'beforeunload', warn );
 	}, [ dirty ] );
 
-	const save = useCallback( async () => {
-		if ( ! draft || revision === null ) {
-			return;
-		}
-		startSave();
-		setNotice( null );
-		try {
-			const response = await savePolicy( draft, revision, change );
-			saveSucceeded( draft, response.policy, response.revision );
-			setChange( {} );
-			setNotice( savedNotice( response, change ) );
-		} catch ( caught ) {
+	const refused = useCallback(
+		( caught: unknown ) => {
 			const error = toApiError( caught );
 			if (
 				error.code === 'infosec_policy_conflict' &&
@@ -165,17 +170,66 @@ export function usePolicyEditor() {
 					),
 				} );
 			}
-		}
-	}, [
-		draft,
-		revision,
-		change,
-		startSave,
-		saveSucceeded,
-		saveRejected,
-		saveConflicted,
-		saveFailed,
-	] );
+		},
+		[ saveConflicted, saveRejected, saveFailed ]
+	);
 
-	return { load, save, notice, setNotice, loadError, change, setChange };
+	const commit = useCallback( async () => {
+		if ( ! draft || revision === null ) {
+			return;
+		}
+		try {
+			const response = await savePolicy( draft, revision, change );
+			saveSucceeded( draft, response.policy, response.revision );
+			setChange( {} );
+			setNotice( savedNotice( response, change ) );
+		} catch ( caught ) {
+			refused( caught );
+		}
+	}, [ draft, revision, change, saveSucceeded, refused ] );
+
+	const save = useCallback( async () => {
+		if ( ! draft || revision === null ) {
+			return;
+		}
+		startSave();
+		setNotice( null );
+		try {
+			const preview = await previewSave( draft, revision, change );
+			if ( preview.recipients > 0 && preview.email ) {
+				setPendingNotice( {
+					recipients: preview.recipients,
+					email: preview.email,
+				} );
+				return;
+			}
+		} catch ( caught ) {
+			refused( caught );
+			return;
+		}
+		await commit();
+	}, [ draft, revision, change, startSave, refused, commit ] );
+
+	const confirmSave = useCallback( async () => {
+		setPendingNotice( null );
+		await commit();
+	}, [ commit ] );
+
+	const cancelSave = useCallback( () => {
+		setPendingNotice( null );
+		saveCancelled();
+	}, [ saveCancelled ] );
+
+	return {
+		load,
+		save,
+		pendingNotice,
+		confirmSave,
+		cancelSave,
+		notice,
+		setNotice,
+		loadError,
+		change,
+		setChange,
+	};
 }

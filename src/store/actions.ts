@@ -126,6 +126,13 @@ export function saveFailed() {
 }
 
 /**
+ * The admin chose not to save after all (the save would have e-mailed subscribers).
+ */
+export function saveCancelled() {
+	return { type: 'SAVE_CANCELLED' as const };
+}
+
+/**
  * The admin chose to keep their edits after a conflict: the next save overwrites the stored
  * revision knowingly.
  */
@@ -147,5 +154,6 @@ export type Action = ReturnType<
 	| typeof saveRejected
 	| typeof saveConflicted
 	| typeof saveFailed
+	| typeof saveCancelled
 	| typeof keepMyEdits
 >;

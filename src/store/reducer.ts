@@ -219,6 +219,7 @@ export function reducer( state: State = initialState, action: Action ): State {
 				conflictRevision: action.revision,
 			};
 		case 'SAVE_FAILED':
+		case 'SAVE_CANCELLED':
 			return { ...state, saving: false };
 		case 'KEEP_MY_EDITS':
 			return state.conflictRevision === null

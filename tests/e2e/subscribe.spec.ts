@@ -17,7 +17,13 @@ import {
  * Internal dependencies
  */
 import { linkIn, mailTo } from './mailbox';
-import { demoPolicy, storePolicy } from './policy-helpers';
+import {
+	demoPolicy,
+	notices,
+	SETTINGS_PAGE,
+	storedPolicy,
+	storePolicy,
+} from './policy-helpers';
 
 interface Listed {
 	subscribers: { id: number; email: string; status: string }[];
@@ -125,7 +131,9 @@ test.describe( 'subscribing by e-mail', () => {
 	} );
 
 	test( 'a visitor without JavaScript subscribes, confirms by button (not by the link alone), gets a notice and unsubscribes with one click', async ( {
+		admin,
 		browser,
+		page,
 		requestUtils,
 	} ) => {
 		const email = `visitor-${ Date.now() }@example.com`;
@@ -186,17 +194,69 @@ test.describe( 'subscribing by e-mail', () => {
 			{ status: 'confirmed' },
 		] );
 
-		// A published change: queued by the save, sent by WP-Cron.
-		const policy = demoPolicy();
-		policy.organization.name = 'RegioIngenieur B.V.';
-		await storePolicy( requestUtils, policy );
+		// A published change, saved by the admin, who sees first whom it will e-mail and how.
+		await admin.visitAdminPage( SETTINGS_PAGE );
+		const revision = ( await storedPolicy( requestUtils ) ).revision;
+		await page
+			.getByRole( 'region', { name: 'Organisation' } )
+			.getByLabel( 'Name', { exact: true } )
+			.fill( 'RegioIngenieur B.V.' );
+		await page.getByText( 'Add a note about this change' ).click();
+		await page
+			.getByLabel( 'Public note (optional)' )
+			.fill( 'Our new legal name.' );
+		await page.getByRole( 'button', { name: 'Save policy' } ).click();
+		const confirm = page.getByRole( 'dialog', {
+			name: 'E-mail subscribers about this change?',
+		} );
+		await expect( confirm ).toContainText(
+			'This change will be e-mailed to 1 subscriber.'
+		);
+		const shown = confirm.getByLabel( 'The e-mail’s text' );
+		await expect( shown ).toContainText( 'RegioIngenieur B.V.' );
+		await expect( shown ).toContainText( 'Our new legal name.' );
+		expect(
+			(
+				await new AxeBuilder( { page } )
+					.include( '.components-modal__frame' )
+					.withTags( [ 'wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa' ] )
+					.analyze()
+			).violations
+		).toEqual( [] );
+		// Cancelled, nothing is saved or sent, and the edits stay.
+		await confirm.getByRole( 'button', { name: 'Cancel' } ).click();
+		await expect( confirm ).toBeHidden();
+		await expect( page.getByText( 'Unsaved changes' ) ).toBeVisible();
+		expect( ( await storedPolicy( requestUtils ) ).revision ).toBe(
+			revision
+		);
+		await page.getByRole( 'button', { name: 'Save policy' } ).click();
+		const subject = await confirm
+			.locator( 'dt:text-is("Subject") + dd' )
+			.innerText();
+		const text = await shown.innerText();
+		await confirm
+			.getByRole( 'button', { name: 'Save and e-mail 1 subscriber' } )
+			.click();
+		await expect(
+			notices( page ).getByText( 'The policy was saved.' )
+		).toBeVisible();
+		expect( ( await storedPolicy( requestUtils ) ).revision ).toBe(
+			revision + 1
+		);
+
+		// Queued by the save, sent by WP-Cron: the e-mail that was shown.
 		expect( mailTo( email ) ).toHaveLength( 1 );
 		expect( ( await visitor.request.get( '/wp-cron.php' ) ).status() ).toBe(
 			200
 		);
 		await expect.poll( () => mailTo( email ).length ).toBe( 2 );
 		const notice = mailTo( email )[ 1 ]!;
-		expect( notice.text ).toContain( 'RegioIngenieur B.V.' );
+		expect( notice.headers.subject?.[ 0 ] ).toBe( subject );
+		const unsubscribeLine = /^http\S+subscriber=\d+\S*$/m;
+		expect(
+			notice.text.replace( unsubscribeLine, '(link)' ).trimEnd()
+		).toBe( text.replace( unsubscribeLine, '(link)' ).trimEnd() );
 		expect( notice.headers[ 'list-unsubscribe-post' ] ).toEqual( [
 			'List-Unsubscribe=One-Click',
 		] );

@@ -18,7 +18,13 @@ import {
  * Internal dependencies
  */
 import type { SubscriberSummary } from '../../src/subscriber-data';
-import { SETTINGS_PAGE, notices } from './policy-helpers';
+import {
+	SETTINGS_PAGE,
+	demoPolicy,
+	notices,
+	storePolicy,
+	storedPolicy,
+} from './policy-helpers';
 
 const ROUTE = '/infosec-policy/v1/subscribers';
 
@@ -346,5 +352,62 @@ test.describe( 'settings page: subscribers', () => {
 			( await axe().include( '.components-modal__frame' ).analyze() )
 				.violations
 		).toEqual( [] );
+	} );
+
+	test( 'an import that will e-mail subscribers shows the e-mail, with its note, before it saves', async ( {
+		admin,
+		page,
+		requestUtils,
+	} ) => {
+		await storePolicy( requestUtils, demoPolicy() );
+		await importSubscribers( requestUtils, [
+			'a@example.com',
+			'b@example.com',
+		] );
+		await admin.visitAdminPage( SETTINGS_PAGE );
+		const before = await storedPolicy( requestUtils );
+		const incoming = demoPolicy();
+		incoming.organization.name = 'Imported B.V.';
+
+		const chooser = page.waitForEvent( 'filechooser' );
+		await page.getByRole( 'button', { name: 'Import…' } ).click();
+		await (
+			await chooser
+		).setFiles( {
+			name: 'policy.json',
+			mimeType: 'application/json',
+			buffer: Buffer.from( JSON.stringify( incoming ) ),
+		} );
+		const dialog = page.getByRole( 'dialog', { name: 'Import a policy' } );
+		await dialog
+			.getByLabel( 'Public note (optional)' )
+			.fill( 'From the group policy.' );
+		await dialog.getByRole( 'button', { name: 'Import and save' } ).click();
+
+		await expect( dialog ).toContainText(
+			'This change will be e-mailed to 2 subscribers.'
+		);
+		const text = dialog.getByLabel( 'The e-mail’s text' );
+		await expect( text ).toContainText( 'Imported B.V.' );
+		await expect( text ).toContainText( 'From the group policy.' );
+		expect( await storedPolicy( requestUtils ) ).toEqual( before );
+
+		// Back to the note, which is kept.
+		await dialog.getByRole( 'button', { name: 'Back' } ).click();
+		await expect(
+			dialog.getByLabel( 'Public note (optional)' )
+		).toHaveValue( 'From the group policy.' );
+		await dialog.getByRole( 'button', { name: 'Import and save' } ).click();
+		await dialog
+			.getByRole( 'button', {
+				name: 'Import, save and e-mail 2 subscribers',
+			} )
+			.click();
+		await expect(
+			notices( page ).getByText( 'The policy was imported and saved.' )
+		).toBeVisible();
+		const after = await storedPolicy( requestUtils );
+		expect( after.policy.organization.name ).toBe( 'Imported B.V.' );
+		expect( after.revision ).toBe( before.revision + 1 );
 	} );
 } );

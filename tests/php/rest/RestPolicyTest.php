@@ -46,8 +46,8 @@ final class RestPolicyTest extends TestCase {
 	 */
 	public static function routes(): array {
 		return array(
-			'GET /policy'         => array( 'GET', '/policy', null ),
-			'PUT /policy'         => array(
+			'GET /policy'          => array( 'GET', '/policy', null ),
+			'PUT /policy'          => array(
 				'PUT',
 				'/policy',
 				array(
@@ -55,8 +55,16 @@ final class RestPolicyTest extends TestCase {
 					'revision' => 0,
 				),
 			),
-			'GET /policy/export'  => array( 'GET', '/policy/export', null ),
-			'POST /policy/import' => array(
+			'POST /policy/preview' => array(
+				'POST',
+				'/policy/preview',
+				array(
+					'policy'   => Policy_Store::default_policy(),
+					'revision' => 0,
+				),
+			),
+			'GET /policy/export'   => array( 'GET', '/policy/export', null ),
+			'POST /policy/import'  => array(
 				'POST',
 				'/policy/import',
 				array(
@@ -159,6 +167,17 @@ final class RestPolicyTest extends TestCase {
 		$this->assertSame( 'infosec_policy_conflict', $response->get_data()['code'] );
 		$this->assertSame( $revision, $response->get_data()['data']['revision'] );
 		$this->assertSame( $before, $this->stored_raw() );
+
+		$preview = $this->rest(
+			'POST',
+			'/policy/preview',
+			array(
+				'policy'   => $policy,
+				'revision' => $revision - 1,
+			)
+		);
+		$this->assertSame( 409, $preview->get_status(), 'the preview before the save says so first' );
+		$this->assertSame( $response->get_data(), $preview->get_data() );
 	}
 
 	public function test_rejects_an_invalid_document_with_400_naming_each_field_and_changes_nothing(): void {
@@ -181,6 +200,17 @@ final class RestPolicyTest extends TestCase {
 		$this->assertSame( array( 'processors[1].country', 'processors[2].securityUrl' ), array_column( $errors, 'path' ) );
 		$this->assertArrayHasKey( 'policy', $response->get_data()['data']['params'] );
 		$this->assertSame( $before, $this->stored_raw() );
+
+		$preview = $this->rest(
+			'POST',
+			'/policy/preview',
+			array(
+				'policy'   => $policy,
+				'revision' => $revision,
+			)
+		);
+		$this->assertSame( 400, $preview->get_status(), 'the preview before the save names the same fields' );
+		$this->assertSame( $errors, $preview->get_data()['data']['errors'] );
 	}
 
 	public function test_a_save_stores_what_the_client_sent_whatever_other_code_sets_on_the_request(): void {

@@ -184,6 +184,73 @@ final class NoticeDeliveryTest extends TestCase {
 		$this->assertStringContainsString( Subscriber_Tokens::url( 'unsubscribe', $subscriber ), $message['text'] );
 	}
 
+	public function test_the_preview_before_a_save_is_the_notice_the_subscribers_then_get(): void {
+		$this->assertContains( 'nl_NL', Subscribers::locales(), 'the test site has Dutch (or this test proves nothing)' );
+		$this->assertNotNull( Subscribers::add( 'dutch1@example.com', 'nl_NL', 'confirmed', 'test' ) );
+		$this->assertNotNull( Subscribers::add( 'dutch2@example.com', 'nl_NL', 'confirmed', 'test' ) );
+		$this->assertNotNull( Subscribers::add( 'english@example.com', 'en_US', 'confirmed', 'test' ) );
+		$this->subscribers( 2, 'pending', 'waiting' );
+		$stored                         = Policy_Store::get();
+		$policy                         = $stored['policy'];
+		$policy['organization']['name'] = 'Voorbeeld & Zn B.V.';
+		$body                           = array(
+			'policy'     => $policy,
+			'revision'   => $stored['revision'],
+			'changeNote' => "Nieuwe naam.\nZelfde mensen.",
+		);
+
+		$response = $this->rest( 'POST', '/policy/preview', $body );
+		$this->assertSame( 200, $response->get_status(), (string) wp_json_encode( $response->get_data() ) );
+		$preview = $response->get_data();
+		$this->assertSame( 3, $preview['recipients'], 'the confirmed subscribers, not the pending ones' );
+		$this->assertSame( 'nl_NL', $preview['email']['locale'], 'the language most of them read' );
+		$this->assertSame( 2, $preview['email']['languages'] );
+		$this->assertSame( $stored['revision'], $preview['revision'] );
+		$this->assertCount( 1, $preview['lines'] );
+		$this->assertSame( 'en_US', determine_locale(), 'the preview switches back' );
+		$this->assertSame( $stored, Policy_Store::get(), 'a preview writes nothing' );
+		$this->send_all();
+		$this->assertSame( array(), self::$smtp->messages(), 'a preview queues nothing' );
+
+		$this->assertSame( 200, $this->rest( 'PUT', '/policy', $body )->get_status() );
+		$this->send_all();
+
+		$this->assertCount( 3, self::$smtp->messages() );
+		$dutch   = self::$smtp->messages_to( 'dutch1@example.com' )[0];
+		$way_out = static fn( string $text ): string => rtrim( (string) preg_replace( '/^http\S+subscriber=\d+\S*$/m', '(unsubscribe link)', $text ) );
+		$this->assertSame( $preview['email']['subject'], iconv_mime_decode( $dutch['headers']['subject'][0], 0, 'UTF-8' ) );
+		$this->assertSame( $way_out( $preview['email']['text'] ), $way_out( $dutch['text'] ), 'the same e-mail, but for the personal unsubscribe link' );
+		$this->assertStringContainsString( 'Voorbeeld & Zn B.V.', $preview['email']['text'] );
+		$this->assertStringContainsString( "Nieuwe naam.\nZelfde mensen.", $preview['email']['text'] );
+		$this->assertSame( str_replace( '"', '', (string) iconv_mime_decode( $dutch['headers']['from'][0], 0, 'UTF-8' ) ), $preview['email']['from'], 'the sender after the SMTP plugin\'s filter' );
+		$this->assertSame( $dutch['headers']['reply-to'][0], $preview['email']['replyTo'] );
+	}
+
+	public function test_a_preview_mails_nobody_for_an_internal_change_or_without_confirmed_subscribers(): void {
+		$stored                         = Policy_Store::get();
+		$policy                         = $stored['policy'];
+		$policy['organization']['name'] = 'Nobody told';
+		$body                           = array(
+			'policy'   => $policy,
+			'revision' => $stored['revision'],
+		);
+		$this->subscribers( 1, 'pending' );
+		$this->assertSame( 0, $this->rest( 'POST', '/policy/preview', $body )->get_data()['recipients'], 'pending only' );
+
+		$this->subscribers( 1, 'confirmed' );
+		$this->assertSame( 1, $this->rest( 'POST', '/policy/preview', $body )->get_data()['recipients'] );
+		$internal = $this->rest( 'POST', '/policy/preview', $body + array( 'changeInternal' => true ) )->get_data();
+		$this->assertSame( 0, $internal['recipients'], 'an internal change' );
+		$this->assertNull( $internal['email'] );
+		$same = $this->rest( 'POST', '/policy/preview', array( 'policy' => $stored['policy'] ) + $body )->get_data();
+		$this->assertSame( array(), $same['lines'] );
+		$this->assertSame( 0, $same['recipients'], 'no change' );
+
+		$dry_run = $this->rest( 'POST', '/policy/import', $body + array( 'dryRun' => true ) )->get_data();
+		$this->assertSame( 1, $dry_run['recipients'], 'an import says it too' );
+		$this->assertStringContainsString( 'Nobody told', $dry_run['email']['text'] );
+	}
+
 	public function test_an_announced_processor_gets_its_start_date_and_how_to_object(): void {
 		$this->subscribers( 1, 'confirmed' );
 		$stored                     = Policy_Store::get();
