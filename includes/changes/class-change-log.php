@@ -101,13 +101,15 @@ final class Change_Log {
 		global $wpdb;
 		$table = Change_Log_Table::name();
 		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- the plugin's own table, whose name is a constant, never input (WPCS 2.3 rejects prepare()'s %i); no WordPress API reads it, and page views never query it (they read Published_Log's option).
-		$rows  = $wpdb->get_results( $wpdb->prepare( "SELECT * FROM {$table} ORDER BY revision DESC, id DESC LIMIT %d OFFSET %d", $per_page, ( $page - 1 ) * $per_page ), ARRAY_A );
 		$total = (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$table}" );
+		$pages = (int) ceil( $total / max( 1, $per_page ) );
+		// A page past the last is empty, and is not asked for: its offset could overflow.
+		$rows = $page > $pages ? array() : $wpdb->get_results( $wpdb->prepare( "SELECT * FROM {$table} ORDER BY revision DESC, id DESC LIMIT %d OFFSET %d", $per_page, ( $page - 1 ) * $per_page ), ARRAY_A );
 		// phpcs:enable
 		return array(
 			'entries' => array_values( array_map( array( self::class, 'entry' ), is_array( $rows ) ? $rows : array() ) ),
 			'total'   => $total,
-			'pages'   => (int) ceil( $total / max( 1, $per_page ) ),
+			'pages'   => $pages,
 		);
 	}
 

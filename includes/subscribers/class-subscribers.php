@@ -205,13 +205,15 @@ final class Subscribers {
 		$table = Subscriber_Tables::name( Subscriber_Tables::SUBSCRIBERS );
 		$where = '' === $status ? '1 = 1' : $wpdb->prepare( 'status = %s', $status );
 		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- the plugin's own table, whose name is a constant (WPCS 2.3 rejects prepare()'s %i); $where is prepared above.
-		$rows  = $wpdb->get_results( $wpdb->prepare( "SELECT * FROM {$table} WHERE {$where} ORDER BY id DESC LIMIT %d OFFSET %d", $per_page, ( $page - 1 ) * $per_page ), ARRAY_A );
 		$total = (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$table} WHERE {$where}" );
+		$pages = (int) ceil( $total / max( 1, $per_page ) );
+		// A page past the last is empty, and is not asked for: its offset could overflow.
+		$rows = $page > $pages ? array() : $wpdb->get_results( $wpdb->prepare( "SELECT * FROM {$table} WHERE {$where} ORDER BY id DESC LIMIT %d OFFSET %d", $per_page, ( $page - 1 ) * $per_page ), ARRAY_A );
 		// phpcs:enable
 		return array(
 			'subscribers' => array_values( array_map( array( self::class, 'subscriber' ), is_array( $rows ) ? $rows : array() ) ),
 			'total'       => $total,
-			'pages'       => (int) ceil( $total / max( 1, $per_page ) ),
+			'pages'       => $pages,
 		);
 	}
 

@@ -57,6 +57,23 @@ final class ChangeLogRestTest extends TestCase {
 		$this->assertSame( '3', $response->get_headers()['X-WP-TotalPages'] );
 	}
 
+	public function test_a_page_past_the_last_is_empty_however_large_its_number(): void {
+		foreach ( array( 4, 1000, PHP_INT_MAX ) as $number ) {
+			$request = new \WP_REST_Request( 'GET', '/infosec-policy/v1/changes' );
+			$request->set_query_params(
+				array(
+					'page'     => (string) $number,
+					'per_page' => 2,
+				)
+			);
+			$response = rest_get_server()->dispatch( $request );
+			$this->assertSame( 200, $response->get_status(), (string) $number );
+			$this->assertSame( array(), $response->get_data()['entries'], "page $number is not page 1" );
+			$this->assertSame( 5, $response->get_data()['total'] );
+			$this->assertSame( 3, $response->get_data()['pages'] );
+		}
+	}
+
 	public function test_a_page_number_out_of_range_is_refused_with_its_name(): void {
 		foreach ( array( '/changes?page=0', '/changes?per_page=101', '/changes?per_page=x' ) as $route ) {
 			$request = new \WP_REST_Request( 'GET', '/infosec-policy/v1/changes' );

@@ -106,6 +106,16 @@ final class SubscriberAdminTest extends TestCase {
 		$this->assertNull( Subscribers::find( 'a@example.com' ) );
 	}
 
+	public function test_a_page_past_the_last_is_empty_however_large_its_number(): void {
+		$this->assertNotNull( Subscribers::add( 'only@example.com', 'en_US', 'confirmed', 'test' ) );
+		foreach ( array( 2, PHP_INT_MAX ) as $number ) {
+			$page = $this->get( '/subscribers', array( 'page' => (string) $number ) );
+			$this->assertSame( 200, $page->get_status(), (string) $number );
+			$this->assertSame( array(), $page->get_data()['subscribers'], "page $number is not page 1" );
+			$this->assertSame( 1, $page->get_data()['total'] );
+		}
+	}
+
 	public function test_the_list_pages_and_filters_and_delete_removes_one(): void {
 		for ( $i = 1; $i <= 3; $i++ ) {
 			$this->assertNotNull( Subscribers::add( "c$i@example.com", 'en_US', 'confirmed', 'test' ) );
