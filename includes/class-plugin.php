@@ -72,6 +72,7 @@ final class Plugin {
 		add_action( 'rest_api_init', array( Register_Controller::class, 'register' ) );
 		add_action( 'rest_api_init', array( Subscribers_Controller::class, 'register' ) );
 		add_filter( 'rest_pre_dispatch', array( Request_Body::class, 'keep_sent' ), PHP_INT_MIN, 3 );
+		add_filter( 'rest_post_dispatch', array( Register_Controller::class, 'fields_on_data_only' ), 9, 3 );
 		add_filter( 'rest_pre_serve_request', array( Register_Controller::class, 'serve_raw' ), 10, 3 );
 		add_filter( 'rest_pre_serve_request', array( Subscribers_Controller::class, 'serve_csv' ), 10, 3 );
 		add_filter( 'wp_privacy_personal_data_exporters', array( Subscriber_Privacy::class, 'register_exporter' ) );

@@ -104,6 +104,9 @@ final class Register_Controller {
 	 * An answer with ETag, Last-Modified and Cache-Control, or a bodiless 304 when the client's copy
 	 * is current (If-None-Match first, as RFC 9110 wants; else If-Modified-Since).
 	 *
+	 * RFC 9110 section 13.1: If-None-Match compares weakly, so `W/"x"` matches `"x"`; an
+	 * If-Modified-Since that is no HTTP-date, or a date later than now, is ignored.
+	 *
 	 * @param \WP_REST_Request<array<string, mixed>> $request  The request.
 	 * @param mixed                                  $data     The answer's data.
 	 * @param string                                 $bytes    What the answer holds, for its ETag.
@@ -113,15 +116,74 @@ final class Register_Controller {
 		$etag     = '"' . substr( hash( 'sha256', $bytes ), 0, 32 ) . '"';
 		$time     = $modified ? Register::modified() : 0;
 		$match    = (string) $request->get_header( 'if_none_match' );
-		$since    = (string) $request->get_header( 'if_modified_since' );
+		$since    = self::http_date( (string) $request->get_header( 'if_modified_since' ) );
 		$current  = '' !== $match
-			? in_array( $etag, array_map( 'trim', explode( ',', $match ) ), true ) || '*' === trim( $match )
-			: $time > 0 && '' !== $since && false !== strtotime( $since ) && strtotime( $since ) >= $time;
+			? self::matches( $etag, $match )
+			: $time > 0 && null !== $since && $since <= time() && $since >= $time;
 		$response = $current ? new \WP_REST_Response( null, 304 ) : new \WP_REST_Response( $data );
 		$response->header( 'ETag', $etag );
 		$response->header( 'Cache-Control', 'public, max-age=' . self::MAX_AGE );
 		if ( $time > 0 ) {
 			$response->header( 'Last-Modified', gmdate( 'D, d M Y H:i:s', $time ) . ' GMT' );
+		}
+		return $response;
+	}
+
+	/**
+	 * Whether an If-None-Match value names the answer's entity tag, by weak comparison: the tags'
+	 * opaque parts are equal, whichever is weak.
+	 *
+	 * @param string $etag  The answer's tag, `"…"`.
+	 * @param string $match The header's value: `*`, or a list of tags.
+	 */
+	private static function matches( string $etag, string $match ): bool {
+		if ( '*' === trim( $match ) ) {
+			return true;
+		}
+		foreach ( explode( ',', $match ) as $tag ) {
+			$tag = trim( $tag );
+			if ( $etag === ( str_starts_with( $tag, 'W/' ) ? substr( $tag, 2 ) : $tag ) ) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * An HTTP-date as a timestamp, or null when the value is none: IMF-fixdate, or one of the two
+	 * obsolete forms that RFC 9110 section 5.6.7 says a recipient must accept.
+	 *
+	 * @param string $value The header's value.
+	 */
+	private static function http_date( string $value ): ?int {
+		$value = (string) preg_replace( '/ +/', ' ', trim( $value ) );
+		foreach ( array( 'D, d M Y H:i:s \G\M\T', 'l, d-M-y H:i:s \G\M\T', 'D M j H:i:s Y' ) as $format ) {
+			$date = \DateTimeImmutable::createFromFormat( '!' . $format, $value, new \DateTimeZone( 'UTC' ) );
+			// A date that only PHP's rollover makes valid (31 February) is no date.
+			if ( false !== $date && $date->format( $format ) === $value ) {
+				return $date->getTimestamp();
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Keeps core's `_fields` filter off the register's CSV and 304 answers, whose data is a string
+	 * or nothing: core's filter takes every answer for an object or list, and ends in a TypeError
+	 * (a 500) on anything else. The admin's CSV export is such an answer too. Filters
+	 * `rest_post_dispatch` before core's filter (priority 10).
+	 *
+	 * @param mixed            $response The answer.
+	 * @param \WP_REST_Server  $server   The server.
+	 * @param \WP_REST_Request $request  The request.
+	 * @return mixed
+	 *
+	 * @phpstan-param \WP_REST_Request<array<string, mixed>> $request
+	 */
+	public static function fields_on_data_only( mixed $response, \WP_REST_Server $server, \WP_REST_Request $request ): mixed {
+		unset( $server );
+		if ( $response instanceof \WP_REST_Response && ! is_array( $response->get_data() ) && str_starts_with( $request->get_route(), '/' . Policy_Controller::NAMESPACE . '/' ) ) {
+			$request->set_param( '_fields', null );
 		}
 		return $response;
 	}

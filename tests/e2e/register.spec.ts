@@ -1,4 +1,9 @@
 /**
+ * External dependencies
+ */
+import { existsSync, readFileSync } from 'node:fs';
+
+/**
  * WordPress dependencies
  */
 import { test, expect } from '@wordpress/e2e-test-utils-playwright';
@@ -6,7 +11,20 @@ import { test, expect } from '@wordpress/e2e-test-utils-playwright';
 /**
  * Internal dependencies
  */
-import { asVisitor, demoPolicy, storePolicy } from './policy-helpers';
+import {
+	SETTINGS_PAGE,
+	asVisitor,
+	demoPolicy,
+	storePolicy,
+} from './policy-helpers';
+
+/**
+ * What PHP has logged on the site under test so far.
+ */
+function debugLog(): string {
+	const file = `${ process.env.INFOSEC_SITE_DIR }/logs/debug.log`;
+	return existsSync( file ) ? readFileSync( file, 'utf8' ) : '';
+}
 
 test.describe( 'public register', () => {
 	test.beforeEach( async ( { requestUtils } ) => {
@@ -53,5 +71,69 @@ test.describe( 'public register', () => {
 		expect( rows[ 0 ] ).toMatch( /^"id","role","name",/ );
 		expect( rows ).toHaveLength( 1 + demoPolicy().processors.length );
 		await visitor.context().close();
+	} );
+
+	test( 'core’s own REST parameters, with and without a conditional header, never make a public route fail', async ( {
+		admin,
+		browser,
+		page,
+	} ) => {
+		const visitor = await asVisitor( browser );
+		const base = '/wp-json/infosec-policy/v1/register';
+		const routes = [ base, `${ base }/schema`, `${ base }/processors.csv` ];
+		const parameters = [
+			'_fields=organization',
+			'_fields=id',
+			'_fields[]=organization&_fields[]=processors',
+			'_envelope',
+			'_envelope&_fields=organization',
+			'_embed',
+			'_embed=author',
+			'context=edit',
+			'_method=DELETE',
+			'_jsonp=callback',
+			'excel=1&_fields=id',
+		];
+		const logged = debugLog();
+		for ( const route of routes ) {
+			const first = await visitor.request.get( route );
+			expect( first.status(), route ).toBe( 200 );
+			const conditions: Array< Record< string, string > > = [
+				{},
+				{ 'If-None-Match': first.headers().etag! },
+				{ 'If-None-Match': `W/${ first.headers().etag }` },
+				{
+					'If-Modified-Since':
+						first.headers()[ 'last-modified' ] ?? '',
+				},
+			];
+			for ( const parameter of parameters ) {
+				const url = `${ route }?${ parameter }`;
+				for ( const headers of conditions ) {
+					const answer = await visitor.request.get( url, {
+						headers,
+					} );
+					expect(
+						answer.status(),
+						`${ url } ${ JSON.stringify( headers ) }`
+					).toBeLessThan( 500 );
+				}
+			}
+		}
+		await visitor.context().close();
+
+		// The administrator's CSV export is an answer of the same kind.
+		await admin.visitAdminPage( SETTINGS_PAGE );
+		const nonce = await page.evaluate(
+			() => window.wp.apiFetch.nonceMiddleware.nonce
+		);
+		for ( const parameter of [ '_fields=email', '_envelope', '_embed' ] ) {
+			const answer = await page.request.get(
+				`/wp-json/infosec-policy/v1/subscribers/export?${ parameter }`,
+				{ headers: { 'X-WP-Nonce': nonce } }
+			);
+			expect( answer.status(), parameter ).toBe( 200 );
+		}
+		expect( debugLog(), 'PHP logged nothing' ).toBe( logged );
 	} );
 } );

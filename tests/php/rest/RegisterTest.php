@@ -111,6 +111,31 @@ final class RegisterTest extends TestCase {
 		$this->assertSame( 'RegioIngenieur B.V.', $changed->get_data()['organization']['name'] );
 	}
 
+	public function test_conditional_requests_as_rfc_9110_reads_them(): void {
+		Policy_Store::save( $this->policy(), 0 );
+		$first    = $this->get();
+		$etag     = $first->get_headers()['ETag'];
+		$modified = (int) strtotime( $first->get_headers()['Last-Modified'] );
+
+		$this->assertSame( 304, $this->get( '', array( 'If-None-Match' => 'W/' . $etag ) )->get_status(), 'weak comparison: W/ matches' );
+		$this->assertSame( 304, $this->get( '', array( 'If-None-Match' => '"other", W/' . $etag ) )->get_status(), 'any tag of the list' );
+		$this->assertSame( 200, $this->get( '', array( 'If-None-Match' => 'W/"other"' ) )->get_status() );
+		$this->assertSame( 304, $this->get( '', array( 'If-Modified-Since' => gmdate( 'l, d-M-y H:i:s', $modified ) . ' GMT' ) )->get_status(), 'the obsolete RFC 850 form' );
+		$this->assertSame( 304, $this->get( '', array( 'If-Modified-Since' => gmdate( 'D M j H:i:s Y', $modified ) ) )->get_status(), 'the obsolete asctime form' );
+
+		foreach (
+			array(
+				'a day to come'     => gmdate( 'D, d M Y H:i:s', time() + DAY_IN_SECONDS ) . ' GMT',
+				'no HTTP-date'      => 'tomorrow',
+				'an impossible day' => 'Tue, 31 Feb 2026 10:00:00 GMT',
+			) as $what => $since
+		) {
+			$answer = $this->get( '', array( 'If-Modified-Since' => $since ) );
+			$this->assertSame( 200, $answer->get_status(), "If-Modified-Since with $what is ignored" );
+			$this->assertSame( $first->get_data(), $answer->get_data() );
+		}
+	}
+
 	public function test_the_processors_as_csv_that_no_spreadsheet_runs(): void {
 		$policy                               = $this->policy();
 		$policy['processors'][0]['name']      = '=HYPERLINK("https://attacker.test","Click")';
