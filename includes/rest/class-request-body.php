@@ -45,7 +45,8 @@ final class Request_Body {
 	public static function read( \WP_REST_Request $request, array $types, array $required ): array|\WP_Error {
 		// What the client sent, not get_json_params(): see keep_sent().
 		$body = self::decoded( $request );
-		if ( ! is_array( $body ) || ( array() !== $body && array_is_list( $body ) ) ) {
+		// An empty list decodes as an empty object does: what was sent tells them apart.
+		if ( ! is_array( $body ) || ( array() !== $body ? array_is_list( $body ) : str_starts_with( ltrim( $request->get_body() ), '[' ) ) ) {
 			return self::invalid( array( self::problem( 'rest_invalid_json', __( 'The request body must be a JSON object.', 'infosec-policy' ) ) ), array( 'body' ) );
 		}
 		$errors = array();

@@ -130,7 +130,7 @@ final class Subscribers_Controller {
 		}
 		$result = Subscriptions::request( $params['email'] ?? null, $params['locale'] ?? null, Subscriptions::client_address(), 'rest' );
 		if ( is_wp_error( $result ) ) {
-			return self::with_retry_after( $result );
+			return Rate_Limited::answer( $result );
 		}
 		return new \WP_REST_Response( array( 'message' => __( 'If the address can receive e-mail, a message with a confirmation link is on its way. Nothing is sent until it is confirmed.', 'infosec-policy' ) ), 202 );
 	}
@@ -305,20 +305,5 @@ final class Subscribers_Controller {
 			);
 		}
 		return array_intersect_key( $request->get_body_params(), array_flip( array( 'email', 'locale' ) ) );
-	}
-
-	/**
-	 * A 429 with its Retry-After header.
-	 *
-	 * @param \WP_Error $error The error.
-	 */
-	private static function with_retry_after( \WP_Error $error ): \WP_Error|\WP_REST_Response {
-		$data = $error->get_error_data();
-		if ( ! is_array( $data ) || 429 !== ( $data['status'] ?? 0 ) ) {
-			return $error;
-		}
-		$response = rest_convert_error_to_response( $error );
-		$response->header( 'Retry-After', (string) ( $data['retryAfter'] ?? 60 ) );
-		return $response;
 	}
 }

@@ -76,13 +76,15 @@ final class Tls_Controller {
 		$interval = max( 1, (int) apply_filters( 'infosec_policy_tls_check_interval', MINUTE_IN_SECONDS ) );
 		if ( ! self::take_lock( $interval ) ) {
 			$retry = max( 1, (int) get_option( self::LOCK, 0 ) + $interval - time() );
-			return new \WP_Error(
-				'infosec_policy_rate_limited',
-				/* translators: %d: seconds to wait. */
-				sprintf( _n( 'The certificates were checked a moment ago. Try again in %d second.', 'The certificates were checked a moment ago. Try again in %d seconds.', $retry, 'infosec-policy' ), $retry ),
-				array(
-					'status'     => 429,
-					'retryAfter' => $retry,
+			return Rate_Limited::answer(
+				new \WP_Error(
+					'infosec_policy_rate_limited',
+					/* translators: %d: seconds to wait. */
+					sprintf( _n( 'The certificates were checked a moment ago. Try again in %d second.', 'The certificates were checked a moment ago. Try again in %d seconds.', $retry, 'infosec-policy' ), $retry ),
+					array(
+						'status'     => 429,
+						'retryAfter' => $retry,
+					)
 				)
 			);
 		}

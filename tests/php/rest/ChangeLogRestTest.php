@@ -118,6 +118,7 @@ final class ChangeLogRestTest extends TestCase {
 			'a flag that is not a boolean'    => array( array( 'internal' => 'true' ), 'internal' ),
 			'an unknown field'                => array( array( 'author' => 'Mallory' ), 'author' ),
 			'a list instead of an object'     => array( array( 1, 2 ), 'body' ),
+			'an empty list'                   => array( array(), 'body' ),
 		);
 	}
 

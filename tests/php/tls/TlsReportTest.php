@@ -60,6 +60,7 @@ final class TlsReportTest extends TestCase {
 		$this->assertSame( 429, $second->get_status() );
 		$this->assertSame( 'infosec_policy_rate_limited', $second->get_data()['code'] );
 		$this->assertGreaterThan( 0, $second->get_data()['data']['retryAfter'] );
+		$this->assertSame( (string) $second->get_data()['data']['retryAfter'], $second->get_headers()['Retry-After'] ?? null, 'the 429 says when to try again' );
 	}
 
 	public function test_check_now_is_allowed_again_once_the_interval_has_passed(): void {
