@@ -97,7 +97,7 @@ final class Policy_Service {
 
 	/**
 	 * What a save changes, compared with what it replaced as stored. The first save replaces
-	 * nothing published (not the default policy, whose address is the site's admin e-mail): it is
+	 * nothing published (not the default policy, which no one wrote): it is
 	 * the statement's first publication, one item.
 	 *
 	 * @param array<string, mixed> $replaced The stored document; empty when none was stored.

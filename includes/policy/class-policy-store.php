@@ -277,15 +277,16 @@ final class Policy_Store {
 	 * @return array<string, mixed>
 	 */
 	public static function default_policy(): array {
-		$home  = home_url( '/' );
-		$host  = (string) wp_parse_url( $home, PHP_URL_HOST );
-		$name  = trim( wp_strip_all_tags( get_bloginfo( 'name' ) ) );
-		$email = (string) get_option( 'admin_email', '' );
+		$home = home_url( '/' );
+		$host = (string) wp_parse_url( $home, PHP_URL_HOST );
+		$name = trim( wp_strip_all_tags( get_bloginfo( 'name' ) ) );
 		return array(
 			'formatVersion' => Policy_Schema::FORMAT_VERSION,
 			'organization'  => array(
 				'name'       => '' === $name ? $host : mb_substr( $name, 0, 200 ),
-				'email'      => is_email( $email ) ? $email : '',
+				// Not the site's admin e-mail: WordPress never publishes it, and the register serves
+				// this document to anyone until the first save.
+				'email'      => '',
 				'website'    => $home,
 				'country'    => '',
 				'standards'  => array(),

@@ -12,6 +12,7 @@ namespace InfosecPolicy\Tests;
 use InfosecPolicy\Policy\Policy_Store;
 use InfosecPolicy\Publish\Register;
 use InfosecPolicy\Rest\Register_Controller;
+use InfosecPolicy\Subscribers\Notice_Mail;
 
 /**
  * GET /register and its schema and CSV, for anyone, with what the statement shows and nothing else.
@@ -133,6 +134,39 @@ final class RegisterTest extends TestCase {
 			$answer = $this->get( '', array( 'If-Modified-Since' => $since ) );
 			$this->assertSame( 200, $answer->get_status(), "If-Modified-Since with $what is ignored" );
 			$this->assertSame( $first->get_data(), $answer->get_data() );
+		}
+	}
+
+	public function test_nothing_private_is_published_before_the_first_save(): void {
+		update_option( 'admin_email', 'owner.private@example.org' );
+		Policy_Store::delete();
+		$this->assertSame( 0, Policy_Store::get()['revision'] );
+
+		$register = $this->get();
+		$this->assertSame( 200, $register->get_status() );
+		$this->assertSame( '', $register->get_data()['organization']['email'] );
+		$csv = $this->get( '/processors.csv' )->get_data();
+		$this->assertIsString( $csv );
+		$contact = do_blocks( '<!-- wp:infosec-policy/contact /-->' );
+		$mail    = Notice_Mail::confirmation(
+			array(
+				'id'            => 1,
+				'email'         => 'visitor@example.com',
+				'locale'        => 'en_US',
+				'status'        => 'pending',
+				'requestedAt'   => time(),
+				'confirmedAt'   => null,
+				'consentSource' => 'form',
+			)
+		);
+		foreach ( array(
+			'the register'          => (string) wp_json_encode( $register->get_data() ),
+			'its CSV'               => $csv,
+			'the contact block'     => $contact,
+			'the e-mail\'s headers' => implode( "\n", $mail['headers'] ),
+			'the e-mail'            => $mail['text'] . $mail['html'],
+		) as $where => $text ) {
+			$this->assertStringNotContainsString( 'owner.private', $text, "the site's admin e-mail in $where" );
 		}
 	}
 
