@@ -87,8 +87,8 @@ final class Security_Txt {
 			'Contact'             => $contact,
 			'Expires'             => gmdate( 'Y-m-d\T00:00:00\Z', $now + self::VALID_DAYS * DAY_IN_SECONDS ),
 			'Preferred-Languages' => implode( ', ', self::languages() ),
-			'Canonical'           => home_url( self::PATH ),
-			'Policy'              => self::statement_url(),
+			'Canonical'           => self::web( home_url( self::PATH ) ),
+			'Policy'              => self::web( self::statement_url() ),
 		);
 		$lines  = array();
 		foreach ( $fields as $name => $value ) {
@@ -109,8 +109,17 @@ final class Security_Txt {
 		if ( '' !== $email && is_email( $email ) ) {
 			return 'mailto:' . $email;
 		}
-		$website = is_string( $organization['website'] ?? null ) ? $organization['website'] : '';
-		return str_starts_with( $website, 'https://' ) ? $website : '';
+		return self::web( is_string( $organization['website'] ?? null ) ? $organization['website'] : '' );
+	}
+
+	/**
+	 * A web address as RFC 9116 allows it in a field (section 2.5.5: "https"), or '' to leave the
+	 * field out: a site served over plain http names neither its Canonical nor its Policy.
+	 *
+	 * @param string $url The address.
+	 */
+	private static function web( string $url ): string {
+		return str_starts_with( strtolower( $url ), 'https://' ) ? $url : '';
 	}
 
 	/**

@@ -8,7 +8,6 @@ import { test, expect } from '@wordpress/e2e-test-utils-playwright';
  */
 import {
 	SETTINGS_PAGE,
-	STATEMENT_PAGE,
 	demoPolicy,
 	savePolicy,
 	storePolicy,
@@ -51,16 +50,15 @@ test.describe( 'security.txt', () => {
 				.split( '\n' )
 				.map( ( line ) => line.split( /: (.*)/s ).slice( 0, 2 ) )
 		);
+		// The test site is served over http: RFC 9116 allows Canonical and Policy only as https
+		// addresses, so they are left out (the PHP tests see them on https).
+		expect( baseURL ).toMatch( /^http:/ );
 		expect( Object.keys( fields ) ).toEqual( [
 			'Contact',
 			'Expires',
 			'Preferred-Languages',
-			'Canonical',
-			'Policy',
 		] );
 		expect( fields.Contact ).toBe( 'mailto:info@regioingenieur.nl' );
-		expect( fields.Canonical ).toBe( `${ baseURL }${ SECURITY_TXT }` );
-		expect( fields.Policy ).toBe( `${ baseURL }${ STATEMENT_PAGE }` );
 		expect( Date.parse( fields.Expires ) ).toBeGreaterThan( Date.now() );
 
 		// A HEAD request gets the headers without the body.

@@ -99,18 +99,46 @@ final class SecurityTxtTest extends TestCase {
 		);
 		$this->assertIsInt( $copy );
 		$this->store( true );
-		$fields = $this->fields();
+		$fields = $this->on_https( fn(): array => $this->fields() );
 		$this->assertSame( array( 'Contact', 'Expires', 'Preferred-Languages', 'Canonical', 'Policy' ), array_keys( $fields ) );
 		$this->assertSame( array( 'mailto:info@regioingenieur.nl' ), $fields['Contact'] );
 		$this->assertSame( array( 'en' ), $fields['Preferred-Languages'] );
-		$this->assertSame( array( home_url( '/.well-known/security.txt' ) ), $fields['Canonical'] );
-		$this->assertSame( array( get_permalink( $statement ) ), $fields['Policy'] );
+		$this->assertSame( array( 'https://' . wp_parse_url( home_url(), PHP_URL_HOST ) . ( wp_parse_url( home_url(), PHP_URL_PORT ) ? ':' . wp_parse_url( home_url(), PHP_URL_PORT ) : '' ) . '/.well-known/security.txt' ), $fields['Canonical'] );
+		$this->assertSame( array( str_replace( 'http://', 'https://', (string) get_permalink( $statement ) ) ), $fields['Policy'] );
 
 		// Expires: ISO 8601 in UTC, in the future, under a year ahead, as the RFC recommends.
 		$this->assertMatchesRegularExpression( '/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/', $fields['Expires'][0] );
 		$expires = (int) strtotime( $fields['Expires'][0] );
 		$this->assertGreaterThan( time() + 30 * DAY_IN_SECONDS, $expires );
 		$this->assertLessThan( time() + 365 * DAY_IN_SECONDS, $expires );
+	}
+
+	public function test_a_site_on_plain_http_names_no_web_address_rfc_9116_forbids(): void {
+		$this->assertStringStartsWith( 'http://', home_url(), 'the test site is served over http' );
+		$this->store( true, array( 'website' => 'http://regioingenieur.nl' ) );
+		$fields = $this->fields();
+		$this->assertSame( array( 'Contact', 'Expires', 'Preferred-Languages' ), array_keys( $fields ), 'no Canonical, no Policy' );
+		$this->assertSame( array( 'mailto:info@regioingenieur.nl' ), $fields['Contact'] );
+		foreach ( $fields as $name => $values ) {
+			$this->assertStringNotContainsString( 'http://', implode( ' ', $values ), $name );
+		}
+	}
+
+	/**
+	 * What a function returns while the site is served over https.
+	 *
+	 * @template T
+	 * @param callable(): T $read What to run.
+	 * @return T
+	 */
+	private function on_https( callable $read ): mixed {
+		$https = static fn( mixed $url ): mixed => is_string( $url ) ? (string) preg_replace( '#^http://#', 'https://', $url ) : $url;
+		add_filter( 'option_home', $https );
+		try {
+			return $read();
+		} finally {
+			remove_filter( 'option_home', $https );
+		}
 	}
 
 	public function test_a_filter_names_another_statement_page(): void {
@@ -158,7 +186,7 @@ final class SecurityTxtTest extends TestCase {
 				'website' => "https://regioingenieur.nl/\r\nEncryption: https://attacker.test/key",
 			)
 		);
-		$document = (string) Security_Txt::document();
+		$document = (string) $this->on_https( static fn(): ?string => Security_Txt::document() );
 		$this->assertDoesNotMatchRegularExpression( '/^Encryption:/m', $document );
 		$this->assertSame( 5, substr_count( $document, "\n" ) );
 	}
