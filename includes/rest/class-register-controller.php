@@ -141,8 +141,9 @@ final class Register_Controller {
 			return true;
 		}
 		foreach ( explode( ',', $match ) as $tag ) {
-			$tag = trim( $tag );
-			if ( $etag === ( str_starts_with( $tag, 'W/' ) ? substr( $tag, 2 ) : $tag ) ) {
+			$tag    = trim( $tag );
+			$opaque = str_starts_with( $tag, 'W/' ) ? substr( $tag, 2 ) : $tag;
+			if ( $opaque === $etag ) {
 				return true;
 			}
 		}
