@@ -17,6 +17,7 @@ use InfosecPolicy\Rest\Tls_Controller;
 use InfosecPolicy\Subscribers\Notice_Sender;
 use InfosecPolicy\Subscribers\Rate_Limit;
 use InfosecPolicy\Subscribers\Subscriber_Tables;
+use InfosecPolicy\Subscribers\Subscription_Requests;
 use InfosecPolicy\Tls\Https_Facts;
 use InfosecPolicy\Tls\Tls_Results;
 
@@ -34,4 +35,5 @@ Tls_Results::unschedule();
 Subscriber_Tables::drop();
 Notice_Sender::unschedule();
 Rate_Limit::forget_all();
+delete_option( Subscription_Requests::CAP_REACHED_OPTION );
 delete_metadata( 'user', 0, Setup_Notice::DISMISSED_META, '', true );

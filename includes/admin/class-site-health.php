@@ -11,6 +11,7 @@ namespace InfosecPolicy\Admin;
 
 use InfosecPolicy\Compliance\Compliance_Checks;
 use InfosecPolicy\Policy\Policy_Store;
+use InfosecPolicy\Subscribers\Subscription_Requests;
 use InfosecPolicy\Tls\Tls_Results;
 use InfosecPolicy\Tls\Tls_Status;
 
@@ -44,7 +45,36 @@ final class Site_Health {
 			'label' => __( 'Information security statement', 'infosec-policy' ),
 			'test'  => array( self::class, 'compliance' ),
 		);
+		$tests['direct']['infosec_policy_confirmation_cap']       = array(
+			'label' => __( 'Subscription confirmation e-mails', 'infosec-policy' ),
+			'test'  => array( self::class, 'confirmation_cap' ),
+		);
 		return $tests;
+	}
+
+	/**
+	 * Whether the hourly cap on confirmation e-mails held requests back in the last day.
+	 *
+	 * @return Test
+	 */
+	public static function confirmation_cap(): array {
+		$cap = Subscription_Requests::hourly_cap();
+		if ( ! Subscription_Requests::cap_reached_lately() ) {
+			return self::result(
+				'infosec_policy_confirmation_cap',
+				'good',
+				__( 'Subscription requests are within the hourly cap', 'infosec-policy' ),
+				/* translators: %d: a number of e-mails. */
+				sprintf( _n( 'The site sends at most %d confirmation e-mail an hour, and has not needed to hold any back in the last day.', 'The site sends at most %d confirmation e-mails an hour, and has not needed to hold any back in the last day.', $cap, 'infosec-policy' ), $cap )
+			);
+		}
+		return self::result(
+			'infosec_policy_confirmation_cap',
+			'recommended',
+			__( 'Subscription requests reached the hourly cap', 'infosec-policy' ),
+			/* translators: %d: a number of e-mails. */
+			sprintf( _n( 'In the last day more people asked to subscribe than the %d confirmation e-mail an hour the site sends, so some were not sent. If that was not an attack, they can ask again, or a developer can raise the cap with the filter infosec_policy_confirmations_per_hour.', 'In the last day more people asked to subscribe than the %d confirmation e-mails an hour the site sends, so some were not sent. If that was not an attack, they can ask again, or a developer can raise the cap with the filter infosec_policy_confirmations_per_hour.', $cap, 'infosec-policy' ), $cap )
+		);
 	}
 
 	/**

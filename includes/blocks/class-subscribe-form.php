@@ -41,7 +41,7 @@ final class Subscribe_Form {
 	/**
 	 * The message for an outcome, or ''.
 	 *
-	 * @param string $outcome `sent`, `invalid`, `limited` or ''.
+	 * @param string $outcome `sent`, `invalid`, `limited`, `elsewhere` or ''.
 	 */
 	public static function message( string $outcome ): string {
 		switch ( $outcome ) {
@@ -51,6 +51,8 @@ final class Subscribe_Form {
 				return __( 'That is not an e-mail address. Please check it and try again.', 'infosec-policy' );
 			case 'limited':
 				return __( 'Too many requests. Please try again later.', 'infosec-policy' );
+			case 'elsewhere':
+				return __( 'Nothing was sent: the request came from another website. To subscribe, use the form below.', 'infosec-policy' );
 			default:
 				return '';
 		}

@@ -128,6 +128,13 @@ final class Subscribers_Controller {
 		if ( is_wp_error( $params ) ) {
 			return $params;
 		}
+		if ( Subscriptions::from_another_site( (string) $request->get_header( 'sec_fetch_site' ), (string) $request->get_header( 'origin' ) ) ) {
+			return new \WP_Error(
+				'infosec_policy_cross_site',
+				__( 'Subscribe with the form on this site: a page of another site cannot do it for you.', 'infosec-policy' ),
+				array( 'status' => 403 )
+			);
+		}
 		$result = Subscriptions::request( $params['email'] ?? null, $params['locale'] ?? null, Subscriptions::client_address(), 'rest' );
 		if ( is_wp_error( $result ) ) {
 			return Rate_Limited::answer( $result );

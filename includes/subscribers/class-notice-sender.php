@@ -87,7 +87,7 @@ final class Notice_Sender {
 	 * Schedules the next run for when the next message is due.
 	 */
 	public static function reschedule(): void {
-		$next = Delivery_Queue::has_unexpanded() ? time() : Delivery_Queue::next_due_at();
+		$next = Delivery_Queue::has_unexpanded() || Subscription_Requests::waiting() ? time() : Delivery_Queue::next_due_at();
 		if ( null === $next ) {
 			return;
 		}
@@ -121,6 +121,7 @@ final class Notice_Sender {
 		$claim         = wp_generate_uuid4();
 		$count         = 0;
 		self::$entries = array();
+		Subscription_Requests::handle_waiting( $deadline );
 		while ( Delivery_Queue::has_unexpanded() && microtime( true ) < $deadline ) {
 			if ( 0 === Delivery_Queue::expand() ) {
 				break;
@@ -142,26 +143,6 @@ final class Notice_Sender {
 		self::$entries        = array();
 		$report['peakMemory'] = memory_get_peak_usage();
 		return $report;
-	}
-
-	/**
-	 * Sends one delivery now, if no worker has it: the confirmation request right after a visitor
-	 * asked for it, so that it does not wait for WP-Cron. When it fails, it stays queued.
-	 *
-	 * @param int $id The delivery.
-	 * @return bool Whether it was sent.
-	 */
-	public static function send_now( int $id ): bool {
-		$delivery = Delivery_Queue::get( $id );
-		$claim    = wp_generate_uuid4();
-		if ( null === $delivery || ! in_array( $delivery['status'], array( 'waiting', 'failed' ), true ) || ! Delivery_Queue::claim( $delivery, $claim ) ) {
-			return false;
-		}
-		$sent = 'sent' === self::deliver( $delivery, $claim );
-		if ( ! $sent ) {
-			self::reschedule();
-		}
-		return $sent;
 	}
 
 	/**

@@ -12,11 +12,13 @@ namespace InfosecPolicy\Subscribers;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Creates, upgrades and removes the three tables of the e-mail notices:
+ * Creates, upgrades and removes the four tables of the e-mail notices:
  *
  * - `infosec_policy_subscribers`: one row per address, with what the privacy promise allows and
- *   nothing else (the address, its language, its status, when it was asked for and confirmed, and
- *   where its consent comes from);
+ *   nothing else (the address, its language, its status, when it was asked for and confirmed,
+ *   where its consent comes from, and how many confirmation requests it was sent);
+ * - `infosec_policy_requests`: one row per subscribe request not yet handled, written the same
+ *   way whatever the address's state, so that the answer tells nothing (Subscription_Requests);
  * - `infosec_policy_notices`: one row per published change-log entry to tell subscribers about,
  *   written by the save, so that a save costs one insert however many subscribers there are;
  * - `infosec_policy_deliveries`: one row per message to send, unique per kind, entry and subscriber,
@@ -27,8 +29,9 @@ final class Subscriber_Tables {
 	public const SUBSCRIBERS    = 'infosec_policy_subscribers';
 	public const NOTICES        = 'infosec_policy_notices';
 	public const DELIVERIES     = 'infosec_policy_deliveries';
+	public const REQUESTS       = 'infosec_policy_requests';
 	public const SCHEMA_OPTION  = 'infosec_policy_subscribers_schema';
-	public const SCHEMA_VERSION = 1;
+	public const SCHEMA_VERSION = 2;
 
 	/**
 	 * A table's full name.
@@ -50,6 +53,7 @@ final class Subscriber_Tables {
 		$subscribers = self::name( self::SUBSCRIBERS );
 		$notices     = self::name( self::NOTICES );
 		$deliveries  = self::name( self::DELIVERIES );
+		$requests    = self::name( self::REQUESTS );
 		dbDelta(
 			"CREATE TABLE {$subscribers} (
   id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
@@ -59,6 +63,7 @@ final class Subscriber_Tables {
   requested_at datetime NOT NULL,
   confirmed_at datetime NULL,
   consent_source varchar(200) NOT NULL DEFAULT '',
+  confirmations smallint(5) unsigned NOT NULL DEFAULT 0,
   PRIMARY KEY  (id),
   UNIQUE KEY email (email),
   KEY status (status,confirmed_at)
@@ -84,6 +89,14 @@ CREATE TABLE {$deliveries} (
   UNIQUE KEY message (kind,change_id,subscriber_id),
   KEY due (status,next_attempt_at),
   KEY subscriber (subscriber_id)
+) {$collate};
+CREATE TABLE {$requests} (
+  id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  email varchar(191) NOT NULL,
+  locale varchar(20) NOT NULL DEFAULT '',
+  source varchar(20) NOT NULL DEFAULT '',
+  requested_at datetime NOT NULL,
+  PRIMARY KEY  (id)
 ) {$collate};"
 		);
 	}
@@ -98,10 +111,11 @@ CREATE TABLE {$deliveries} (
 		}
 		global $wpdb;
 		self::install();
-		$deliveries = self::name( self::DELIVERIES );
-		// Only tables that are there count as installed; otherwise the next request tries again.
+		$requests = self::name( self::REQUESTS );
+		// Only tables that are there count as installed (the newest is made last); otherwise the
+		// next request tries again.
 		// phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- the plugin's own table: installed, checked and dropped here, never cached.
-		if ( $deliveries !== $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $deliveries ) ) ) {
+		if ( $requests !== $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $requests ) ) ) {
 			return;
 		}
 		update_option( self::SCHEMA_OPTION, self::SCHEMA_VERSION, true );
@@ -112,7 +126,7 @@ CREATE TABLE {$deliveries} (
 	 */
 	public static function drop(): void {
 		global $wpdb;
-		foreach ( array( self::DELIVERIES, self::NOTICES, self::SUBSCRIBERS ) as $table ) {
+		foreach ( array( self::REQUESTS, self::DELIVERIES, self::NOTICES, self::SUBSCRIBERS ) as $table ) {
 			$name = self::name( $table );
 			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.DirectDatabaseQuery.SchemaChange, WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- uninstall drops the plugin's own tables, whose names are constants, never input (WPCS 2.3 rejects prepare()'s %i); no cache holds a table.
 			$wpdb->query( "DROP TABLE IF EXISTS {$name}" );

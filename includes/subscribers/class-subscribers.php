@@ -28,6 +28,12 @@ final class Subscribers {
 	public const PENDING_DAYS = 7;
 
 	/**
+	 * Confirmation requests one pending address is sent over its whole life; past them it is
+	 * asked no more, and expires.
+	 */
+	public const CONFIRMATIONS = 3;
+
+	/**
 	 * The longest address the table keeps (an index on utf8mb4 holds 191 characters).
 	 */
 	public const EMAIL_MAX_LENGTH = 191;
@@ -141,16 +147,32 @@ final class Subscribers {
 		return null !== $subscriber && 'confirmed' === $subscriber['status'];
 	}
 
+
 	/**
-	 * Restarts a pending address's seven days: its owner asked again.
+	 * How many confirmation requests an address has been sent.
 	 *
 	 * @param int $id The subscriber's id.
 	 */
-	public static function renew( int $id ): void {
+	public static function confirmations( int $id ): int {
+		global $wpdb;
+		$table = Subscriber_Tables::name( Subscriber_Tables::SUBSCRIBERS );
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- the plugin's own table, whose name is a constant (WPCS 2.3 rejects prepare()'s %i).
+		return (int) $wpdb->get_var( $wpdb->prepare( "SELECT confirmations FROM {$table} WHERE id = %d", $id ) );
+	}
+
+	/**
+	 * Counts one more confirmation request for a pending address and renews its days, unless it
+	 * has had as many as it may: one conditional update, so two workers cannot both take the last.
+	 *
+	 * @param int $id The subscriber's id.
+	 * @return bool Whether a request may be sent.
+	 */
+	public static function count_confirmation( int $id ): bool {
 		global $wpdb;
 		$table = Subscriber_Tables::name( Subscriber_Tables::SUBSCRIBERS );
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- a conditional update of the plugin's own table, whose name is a constant (WPCS 2.3 rejects prepare()'s %i).
-		$wpdb->query( $wpdb->prepare( "UPDATE {$table} SET requested_at = %s WHERE id = %d AND status = 'pending'", gmdate( 'Y-m-d H:i:s' ), $id ) );
+		$updated = $wpdb->query( $wpdb->prepare( "UPDATE {$table} SET confirmations = confirmations + 1, requested_at = %s WHERE id = %d AND status = 'pending' AND confirmations < %d", gmdate( 'Y-m-d H:i:s' ), $id, self::CONFIRMATIONS ) );
+		return 1 === $updated;
 	}
 
 	/**

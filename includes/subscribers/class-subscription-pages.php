@@ -59,9 +59,16 @@ final class Subscription_Pages {
 		$locale = isset( $_POST['infosec_policy_locale'] ) ? sanitize_text_field( wp_unslash( $_POST['infosec_policy_locale'] ) ) : null;
 		$trap   = isset( $_POST[ self::TRAP_FIELD ] ) ? sanitize_text_field( wp_unslash( $_POST[ self::TRAP_FIELD ] ) ) : '';
 		// phpcs:enable
-		$outcome = 'sent';
-		// A filled-in honeypot is a robot: it is told what a person is told, and nothing happens.
-		if ( '' === $trap ) {
+		$fetch_site = isset( $_SERVER['HTTP_SEC_FETCH_SITE'] ) ? sanitize_text_field( wp_unslash( $_SERVER['HTTP_SEC_FETCH_SITE'] ) ) : '';
+		$origin     = isset( $_SERVER['HTTP_ORIGIN'] ) ? esc_url_raw( wp_unslash( $_SERVER['HTTP_ORIGIN'] ) ) : '';
+		$outcome    = 'sent';
+		if ( Subscriptions::from_another_site( $fetch_site, $origin ) ) {
+			// Another site's page made the browser post the form: nothing happens, and its visitor
+			// is told to use this site's own form.
+			$outcome = 'elsewhere';
+		} elseif ( '' === $trap ) {
+			// The honeypot is empty: a person. A robot that fills it in is told what a person is
+			// told, and nothing happens.
 			$result  = Subscriptions::request( $email, in_array( $locale, Subscribers::locales(), true ) ? $locale : null, Subscriptions::client_address(), 'form' );
 			$outcome = is_wp_error( $result ) ? ( 429 === ( $result->get_error_data()['status'] ?? 0 ) ? 'limited' : 'invalid' ) : 'sent';
 		}
@@ -72,12 +79,13 @@ final class Subscription_Pages {
 	}
 
 	/**
-	 * The form's outcome on the page it redirected back to: `sent`, `invalid`, `limited` or ''.
+	 * The form's outcome on the page it redirected back to: `sent`, `invalid`, `limited`,
+	 * `elsewhere` or ''.
 	 */
 	public static function outcome(): string {
-		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- read to choose one of three fixed messages; nothing is changed.
+		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- read to choose one of four fixed messages; nothing is changed.
 		$outcome = isset( $_GET[ self::OUTCOME_ARG ] ) ? sanitize_key( wp_unslash( $_GET[ self::OUTCOME_ARG ] ) ) : '';
-		return in_array( $outcome, array( 'sent', 'invalid', 'limited' ), true ) ? $outcome : '';
+		return in_array( $outcome, array( 'sent', 'invalid', 'limited', 'elsewhere' ), true ) ? $outcome : '';
 	}
 
 	/**

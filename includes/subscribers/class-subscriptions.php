@@ -18,19 +18,22 @@ defined( 'ABSPATH' ) || exit;
 final class Subscriptions {
 
 	/**
-	 * Requests one client address may make per hour.
+	 * Requests one client may make per hour: one IPv4 address, or one IPv6 /64 (what one home or
+	 * one server is given).
 	 */
 	public const CLIENT_LIMIT = 5;
 
 	/**
-	 * Confirmation e-mails one address may be sent per day.
+	 * Requests for one mailbox per day, whoever makes them and whatever the address's state.
 	 */
-	public const CONFIRMATION_LIMIT = 3;
+	public const MAILBOX_LIMIT = 3;
 
 	/**
-	 * A visitor asks to be told of changes. The answer is the same for a new, a pending and a
-	 * confirmed address, so that nobody can learn who subscribed: a new or pending address is sent
-	 * a confirmation request; a confirmed one is sent nothing.
+	 * A visitor asks to be told of changes. Every answer is the same for a new, a pending and a
+	 * confirmed address, so that nobody can learn who subscribed: the fields are checked, the
+	 * limits counted (the client's and the mailbox's, for every request), and the request is
+	 * written down to be handled after the answer (Subscription_Requests), so the time it takes
+	 * is the same too and no e-mail is sent while the visitor waits.
 	 *
 	 * @param mixed  $email  The address, as given.
 	 * @param mixed  $locale The language for the e-mails, or null for the site's.
@@ -39,6 +42,7 @@ final class Subscriptions {
 	 * @return true|\WP_Error 400 naming the field, or 429.
 	 */
 	public static function request( mixed $email, mixed $locale, string $client, string $source ): bool|\WP_Error {
+		$client = self::client_key( $client );
 		if ( ! Rate_Limit::take( 'client', $client, self::CLIENT_LIMIT, HOUR_IN_SECONDS ) ) {
 			return self::limited( Rate_Limit::retry_after( 'client', $client, self::CLIENT_LIMIT ) );
 		}
@@ -46,26 +50,57 @@ final class Subscriptions {
 		if ( null !== $problem ) {
 			return $problem;
 		}
-		$address    = (string) Subscribers::normalize( (string) $email );
-		$subscriber = Subscribers::find( $address );
-		if ( null !== $subscriber && 'confirmed' === $subscriber['status'] ) {
-			return true;
+		$address = (string) Subscribers::normalize( (string) $email );
+		$mailbox = self::mailbox( $address );
+		if ( ! Rate_Limit::take( 'mailbox', $mailbox, self::MAILBOX_LIMIT, DAY_IN_SECONDS ) ) {
+			return self::limited( Rate_Limit::retry_after( 'mailbox', $mailbox, self::MAILBOX_LIMIT ) );
 		}
-		if ( ! Rate_Limit::take( 'confirmation', $address, self::CONFIRMATION_LIMIT, DAY_IN_SECONDS ) ) {
-			return self::limited( Rate_Limit::retry_after( 'confirmation', $address, self::CONFIRMATION_LIMIT ) );
-		}
-		if ( null === $subscriber ) {
-			$subscriber = Subscribers::add( $address, is_string( $locale ) ? $locale : get_locale(), 'pending', $source );
-		} else {
-			Subscribers::renew( $subscriber['id'] );
-		}
-		if ( null !== $subscriber && 'pending' === $subscriber['status'] ) {
-			$delivery = Delivery_Queue::queue_confirmation( $subscriber['id'] );
-			if ( $delivery > 0 ) {
-				Notice_Sender::send_now( $delivery );
-			}
-		}
+		Subscription_Requests::add( $address, is_string( $locale ) ? $locale : '', $source );
 		return true;
+	}
+
+	/**
+	 * Whether a request was made by another site's page: a browser says so in Sec-Fetch-Site, or,
+	 * where it does not send that, by an Origin that is not this site's. A request without either
+	 * (a script, an older browser, a page the site's own full-page cache served) is not refused.
+	 *
+	 * @param string $fetch_site The Sec-Fetch-Site header, or ''.
+	 * @param string $origin     The Origin header, or ''.
+	 */
+	public static function from_another_site( string $fetch_site, string $origin ): bool {
+		if ( '' !== $fetch_site ) {
+			return 'cross-site' === strtolower( trim( $fetch_site ) );
+		}
+		if ( '' === $origin || 'null' === $origin ) {
+			return 'null' === $origin;
+		}
+		$own = wp_parse_url( home_url() );
+		$its = wp_parse_url( $origin );
+		return ! is_array( $own ) || ! is_array( $its )
+			|| strtolower( (string) ( $its['host'] ?? '' ) ) !== strtolower( (string) ( $own['host'] ?? '' ) );
+	}
+
+	/**
+	 * The mailbox an address delivers to, for its limit: in lower case (as stored), without a
+	 * `+tag` (`bomb+1@example.com` and `bomb+2@example.com` are one mailbox).
+	 *
+	 * @param string $address A normalised address.
+	 */
+	public static function mailbox( string $address ): string {
+		return (string) preg_replace( '/\+[^@]*(?=@[^@]*$)/', '', $address );
+	}
+
+	/**
+	 * The key a client is counted by: an IPv4 address as it is, an IPv6 address by its /64.
+	 *
+	 * @param string $client The client's address.
+	 */
+	public static function client_key( string $client ): string {
+		if ( false === filter_var( $client, FILTER_VALIDATE_IP, FILTER_FLAG_IPV6 ) ) {
+			return $client;
+		}
+		$packed = inet_pton( $client );
+		return false === $packed ? $client : (string) inet_ntop( substr( $packed, 0, 8 ) . str_repeat( "\0", 8 ) ) . '/64';
 	}
 
 	/**
@@ -132,7 +167,7 @@ final class Subscriptions {
 			}
 			++$report['added'];
 			++$report[ $subscriber['status'] ];
-			if ( 'pending' === $subscriber['status'] ) {
+			if ( 'pending' === $subscriber['status'] && Subscribers::count_confirmation( $subscriber['id'] ) ) {
 				Delivery_Queue::queue_confirmation( $subscriber['id'] );
 			}
 		}

@@ -159,6 +159,9 @@ test.describe( 'subscribing by e-mail', () => {
 			)
 		).toEqual( [] );
 
+		// Sent after the answer, by WP-Cron, which the next page view wakes.
+		await visitor.request.get( '/wp-cron.php' );
+		await expect.poll( () => mailTo( email ).length ).toBe( 1 );
 		const [ confirmation ] = mailTo( email );
 		expect( confirmation ).toBeDefined();
 		const confirmLink = linkIn( confirmation!.text, 'confirm' );
@@ -401,6 +404,28 @@ test.describe( 'subscribing by e-mail', () => {
 		);
 		expect( await listed( requestUtils, robot ) ).toEqual( [] );
 		expect( mailTo( robot ) ).toEqual( [] );
+
+		// A page on another site that makes its visitors' browsers post the form subscribes nobody.
+		const victim = `victim-${ Date.now() }@example.com`;
+		const forged = await visitor.request.post( pageUrl, {
+			form: {
+				infosec_policy_subscribe: '1',
+				infosec_policy_email: victim,
+			},
+			headers: { Origin: 'https://elsewhere.example' },
+			maxRedirects: 0,
+		} );
+		expect( forged.status() ).toBe( 303 );
+		expect( forged.headers().location ).toContain(
+			'infosec-policy-subscribe=elsewhere'
+		);
+		await visitor.goto( forged.headers().location! );
+		await expect( visitor.getByRole( 'status' ) ).toContainText(
+			'the request came from another website'
+		);
+		await visitor.request.get( '/wp-cron.php' );
+		expect( await listed( requestUtils, victim ) ).toEqual( [] );
+		expect( mailTo( victim ) ).toEqual( [] );
 		await visitor.context().close();
 	} );
 } );

@@ -50,7 +50,9 @@ final class UninstallTest extends \PHPUnit\Framework\TestCase {
 		Notice_Sender::schedule();
 		$this->assertNotFalse( wp_next_scheduled( Notice_Sender::HOOK ), 'the save queued its notice' );
 		$this->assertTrue( Rate_Limit::take( 'client', '192.0.2.1', 3, HOUR_IN_SECONDS ) );
-		$this->assertTrue( Rate_Limit::take( 'confirmation', 'reader@example.com', 3, DAY_IN_SECONDS ) );
+		$this->assertTrue( Rate_Limit::take( 'mailbox', 'reader@example.com', 3, DAY_IN_SECONDS ) );
+		\InfosecPolicy\Subscribers\Subscription_Requests::add( 'asking@example.com', '', 'rest' );
+		update_option( \InfosecPolicy\Subscribers\Subscription_Requests::CAP_REACHED_OPTION, time(), false );
 
 		if ( ! defined( 'WP_UNINSTALL_PLUGIN' ) ) {
 			define( 'WP_UNINSTALL_PLUGIN', 'infosec-policy/plugin.php' );
@@ -64,10 +66,11 @@ final class UninstallTest extends \PHPUnit\Framework\TestCase {
 		$this->assertFalse( get_option( \InfosecPolicy\Tls\Https_Facts::OPTION ), 'the HTTPS facts go too' );
 		$this->assertFalse( get_option( Tls_Results::OPTION ) );
 		$this->assertNull( $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', Change_Log_Table::name() ) ) );
-		foreach ( array( Subscriber_Tables::SUBSCRIBERS, Subscriber_Tables::NOTICES, Subscriber_Tables::DELIVERIES ) as $table ) {
+		foreach ( array( Subscriber_Tables::SUBSCRIBERS, Subscriber_Tables::NOTICES, Subscriber_Tables::DELIVERIES, Subscriber_Tables::REQUESTS ) as $table ) {
 			$this->assertNull( $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', Subscriber_Tables::name( $table ) ) ), "$table is dropped" );
 		}
 		$this->assertFalse( get_option( Subscriber_Tables::SCHEMA_OPTION ) );
+		$this->assertFalse( get_option( \InfosecPolicy\Subscribers\Subscription_Requests::CAP_REACHED_OPTION ) );
 		$this->assertFalse( wp_next_scheduled( Notice_Sender::HOOK ) );
 		$this->assertFalse( wp_next_scheduled( Notice_Sender::MAINTENANCE_HOOK ) );
 		if ( ! wp_using_ext_object_cache() ) {

@@ -9,13 +9,18 @@ declare(strict_types=1);
 
 namespace InfosecPolicy\Tests;
 
+use InfosecPolicy\Admin\Site_Health;
+use InfosecPolicy\Subscribers\Notice_Sender;
+use InfosecPolicy\Subscribers\Rate_Limit;
 use InfosecPolicy\Subscribers\Subscriber_Tokens;
 use InfosecPolicy\Subscribers\Subscribers;
 use PHPUnit\Framework\Attributes\DataProvider;
 
 /**
- * A visitor asks to be told of changes: the same 202 whatever the address's state, 400 naming
- * the field, 429 past the limits, and a confirmation e-mail that really arrives.
+ * A visitor asks to be told of changes: the same answers whatever the address's state, 400 naming
+ * the field, 429 past the limits of the client and the mailbox, 403 when another site's page makes
+ * a browser ask, and a confirmation e-mail, sent after the answer, that really arrives: at most three
+ * in an address's life, and no more an hour than the site's cap.
  */
 final class SubscribeRestTest extends TestCase {
 
@@ -55,35 +60,141 @@ final class SubscribeRestTest extends TestCase {
 		parent::tearDown();
 	}
 
-	public function test_a_new_address_gets_202_and_one_confirmation_email_with_a_signed_link(): void {
+	/**
+	 * Runs the background sender, as WP-Cron does after the answer.
+	 */
+	private function work(): void {
+		Notice_Sender::run( 30 );
+	}
+
+	/**
+	 * A subscribe request from a client address.
+	 *
+	 * @param string                $email   The address asked for.
+	 * @param string                $client  The client's address.
+	 * @param array<string, string> $headers Request headers.
+	 */
+	private function subscribe( string $email, string $client, array $headers = array() ): \WP_REST_Response {
+		$_SERVER['REMOTE_ADDR'] = $client;
+		$request                = new \WP_REST_Request( 'POST', '/infosec-policy/v1/subscribers' );
+		$request->set_header( 'Content-Type', 'application/json' );
+		foreach ( $headers as $name => $value ) {
+			$request->set_header( $name, $value );
+		}
+		$request->set_body( (string) wp_json_encode( array( 'email' => $email ) ) );
+		return rest_get_server()->dispatch( $request );
+	}
+
+	public function test_a_new_address_gets_202_and_after_the_answer_one_confirmation_email_with_a_signed_link(): void {
 		$response = $this->rest( 'POST', '/subscribers', array( 'email' => 'Visitor@Example.com' ) );
 
 		$this->assertSame( 202, $response->get_status() );
+		$this->assertSame( array(), self::$smtp->messages(), 'nothing is sent while the visitor waits' );
+		$this->assertNotFalse( wp_next_scheduled( Notice_Sender::HOOK ), 'the queue is woken' );
+		$this->work();
 		$subscriber = Subscribers::find( 'visitor@example.com' );
 		$this->assertNotNull( $subscriber );
 		$this->assertSame( 'pending', $subscriber['status'] );
 		$messages = self::$smtp->messages_to( 'visitor@example.com' );
-		global $wpdb;
-		$this->assertCount( 1, $messages, (string) wp_json_encode( $wpdb->get_results( "SELECT * FROM {$wpdb->prefix}infosec_policy_deliveries" ) ) );
+		$this->assertCount( 1, $messages );
 		$this->assertStringContainsString( Subscriber_Tokens::url( 'confirm', $subscriber ), $messages[0]['text'] );
 		$this->assertStringContainsString( esc_url( Subscriber_Tokens::url( 'confirm', $subscriber ) ), $messages[0]['html'] );
 	}
 
-	public function test_new_pending_and_confirmed_addresses_get_the_same_answer(): void {
-		$new = $this->rest( 'POST', '/subscribers', array( 'email' => 'one@example.com' ) );
+	public function test_new_pending_and_confirmed_addresses_get_the_same_answers_to_the_same_requests(): void {
 		$this->assertNotNull( Subscribers::add( 'two@example.com', 'en_US', 'pending', 'test' ) );
-		$pending = $this->rest( 'POST', '/subscribers', array( 'email' => 'two@example.com' ) );
 		$this->assertNotNull( Subscribers::add( 'three@example.com', 'en_US', 'confirmed', 'test' ) );
-		$_SERVER['REMOTE_ADDR'] = '127.0.0.251';
-		$confirmed              = $this->rest( 'POST', '/subscribers', array( 'email' => 'three@example.com' ) );
-
-		foreach ( array( $new, $pending, $confirmed ) as $response ) {
-			$this->assertSame( 202, $response->get_status() );
-			$this->assertSame( $new->get_data(), $response->get_data() );
-			$this->assertSame( $new->get_headers(), $response->get_headers() );
+		$answers = array();
+		foreach ( array( 'one@example.com', 'two@example.com', 'three@example.com' ) as $n => $email ) {
+			// Four requests from four clients, as an attacker who avoids the client limit sends them.
+			for ( $i = 1; $i <= 4; $i++ ) {
+				$response            = $this->subscribe( $email, "127.0.$n.$i" );
+				$answers[ $email ][] = array( $response->get_status(), $response->get_data(), array_diff_key( $response->get_headers(), array( 'Retry-After' => true ) ) );
+			}
 		}
+		$this->assertSame( array( 202, 202, 202, 429 ), array_column( $answers['one@example.com'], 0 ) );
+		$this->assertSame( $answers['one@example.com'], $answers['two@example.com'], 'a pending address answers as a new one' );
+		$this->assertSame( $answers['one@example.com'], $answers['three@example.com'], 'a confirmed address answers as a new one' );
+		$this->assertSame( array(), self::$smtp->messages(), 'no e-mail is sent while a visitor waits' );
+
+		$this->work();
 		$this->assertCount( 0, self::$smtp->messages_to( 'three@example.com' ), 'a confirmed address is sent nothing' );
-		$this->assertCount( 1, self::$smtp->messages_to( 'two@example.com' ), 'a pending address is asked again' );
+		$this->assertCount( 1, self::$smtp->messages_to( 'two@example.com' ), 'a pending address is asked again, once' );
+		$this->assertCount( 1, self::$smtp->messages_to( 'one@example.com' ), 'a new address is asked once' );
+	}
+
+	public function test_tagged_addresses_of_one_mailbox_share_its_limit(): void {
+		$statuses = array();
+		for ( $i = 1; $i <= 8; $i++ ) {
+			$statuses[] = $this->subscribe( "bomb+$i@example.com", "127.0.2.$i" )->get_status();
+		}
+		$this->work();
+
+		$this->assertSame( array( 202, 202, 202, 429, 429, 429, 429, 429 ), $statuses );
+		$sent = 0;
+		for ( $i = 1; $i <= 8; $i++ ) {
+			$sent += count( self::$smtp->messages_to( "bomb+$i@example.com" ) );
+		}
+		$this->assertSame( 3, $sent, 'one mailbox gets three confirmation e-mails a day at most' );
+	}
+
+	public function test_an_ipv6_client_counts_by_its_64(): void {
+		for ( $i = 1; $i <= 5; $i++ ) {
+			$this->assertSame( 202, $this->subscribe( "six$i@example.com", "2001:db8:1:2::$i" )->get_status() );
+		}
+		$this->assertSame( 429, $this->subscribe( 'six6@example.com', '2001:db8:1:2:ffff::6' )->get_status(), 'the same /64' );
+		$this->assertSame( 202, $this->subscribe( 'six6@example.com', '2001:db8:1:3::1' )->get_status(), 'another /64' );
+	}
+
+	public function test_a_pending_address_is_sent_three_requests_in_its_life_and_then_expires(): void {
+		for ( $day = 1; $day <= 5; $day++ ) {
+			$this->assertSame( 202, $this->subscribe( 'again@example.com', "127.0.3.$day" )->get_status() );
+			$this->work();
+			// A new day: the daily limit starts again; the lifetime one does not.
+			Rate_Limit::reset( 'mailbox', 'again@example.com' );
+		}
+
+		$this->assertCount( 3, self::$smtp->messages_to( 'again@example.com' ) );
+		$subscriber = Subscribers::find( 'again@example.com' );
+		$this->assertNotNull( $subscriber );
+		$this->assertSame( Subscribers::CONFIRMATIONS, Subscribers::confirmations( $subscriber['id'] ) );
+	}
+
+	public function test_the_site_sends_no_more_confirmations_an_hour_than_its_cap_and_site_health_says_so(): void {
+		$cap = static fn(): int => 2;
+		add_filter( 'infosec_policy_confirmations_per_hour', $cap );
+		$this->assertSame( 'good', Site_Health::confirmation_cap()['status'] );
+		for ( $i = 1; $i <= 4; $i++ ) {
+			$this->assertSame( 202, $this->subscribe( "many$i@example.com", "127.0.4.$i" )->get_status() );
+		}
+		$this->work();
+		$health = Site_Health::confirmation_cap();
+		remove_filter( 'infosec_policy_confirmations_per_hour', $cap );
+
+		$this->assertCount( 2, self::$smtp->messages() );
+		$this->assertSame( 'recommended', $health['status'] );
+		$this->assertStringContainsString( 'infosec_policy_confirmations_per_hour', $health['description'] );
+	}
+
+	public function test_a_request_that_another_site_makes_a_browser_send_is_refused(): void {
+		foreach (
+			array(
+				'Sec-Fetch-Site' => array( 'sec_fetch_site' => 'cross-site' ),
+				'Origin'         => array( 'origin' => 'https://elsewhere.example' ),
+				'a null Origin'  => array( 'origin' => 'null' ),
+			) as $what => $headers
+		) {
+			$response = $this->subscribe( 'victim@example.com', '127.0.5.1', $headers );
+			$this->assertSame( 403, $response->get_status(), $what );
+			$this->assertSame( 'infosec_policy_cross_site', $response->get_data()['code'], $what );
+		}
+		$this->work();
+		$this->assertSame( array(), self::$smtp->messages() );
+		$this->assertNull( Subscribers::find( 'victim@example.com' ) );
+
+		$own = (string) wp_parse_url( home_url(), PHP_URL_SCHEME ) . '://' . wp_parse_url( home_url(), PHP_URL_HOST );
+		$this->assertSame( 202, $this->subscribe( 'own@example.com', '127.0.5.2', array( 'sec_fetch_site' => 'same-origin' ) )->get_status() );
+		$this->assertSame( 202, $this->subscribe( 'own2@example.com', '127.0.5.3', array( 'origin' => $own ) )->get_status() );
 	}
 
 	#[DataProvider( 'not_addresses' )]
@@ -150,18 +261,6 @@ final class SubscribeRestTest extends TestCase {
 		$this->assertNull( Subscribers::find( 'person6@example.com' ) );
 		$_SERVER['REMOTE_ADDR'] = '127.0.0.252';
 		$this->assertSame( 202, $this->rest( 'POST', '/subscribers', array( 'email' => 'person6@example.com' ) )->get_status(), 'another client is not limited' );
-	}
-
-	public function test_a_fourth_confirmation_email_to_one_address_within_a_day_gets_429(): void {
-		for ( $i = 1; $i <= 3; $i++ ) {
-			$_SERVER['REMOTE_ADDR'] = "127.0.1.$i";
-			$this->assertSame( 202, $this->rest( 'POST', '/subscribers', array( 'email' => 'target@example.com' ) )->get_status() );
-		}
-		$_SERVER['REMOTE_ADDR'] = '127.0.1.4';
-		$fourth                 = $this->rest( 'POST', '/subscribers', array( 'email' => 'target@example.com' ) );
-
-		$this->assertSame( 429, $fourth->get_status() );
-		$this->assertCount( 3, self::$smtp->messages_to( 'target@example.com' ) );
 	}
 
 	public function test_the_client_address_is_remote_addr_and_a_forwarded_header_changes_nothing(): void {

@@ -224,11 +224,16 @@ final class SubscriberAdminTest extends TestCase {
 		$_SERVER['REMOTE_ADDR'] = '127.0.0.77';
 		wp_set_current_user( 0 );
 		$this->rest( 'POST', '/subscribers', array( 'email' => 'private@example.com' ) );
+		$requests = Subscriber_Tables::name( Subscriber_Tables::REQUESTS );
+		$request  = $wpdb->get_row( "SELECT * FROM {$requests} WHERE email = 'private@example.com'", ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- the plugin's own table name, no input.
+		$this->assertSame( array( 'id', 'email', 'locale', 'source', 'requested_at' ), array_keys( (array) $request ), 'the request waiting to be handled keeps no client address' );
+		\InfosecPolicy\Subscribers\Notice_Sender::run( 30 );
 		$table = Subscriber_Tables::name( Subscriber_Tables::SUBSCRIBERS );
 
 		$row = $wpdb->get_row( "SELECT * FROM {$table} WHERE email = 'private@example.com'", ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- the plugin's own table name, no input.
 
-		$this->assertSame( array( 'id', 'email', 'locale', 'status', 'requested_at', 'confirmed_at', 'consent_source' ), array_keys( (array) $row ) );
+		$this->assertSame( array( 'id', 'email', 'locale', 'status', 'requested_at', 'confirmed_at', 'consent_source', 'confirmations' ), array_keys( (array) $row ) );
+		$this->assertNull( $wpdb->get_row( "SELECT * FROM {$requests}" ), 'a handled request is gone' ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- the plugin's own table name, no input.
 		$this->assertStringNotContainsString( '127.0.0.77', (string) wp_json_encode( $wpdb->get_results( "SELECT option_name, option_value FROM {$wpdb->options} WHERE option_name LIKE '%infosec_policy_rl_%'" ) ), 'the rate limit keeps a keyed hash, not the address' );
 	}
 
