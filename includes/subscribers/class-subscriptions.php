@@ -29,6 +29,12 @@ final class Subscriptions {
 	public const MAILBOX_LIMIT = 3;
 
 	/**
+	 * Addresses one import takes at most: a list that size is written well within PHP's time
+	 * limit; a larger one is refused whole, before anything is written.
+	 */
+	public const IMPORT_LIMIT = 5000;
+
+	/**
 	 * A visitor asks to be told of changes. Every answer is the same for a new, a pending and a
 	 * confirmed address, so that nobody can learn who subscribed: the fields are checked, the
 	 * limits counted (the client's and the mailbox's, for every request), and the request is
@@ -105,9 +111,11 @@ final class Subscriptions {
 
 	/**
 	 * Adds a list of addresses at once, all or none: any address that is not one stops the whole
-	 * import, naming its place in the list. Addresses already there stay as they are. Without a
-	 * consent source each new address is sent a confirmation request (in the background); with
-	 * one, the administrator states that its owner consented elsewhere, and it is confirmed now.
+	 * import, naming its place in the list, and the rows and queued e-mails are written in one
+	 * transaction, so that a failure half-way (or PHP's time limit) leaves nothing behind.
+	 * Addresses already there stay as they are. Without a consent source each new address is sent
+	 * a confirmation request (in the background); with one, the administrator states that its
+	 * owner consented elsewhere, and it is confirmed now. At most IMPORT_LIMIT addresses at once.
 	 *
 	 * @param list<string> $emails  The addresses, as given.
 	 * @param string       $consent Where the owners consented, or '' to ask them.
@@ -116,6 +124,20 @@ final class Subscriptions {
 	 * @return array{ added: int, confirmed: int, pending: int, unchanged: int }|\WP_Error
 	 */
 	public static function import( array $emails, string $consent, string $locale, string $field = 'addresses' ): array|\WP_Error {
+		if ( count( $emails ) > self::IMPORT_LIMIT ) {
+			/* translators: 1: name of a field of the request, 2: a number of addresses, 3: the most allowed. */
+			$message = sprintf( __( '%1$s holds %2$d addresses; one import takes at most %3$d. Split the list.', 'infosec-policy' ), $field, count( $emails ), self::IMPORT_LIMIT );
+			return new \WP_Error(
+				'infosec_policy_too_many_addresses',
+				$message,
+				array(
+					'status' => 413,
+					'params' => array( $field => $message ),
+					'limit'  => self::IMPORT_LIMIT,
+				)
+			);
+		}
+		$params    = array();
 		$problems  = array();
 		$addresses = array();
 		foreach ( $emails as $index => $email ) {
@@ -131,25 +153,41 @@ final class Subscriptions {
 			/* translators: %s: name of a field of the request. */
 			$problems[] = sprintf( __( '%s holds no e-mail address.', 'infosec-policy' ), $field );
 		}
+		if ( array() !== $problems ) {
+			$params[ $field ] = implode( ' ', $problems );
+		}
 		if ( mb_strlen( $consent ) > Subscribers::SOURCE_MAX_LENGTH || 1 !== preg_match( '/^[^\x00-\x1F\x7F]*$/u', $consent ) ) {
 			/* translators: %d: a number of characters. */
-			$problems[] = sprintf( _n( 'consentSource must be one line of at most %d character.', 'consentSource must be one line of at most %d characters.', Subscribers::SOURCE_MAX_LENGTH, 'infosec-policy' ), Subscribers::SOURCE_MAX_LENGTH );
+			$params['consentSource'] = sprintf( _n( 'consentSource must be one line of at most %d character.', 'consentSource must be one line of at most %d characters.', Subscribers::SOURCE_MAX_LENGTH, 'infosec-policy' ), Subscribers::SOURCE_MAX_LENGTH );
 		}
 		if ( ! in_array( $locale, Subscribers::locales(), true ) ) {
 			/* translators: %s: the languages allowed, separated by commas. */
-			$problems[] = sprintf( __( 'locale must be one of: %s.', 'infosec-policy' ), implode( ', ', Subscribers::locales() ) );
+			$params['locale'] = sprintf( __( 'locale must be one of: %s.', 'infosec-policy' ), implode( ', ', Subscribers::locales() ) );
 		}
-		if ( array() !== $problems ) {
+		if ( array() !== $params ) {
 			return new \WP_Error(
 				'rest_invalid_param',
-				/* translators: 1: the request's field, 2: the list of problems found. */
-				sprintf( __( 'Invalid parameter(s): %1$s. %2$s', 'infosec-policy' ), $field, implode( ' ', array_slice( $problems, 0, 5 ) ) ),
+				/* translators: 1: the request's fields, 2: the list of problems found. */
+				sprintf( __( 'Invalid parameter(s): %1$s. %2$s', 'infosec-policy' ), implode( ', ', array_keys( $params ) ), wp_html_excerpt( implode( ' ', $params ), 1000, '…' ) ),
 				array(
 					'status' => 400,
-					'params' => array( $field => implode( ' ', $problems ) ),
+					'params' => $params,
 				)
 			);
 		}
+		return self::add_all( array_keys( $addresses ), $consent, $locale );
+	}
+
+	/**
+	 * Writes the addresses of an import, in one transaction.
+	 *
+	 * @param list<string> $addresses Normalised addresses, each once.
+	 * @param string       $consent   Where the owners consented, or ''.
+	 * @param string       $locale    The language of their e-mails.
+	 * @return array{ added: int, confirmed: int, pending: int, unchanged: int }|\WP_Error
+	 */
+	private static function add_all( array $addresses, string $consent, string $locale ): array|\WP_Error {
+		global $wpdb;
 		$report = array(
 			'added'     => 0,
 			'confirmed' => 0,
@@ -158,10 +196,21 @@ final class Subscriptions {
 		);
 		$status = '' === $consent ? 'pending' : 'confirmed';
 		$source = '' === $consent ? 'import' : sprintf( 'import: %s', $consent );
-		foreach ( array_keys( $addresses ) as $address ) {
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- a transaction around the plugin's own tables.
+		$wpdb->query( 'START TRANSACTION' );
+		foreach ( $addresses as $address ) {
 			$is_new     = false;
-			$subscriber = Subscribers::add( (string) $address, $locale, $status, $source, $is_new );
-			if ( null === $subscriber || ! $is_new ) {
+			$subscriber = Subscribers::add( $address, $locale, $status, $source, $is_new );
+			if ( null === $subscriber ) {
+				// phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- see above.
+				$wpdb->query( 'ROLLBACK' );
+				return new \WP_Error(
+					'infosec_policy_import_failed',
+					__( 'The database refused an address, so nothing was imported. Try again.', 'infosec-policy' ),
+					array( 'status' => 500 )
+				);
+			}
+			if ( ! $is_new ) {
 				++$report['unchanged'];
 				continue;
 			}
@@ -171,6 +220,8 @@ final class Subscriptions {
 				Delivery_Queue::queue_confirmation( $subscriber['id'] );
 			}
 		}
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- see above.
+		$wpdb->query( 'COMMIT' );
 		return $report;
 	}
 

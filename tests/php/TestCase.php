@@ -21,16 +21,34 @@ abstract class TestCase extends PHPUnitTestCase {
 		parent::setUp();
 		global $wpdb;
 		$wpdb->query( 'START TRANSACTION' );
+		// Code under test that opens a transaction of its own (an import) gets a savepoint inside
+		// the test's: a second START TRANSACTION would commit the test's data for good.
+		add_filter( 'query', array( self::class, 'nested_transaction' ) );
 		wp_cache_flush();
 		wp_set_current_user( 0 );
 	}
 
 	protected function tearDown(): void {
 		global $wpdb;
+		remove_filter( 'query', array( self::class, 'nested_transaction' ) );
 		$wpdb->query( 'ROLLBACK' );
 		wp_cache_flush();
 		wp_set_current_user( 0 );
 		parent::tearDown();
+	}
+
+	/**
+	 * A transaction statement of the code under test, as a savepoint within the test's own.
+	 *
+	 * @param string $query A query.
+	 */
+	public static function nested_transaction( string $query ): string {
+		return match ( strtoupper( trim( $query ) ) ) {
+			'START TRANSACTION' => 'SAVEPOINT infosec_policy_code',
+			'COMMIT'            => 'RELEASE SAVEPOINT infosec_policy_code',
+			'ROLLBACK'          => 'ROLLBACK TO SAVEPOINT infosec_policy_code',
+			default             => $query,
+		};
 	}
 
 	/**

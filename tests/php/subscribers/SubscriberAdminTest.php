@@ -14,6 +14,7 @@ use InfosecPolicy\Subscribers\Delivery_Queue;
 use InfosecPolicy\Subscribers\Subscriber_Tables;
 use InfosecPolicy\Subscribers\Subscriber_Tokens;
 use InfosecPolicy\Subscribers\Subscribers;
+use InfosecPolicy\Subscribers\Subscriptions;
 
 /**
  * What an administrator does with the list, and what the list keeps.
@@ -69,6 +70,70 @@ final class SubscriberAdminTest extends TestCase {
 		$this->assertSame( array( 'addresses' ), array_keys( $response->get_data()['data']['params'] ) );
 		$this->assertStringContainsString( 'addresses[1]', $response->get_data()['data']['params']['addresses'] );
 		$this->assertNull( Subscribers::find( 'good@example.com' ) );
+	}
+
+	public function test_an_import_of_more_than_five_thousand_addresses_is_refused_whole_with_413(): void {
+		$addresses = array_map( static fn( int $i ): string => "many$i@example.com", range( 1, Subscriptions::IMPORT_LIMIT + 1 ) );
+		$response  = $this->rest(
+			'POST',
+			'/subscribers/import',
+			array(
+				'addresses'     => $addresses,
+				'consentSource' => 'test',
+			)
+		);
+
+		$this->assertSame( 413, $response->get_status() );
+		$this->assertSame( 'infosec_policy_too_many_addresses', $response->get_data()['code'] );
+		$this->assertSame( array( 'addresses' ), array_keys( $response->get_data()['data']['params'] ) );
+		$this->assertStringContainsString( '5000', $response->get_data()['message'] );
+		$this->assertSame( 0, array_sum( Subscribers::counts() ) );
+	}
+
+	public function test_an_import_the_database_fails_half_way_writes_no_row_and_queues_no_email(): void {
+		global $wpdb;
+		$table  = Subscriber_Tables::name( Subscriber_Tables::SUBSCRIBERS );
+		$writes = 0;
+		$fail   = static function ( string $query ) use ( $table, &$writes ): string {
+			if ( str_starts_with( ltrim( $query ), "INSERT INTO `{$table}`" ) && 3 === ++$writes ) {
+				return 'INSERT INTO infosec_policy_no_such_table (id) VALUES (1)';
+			}
+			return $query;
+		};
+		add_filter( 'query', $fail );
+		$response = $this->rest( 'POST', '/subscribers/import', array( 'addresses' => array( 'a1@example.com', 'a2@example.com', 'a3@example.com', 'a4@example.com' ) ) );
+		remove_filter( 'query', $fail );
+
+		$this->assertSame( 3, $writes, 'the third insert failed' );
+		$this->assertSame( 500, $response->get_status() );
+		$this->assertSame( 0, array_sum( Subscribers::counts() ), 'the two rows written before it are gone' );
+		$deliveries = Subscriber_Tables::name( Subscriber_Tables::DELIVERIES );
+		$this->assertSame( '0', $wpdb->get_var( "SELECT COUNT(*) FROM {$deliveries}" ), 'and so are their queued e-mails' ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- the plugin's own table name, no input.
+	}
+
+	public function test_import_errors_are_filed_under_the_field_they_are_about(): void {
+		$consent = $this->rest(
+			'POST',
+			'/subscribers/import',
+			array(
+				'addresses'     => array( 'a@example.com' ),
+				'consentSource' => "two\nlines",
+			)
+		);
+		$locale  = $this->rest(
+			'POST',
+			'/subscribers/import',
+			array(
+				'addresses' => array( 'a@example.com' ),
+				'locale'    => 'xx_XX',
+			)
+		);
+
+		$this->assertSame( 400, $consent->get_status() );
+		$this->assertSame( array( 'consentSource' ), array_keys( $consent->get_data()['data']['params'] ) );
+		$this->assertSame( 400, $locale->get_status() );
+		$this->assertSame( array( 'locale' ), array_keys( $locale->get_data()['data']['params'] ) );
+		$this->assertNull( Subscribers::find( 'a@example.com' ) );
 	}
 
 	public function test_an_import_needs_one_list_and_names_what_is_wrong(): void {
