@@ -17,6 +17,7 @@ import {
 	type NoticeEmail,
 	type SaveResponse,
 } from '../api';
+import type { Policy } from '../policy/types';
 import { store } from '../store';
 
 export interface PageNotice {
@@ -53,10 +54,22 @@ function savedNotice(
 	};
 }
 
-/** A save that waits for the admin's word, because it would e-mail subscribers. */
+/** What one save sends: the draft as it was when Save was pressed, and its note. */
+interface SaveRequest {
+	draft: Policy;
+	revision: number;
+	change: ChangeAnnotation;
+}
+
+/**
+ * A save that waits for the admin's word, because it would e-mail subscribers: exactly what the
+ * preview was made of, so that what is saved is what the e-mail shown says, whatever was typed
+ * while the preview was on its way.
+ */
 export interface PendingNotice {
 	recipients: number;
 	email: NoticeEmail;
+	request: SaveRequest;
 }
 
 /**
@@ -174,24 +187,29 @@ export function usePolicyEditor() {
 		[ saveConflicted, saveRejected, saveFailed ]
 	);
 
-	const commit = useCallback( async () => {
-		if ( ! draft || revision === null ) {
-			return;
-		}
-		try {
-			const response = await savePolicy( draft, revision, change );
-			saveSucceeded( draft, response.policy, response.revision );
-			setChange( {} );
-			setNotice( savedNotice( response, change ) );
-		} catch ( caught ) {
-			refused( caught );
-		}
-	}, [ draft, revision, change, saveSucceeded, refused ] );
+	const commit = useCallback(
+		async ( {
+			draft: sent,
+			revision: from,
+			change: note,
+		}: SaveRequest ) => {
+			try {
+				const response = await savePolicy( sent, from, note );
+				saveSucceeded( sent, response.policy, response.revision );
+				setChange( {} );
+				setNotice( savedNotice( response, note ) );
+			} catch ( caught ) {
+				refused( caught );
+			}
+		},
+		[ saveSucceeded, refused ]
+	);
 
 	const save = useCallback( async () => {
 		if ( ! draft || revision === null ) {
 			return;
 		}
+		const request: SaveRequest = { draft, revision, change };
 		startSave();
 		setNotice( null );
 		try {
@@ -200,6 +218,7 @@ export function usePolicyEditor() {
 				setPendingNotice( {
 					recipients: preview.recipients,
 					email: preview.email,
+					request,
 				} );
 				return;
 			}
@@ -207,13 +226,16 @@ export function usePolicyEditor() {
 			refused( caught );
 			return;
 		}
-		await commit();
+		await commit( request );
 	}, [ draft, revision, change, startSave, refused, commit ] );
 
 	const confirmSave = useCallback( async () => {
+		if ( ! pendingNotice ) {
+			return;
+		}
 		setPendingNotice( null );
-		await commit();
-	}, [ commit ] );
+		await commit( pendingNotice.request );
+	}, [ pendingNotice, commit ] );
 
 	const cancelSave = useCallback( () => {
 		setPendingNotice( null );
