@@ -77,7 +77,7 @@ final class Subscribers_Command extends Command {
 	/**
 	 * Adds the addresses of a CSV file (an audience export) or of a text file with one address a line.
 	 *
-	 * Without --consented-elsewhere, each new address is sent a confirmation request and counts only once its owner confirms. With it, you state that the owners consented elsewhere, and where: the addresses are confirmed at once, and your statement is kept as their consent's source. Addresses already on the list stay as they are. One address that is not one stops the whole import.
+	 * Without --consented-elsewhere, each new address is sent a confirmation request and counts only once its owner confirms. With it, you state that the owners consented elsewhere, and where: the addresses are confirmed at once, and your statement is kept as their consent's source. Addresses already on the list stay as they are. One address that is not one stops the whole import, and so does a file of more than 5,000 addresses: split it. The addresses are written all or none.
 	 *
 	 * ## OPTIONS
 	 *
@@ -92,7 +92,7 @@ final class Subscribers_Command extends Command {
 	 *
 	 * ## EXIT STATUS
 	 *
-	 * 0 when the addresses were added; 1 when the file cannot be read or holds something that is not an address.
+	 * 0 when the addresses were added; 1 when the file cannot be read, holds something that is not an address, or holds more than 5,000.
 	 *
 	 * ## EXAMPLES
 	 *

@@ -61,10 +61,11 @@ final class Delivery_Queue {
 	 * Queues a confirmation request for a pending subscriber: a new one, or the one sent before
 	 * again, now.
 	 *
-	 * @param int $subscriber_id The subscriber.
+	 * @param int  $subscriber_id The subscriber.
+	 * @param bool $wake          Whether to wake the sender now (an import wakes it once, at its end).
 	 * @return int The delivery's id (0 if the database refused it).
 	 */
-	public static function queue_confirmation( int $subscriber_id ): int {
+	public static function queue_confirmation( int $subscriber_id, bool $wake = true ): int {
 		global $wpdb;
 		$table = Subscriber_Tables::name( Subscriber_Tables::DELIVERIES );
 		$now   = gmdate( 'Y-m-d H:i:s' );
@@ -74,7 +75,9 @@ final class Delivery_Queue {
 		$wpdb->query( $wpdb->prepare( "UPDATE {$table} SET status = 'waiting', attempts = 0, next_attempt_at = %s, last_error = '' WHERE kind = 'confirm' AND subscriber_id = %d AND status IN ('sent', 'failed', 'skipped')", $now, $subscriber_id ) );
 		$id = (int) $wpdb->get_var( $wpdb->prepare( "SELECT id FROM {$table} WHERE kind = 'confirm' AND change_id = 0 AND subscriber_id = %d", $subscriber_id ) );
 		// phpcs:enable
-		Notice_Sender::schedule_soon();
+		if ( $wake ) {
+			Notice_Sender::schedule_soon();
+		}
 		return $id;
 	}
 

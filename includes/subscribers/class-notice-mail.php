@@ -53,7 +53,7 @@ final class Notice_Mail {
 		/* translators: %d: a number of days. */
 		$open = sprintf( _n( 'To confirm, open this link and press Confirm. It works for %d day.', 'To confirm, open this link and press Confirm. It works for %d days.', Subscribers::PENDING_DAYS, 'infosec-policy' ), Subscribers::PENDING_DAYS );
 		/* translators: 1: a number of days, 2: a number of e-mails (3). */
-		$ignore = sprintf( __( 'If you did not ask for this, ignore this e-mail: the request lapses after %1$d days, and no address is sent more than %2$d of these e-mails.', 'infosec-policy' ), Subscribers::PENDING_DAYS, Subscribers::CONFIRMATIONS );
+		$ignore = sprintf( _n( 'If you did not ask for this, ignore this e-mail: the request lapses after %1$d day, and no address is sent more than %2$d of these e-mails in that time.', 'If you did not ask for this, ignore this e-mail: the request lapses after %1$d days, and no address is sent more than %2$d of these e-mails in that time.', Subscribers::PENDING_DAYS, 'infosec-policy' ), Subscribers::PENDING_DAYS, Subscribers::CONFIRMATIONS );
 		return array(
 			'to'        => $subscriber['email'],
 			'subject'   => self::subject( $subject ),

@@ -37,13 +37,19 @@ final class Notice_Preview {
 	 */
 	public static function for_change( array $policy, array $items, string $note, bool $internal ): array {
 		$public = array_values( array_filter( $items, array( Change_Items::class, 'is_public' ) ) );
-		$counts = $internal || array() === $public ? array() : Subscribers::confirmed_by_locale();
+		$counts = array();
+		// '' is the site's language, whatever it was when the address was stored.
+		foreach ( $internal || array() === $public ? array() : Subscribers::confirmed_by_locale() as $stored => $count ) {
+			$locale            = '' === (string) $stored ? get_locale() : (string) $stored;
+			$counts[ $locale ] = ( $counts[ $locale ] ?? 0 ) + $count;
+		}
 		if ( array() === $counts ) {
 			return array(
 				'recipients' => 0,
 				'email'      => null,
 			);
 		}
+		arsort( $counts );
 		$locale = (string) array_key_first( $counts );
 		$entry  = array(
 			'id'        => 0,
@@ -70,8 +76,8 @@ final class Notice_Preview {
 		return array(
 			'recipients' => array_sum( $counts ),
 			'email'      => array(
-				'locale'    => '' === $locale ? get_locale() : $locale,
-				'languages' => count( array_unique( array_map( static fn( $stored ): string => '' === (string) $stored ? get_locale() : (string) $stored, array_keys( $counts ) ) ) ),
+				'locale'    => $locale,
+				'languages' => count( $counts ),
 				'from'      => self::sender( self::header( $mail['headers'], 'From' ) ),
 				'replyTo'   => self::header( $mail['headers'], 'Reply-To' ),
 				'subject'   => $mail['subject'],

@@ -80,6 +80,7 @@ final class Notice_Sender {
 	 */
 	public static function maintain(): void {
 		Subscribers::purge_expired();
+		Subscription_Requests::purge_stale();
 		self::reschedule();
 	}
 
@@ -87,7 +88,9 @@ final class Notice_Sender {
 	 * Schedules the next run for when the next message is due.
 	 */
 	public static function reschedule(): void {
-		$next = Delivery_Queue::has_unexpanded() || Subscription_Requests::waiting() ? time() : Delivery_Queue::next_due_at();
+		$next = Delivery_Queue::has_unexpanded() ? time() : Delivery_Queue::next_due_at();
+		$asks = Subscription_Requests::next_at();
+		$next = null === $asks ? $next : min( $asks, $next ?? $asks );
 		if ( null === $next ) {
 			return;
 		}

@@ -101,7 +101,8 @@ final class Subscriber_Privacy {
 	}
 
 	/**
-	 * Removes the subscription of an address and every record of messages to it.
+	 * Removes the subscription of an address, every record of messages to it, and any request
+	 * for it still waiting to be handled.
 	 *
 	 * @param string $email The address.
 	 * @return array{ items_removed: bool, items_retained: bool, messages: list<string>, done: bool }
@@ -109,8 +110,9 @@ final class Subscriber_Privacy {
 	public static function erase( string $email ): array {
 		$address    = Subscribers::normalize( $email );
 		$subscriber = null === $address ? null : Subscribers::find( $address );
+		$waiting    = null === $address ? 0 : Subscription_Requests::forget( $address );
 		return array(
-			'items_removed'  => null !== $subscriber && Subscribers::remove( $subscriber['id'], true ),
+			'items_removed'  => ( null !== $subscriber && Subscribers::remove( $subscriber['id'], true ) ) || $waiting > 0,
 			'items_retained' => false,
 			'messages'       => array(),
 			'done'           => true,

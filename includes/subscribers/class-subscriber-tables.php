@@ -118,6 +118,12 @@ CREATE TABLE {$requests} (
 		if ( $requests !== $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $requests ) ) ) {
 			return;
 		}
+		// Nor does a column dbDelta could not add to a table that was there (version 1's).
+		$subscribers = self::name( self::SUBSCRIBERS );
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- the plugin's own table, whose name is a constant; checked once per upgrade.
+		if ( null === $wpdb->get_var( $wpdb->prepare( "SHOW COLUMNS FROM {$subscribers} LIKE %s", 'confirmations' ) ) ) {
+			return;
+		}
 		update_option( self::SCHEMA_OPTION, self::SCHEMA_VERSION, true );
 	}
 

@@ -18,13 +18,16 @@ defined( 'ABSPATH' ) || exit;
  * while the visitor waits.
  *
  * Handling one: a confirmed address is sent nothing; a new one is added as pending; a pending one
- * is asked again only while it has had fewer than Subscribers::CONFIRMATIONS requests; and no
- * request is sent past the site's hourly cap (the filter `infosec_policy_confirmations_per_hour`),
- * which Site Health reports when it is reached.
+ * is asked again only while it has had fewer than Subscribers::CONFIRMATIONS requests; one mailbox
+ * (`+tag` removed) is sent at most Subscriptions::MAILBOX_LIMIT a day, whoever asked (counted here,
+ * not in the answer, whose limit would tell one requester about another's); and the site sends no
+ * more an hour than its cap (the filter `infosec_policy_confirmations_per_hour`): past it the
+ * requests wait for the next hour, and Site Health says so.
  *
  * A worker takes a request by deleting its row, so two workers never handle the same one; a
  * worker that dies right after loses that one request (its visitor may ask again), which is the
- * safe side: at most one confirmation e-mail per request.
+ * safe side: at most one confirmation e-mail per request. A request still waiting after a day is
+ * dropped, and the privacy eraser removes an address's waiting requests.
  */
 final class Subscription_Requests {
 
@@ -46,6 +49,57 @@ final class Subscription_Requests {
 	 * @param string $source Where it came from (`form`, `rest`).
 	 */
 	public static function add( string $email, string $locale, string $source ): void {
+		self::insert( $email, $locale, $source, gmdate( 'Y-m-d H:i:s' ) );
+		Notice_Sender::schedule_soon();
+		// Wake WP-Cron now rather than at the next page view, as wp_cron() would (the same call,
+		// whatever the address): a loopback request that this one does not wait for.
+		if ( ! ( defined( 'DISABLE_WP_CRON' ) && DISABLE_WP_CRON ) ) {
+			spawn_cron();
+		}
+	}
+
+	/**
+	 * When the waiting requests can next be handled: now, or when the site's cap opens again;
+	 * null when none is waiting.
+	 */
+	public static function next_at(): ?int {
+		if ( ! self::waiting() ) {
+			return null;
+		}
+		return time() + Rate_Limit::retry_after( 'site', 'confirmations', self::hourly_cap() );
+	}
+
+	/**
+	 * Drops requests that have waited longer than a day, and returns how many. Runs hourly.
+	 */
+	public static function purge_stale(): int {
+		global $wpdb;
+		$table = Subscriber_Tables::name( Subscriber_Tables::REQUESTS );
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- the plugin's own table, whose name is a constant (WPCS 2.3 rejects prepare()'s %i).
+		return (int) $wpdb->query( $wpdb->prepare( "DELETE FROM {$table} WHERE requested_at < %s", gmdate( 'Y-m-d H:i:s', time() - DAY_IN_SECONDS ) ) );
+	}
+
+	/**
+	 * Removes every waiting request for an address (the privacy eraser).
+	 *
+	 * @param string $email A normalised address.
+	 * @return int How many there were.
+	 */
+	public static function forget( string $email ): int {
+		global $wpdb;
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- the plugin's own table, which no WordPress API reads.
+		return (int) $wpdb->delete( Subscriber_Tables::name( Subscriber_Tables::REQUESTS ), array( 'email' => $email ), array( '%s' ) );
+	}
+
+	/**
+	 * Writes a request's row.
+	 *
+	 * @param string $email        The address.
+	 * @param string $locale       The language asked for, or ''.
+	 * @param string $source       Where it came from.
+	 * @param string $requested_at When it was asked for, as the table writes times.
+	 */
+	private static function insert( string $email, string $locale, string $source, string $requested_at ): void {
 		global $wpdb;
 		// phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery -- the plugin's own table, which no WordPress API reads.
 		$wpdb->insert(
@@ -54,11 +108,10 @@ final class Subscription_Requests {
 				'email'        => $email,
 				'locale'       => $locale,
 				'source'       => $source,
-				'requested_at' => gmdate( 'Y-m-d H:i:s' ),
+				'requested_at' => $requested_at,
 			),
 			array( '%s', '%s', '%s', '%s' )
 		);
-		Notice_Sender::schedule_soon();
 	}
 
 	/**
@@ -92,7 +145,11 @@ final class Subscription_Requests {
 				if ( 1 !== $wpdb->delete( $table, array( 'id' => (int) $row['id'] ), array( '%d' ) ) ) {
 					continue;
 				}
-				self::handle( (string) $row['email'], (string) $row['locale'], (string) $row['source'] );
+				if ( ! self::handle( (string) $row['email'], (string) $row['locale'], (string) $row['source'] ) ) {
+					// The site's cap is reached: this one waits for the next hour, and so do the rest.
+					self::insert( (string) $row['email'], (string) $row['locale'], (string) $row['source'], (string) $row['requested_at'] );
+					return $done;
+				}
 				++$done;
 			}
 		} while ( is_array( $rows ) && array() !== $rows && microtime( true ) < $deadline );
@@ -126,29 +183,26 @@ final class Subscription_Requests {
 	 * @param string $email  The address.
 	 * @param string $locale The language asked for, or ''.
 	 * @param string $source Where it came from.
+	 * @return bool False when the site's cap held it back, to be tried again.
 	 */
-	private static function handle( string $email, string $locale, string $source ): void {
+	private static function handle( string $email, string $locale, string $source ): bool {
 		$subscriber = Subscribers::find( $email );
-		if ( null !== $subscriber && ( 'confirmed' === $subscriber['status'] || ! self::may_ask( $subscriber ) ) ) {
-			return;
+		if ( null !== $subscriber && ( 'confirmed' === $subscriber['status'] || Subscribers::confirmations( $subscriber['id'] ) >= Subscribers::CONFIRMATIONS ) ) {
+			return true;
 		}
-		if ( ! Rate_Limit::take( 'site', 'confirmations', self::hourly_cap(), HOUR_IN_SECONDS ) ) {
+		if ( 0 < Rate_Limit::retry_after( 'site', 'confirmations', self::hourly_cap() ) ) {
 			update_option( self::CAP_REACHED_OPTION, time(), false );
-			return;
+			return false;
+		}
+		if ( ! Rate_Limit::take( 'mailbox', Subscriptions::mailbox( $email ), Subscriptions::MAILBOX_LIMIT, DAY_IN_SECONDS ) ) {
+			return true;
 		}
 		$subscriber ??= Subscribers::add( $email, '' === $locale ? get_locale() : $locale, 'pending', $source );
 		if ( null === $subscriber || 'pending' !== $subscriber['status'] || ! Subscribers::count_confirmation( $subscriber['id'] ) ) {
-			return;
+			return true;
 		}
+		Rate_Limit::take( 'site', 'confirmations', self::hourly_cap(), HOUR_IN_SECONDS );
 		Delivery_Queue::queue_confirmation( $subscriber['id'] );
-	}
-
-	/**
-	 * Whether a pending address may be sent another request.
-	 *
-	 * @param array{ id: int, status: string } $subscriber The subscriber.
-	 */
-	private static function may_ask( array $subscriber ): bool {
-		return 'pending' === $subscriber['status'] && Subscribers::confirmations( $subscriber['id'] ) < Subscribers::CONFIRMATIONS;
+		return true;
 	}
 }

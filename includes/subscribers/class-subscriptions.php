@@ -24,7 +24,8 @@ final class Subscriptions {
 	public const CLIENT_LIMIT = 5;
 
 	/**
-	 * Requests for one mailbox per day, whoever makes them and whatever the address's state.
+	 * Confirmation e-mails one mailbox is sent per day, whoever asks (Subscription_Requests), and
+	 * requests one client may make for one mailbox per day, whatever the address's state.
 	 */
 	public const MAILBOX_LIMIT = 3;
 
@@ -37,9 +38,11 @@ final class Subscriptions {
 	/**
 	 * A visitor asks to be told of changes. Every answer is the same for a new, a pending and a
 	 * confirmed address, so that nobody can learn who subscribed: the fields are checked, the
-	 * limits counted (the client's and the mailbox's, for every request), and the request is
-	 * written down to be handled after the answer (Subscription_Requests), so the time it takes
-	 * is the same too and no e-mail is sent while the visitor waits.
+	 * limits counted (the client's, and the client's for this mailbox, for every request: a limit
+	 * shared with other clients would tell one of another's requests), and the request is written
+	 * down to be handled after the answer (Subscription_Requests, which holds each mailbox to its
+	 * daily limit), so the time it takes is the same too and no e-mail is sent while the visitor
+	 * waits.
 	 *
 	 * @param mixed  $email  The address, as given.
 	 * @param mixed  $locale The language for the e-mails, or null for the site's.
@@ -57,9 +60,9 @@ final class Subscriptions {
 			return $problem;
 		}
 		$address = (string) Subscribers::normalize( (string) $email );
-		$mailbox = self::mailbox( $address );
-		if ( ! Rate_Limit::take( 'mailbox', $mailbox, self::MAILBOX_LIMIT, DAY_IN_SECONDS ) ) {
-			return self::limited( Rate_Limit::retry_after( 'mailbox', $mailbox, self::MAILBOX_LIMIT ) );
+		$asked   = self::mailbox( $address ) . '|' . $client;
+		if ( ! Rate_Limit::take( 'asked', $asked, self::MAILBOX_LIMIT, DAY_IN_SECONDS ) ) {
+			return self::limited( Rate_Limit::retry_after( 'asked', $asked, self::MAILBOX_LIMIT ) );
 		}
 		Subscription_Requests::add( $address, is_string( $locale ) ? $locale : '', $source );
 		return true;
@@ -67,7 +70,7 @@ final class Subscriptions {
 
 	/**
 	 * Whether a request was made by another site's page: a browser says so in Sec-Fetch-Site, or,
-	 * where it does not send that, by an Origin that is not this site's. A request without either
+	 * where it does not send that, by an Origin that names another host. A request without either
 	 * (a script, an older browser, a page the site's own full-page cache served) is not refused.
 	 *
 	 * @param string $fetch_site The Sec-Fetch-Site header, or ''.
@@ -77,8 +80,10 @@ final class Subscriptions {
 		if ( '' !== $fetch_site ) {
 			return 'cross-site' === strtolower( trim( $fetch_site ) );
 		}
+		// Without Sec-Fetch-Site, only an Origin naming another host counts: an older browser sends
+		// `null` for the site's own form on a page whose referrer policy is no-referrer.
 		if ( '' === $origin || 'null' === $origin ) {
-			return 'null' === $origin;
+			return false;
 		}
 		$own = wp_parse_url( home_url() );
 		$its = wp_parse_url( $origin );
@@ -97,16 +102,21 @@ final class Subscriptions {
 	}
 
 	/**
-	 * The key a client is counted by: an IPv4 address as it is, an IPv6 address by its /64.
+	 * The key a client is counted by: an IPv4 address as it is (also when written as IPv6), an
+	 * IPv6 address by its /64.
 	 *
 	 * @param string $client The client's address.
 	 */
 	public static function client_key( string $client ): string {
-		if ( false === filter_var( $client, FILTER_VALIDATE_IP, FILTER_FLAG_IPV6 ) ) {
+		$packed = false === filter_var( $client, FILTER_VALIDATE_IP, FILTER_FLAG_IPV6 ) ? false : inet_pton( $client );
+		if ( false === $packed ) {
 			return $client;
 		}
-		$packed = inet_pton( $client );
-		return false === $packed ? $client : (string) inet_ntop( substr( $packed, 0, 8 ) . str_repeat( "\0", 8 ) ) . '/64';
+		// An IPv4 client that a dual-stack server reports as ::ffff:a.b.c.d is that IPv4 address.
+		if ( str_starts_with( $packed, str_repeat( "\0", 10 ) . "\xff\xff" ) ) {
+			return (string) inet_ntop( substr( $packed, 12 ) );
+		}
+		return (string) inet_ntop( substr( $packed, 0, 8 ) . str_repeat( "\0", 8 ) ) . '/64';
 	}
 
 	/**
@@ -126,7 +136,7 @@ final class Subscriptions {
 	public static function import( array $emails, string $consent, string $locale, string $field = 'addresses' ): array|\WP_Error {
 		if ( count( $emails ) > self::IMPORT_LIMIT ) {
 			/* translators: 1: name of a field of the request, 2: a number of addresses, 3: the most allowed. */
-			$message = sprintf( __( '%1$s holds %2$d addresses; one import takes at most %3$d. Split the list.', 'infosec-policy' ), $field, count( $emails ), self::IMPORT_LIMIT );
+			$message = sprintf( _n( '%1$s holds %2$d address; one import takes at most %3$d. Split the list.', '%1$s holds %2$d addresses; one import takes at most %3$d. Split the list.', count( $emails ), 'infosec-policy' ), $field, count( $emails ), self::IMPORT_LIMIT );
 			return new \WP_Error(
 				'infosec_policy_too_many_addresses',
 				$message,
@@ -185,6 +195,7 @@ final class Subscriptions {
 	 * @param string       $consent   Where the owners consented, or ''.
 	 * @param string       $locale    The language of their e-mails.
 	 * @return array{ added: int, confirmed: int, pending: int, unchanged: int }|\WP_Error
+	 * @throws \Throwable What a database call threw, after the transaction is rolled back.
 	 */
 	private static function add_all( array $addresses, string $consent, string $locale ): array|\WP_Error {
 		global $wpdb;
@@ -196,32 +207,42 @@ final class Subscriptions {
 		);
 		$status = '' === $consent ? 'pending' : 'confirmed';
 		$source = '' === $consent ? 'import' : sprintf( 'import: %s', $consent );
-		// phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- a transaction around the plugin's own tables.
+		$failed = new \WP_Error(
+			'infosec_policy_import_failed',
+			__( 'The database refused an address, so nothing was imported. Try again.', 'infosec-policy' ),
+			array( 'status' => 500 )
+		);
+		// phpcs:disable WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- a transaction around the plugin's own tables (InnoDB, WordPress's engine).
 		$wpdb->query( 'START TRANSACTION' );
-		foreach ( $addresses as $address ) {
-			$is_new     = false;
-			$subscriber = Subscribers::add( $address, $locale, $status, $source, $is_new );
-			if ( null === $subscriber ) {
-				// phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- see above.
-				$wpdb->query( 'ROLLBACK' );
-				return new \WP_Error(
-					'infosec_policy_import_failed',
-					__( 'The database refused an address, so nothing was imported. Try again.', 'infosec-policy' ),
-					array( 'status' => 500 )
-				);
+		try {
+			foreach ( $addresses as $address ) {
+				$is_new     = false;
+				$subscriber = Subscribers::add( $address, $locale, $status, $source, $is_new );
+				if ( null === $subscriber ) {
+					$wpdb->query( 'ROLLBACK' );
+					return $failed;
+				}
+				if ( ! $is_new ) {
+					++$report['unchanged'];
+					continue;
+				}
+				++$report['added'];
+				++$report[ $subscriber['status'] ];
+				// The queue is woken once, after the commit: not holding WP-Cron's option meanwhile.
+				if ( 'pending' === $subscriber['status'] && Subscribers::count_confirmation( $subscriber['id'] ) && 0 === Delivery_Queue::queue_confirmation( $subscriber['id'], false ) ) {
+					$wpdb->query( 'ROLLBACK' );
+					return $failed;
+				}
 			}
-			if ( ! $is_new ) {
-				++$report['unchanged'];
-				continue;
-			}
-			++$report['added'];
-			++$report[ $subscriber['status'] ];
-			if ( 'pending' === $subscriber['status'] && Subscribers::count_confirmation( $subscriber['id'] ) ) {
-				Delivery_Queue::queue_confirmation( $subscriber['id'] );
-			}
+		} catch ( \Throwable $thrown ) {
+			$wpdb->query( 'ROLLBACK' );
+			throw $thrown;
 		}
-		// phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- see above.
 		$wpdb->query( 'COMMIT' );
+		// phpcs:enable
+		if ( $report['pending'] > 0 ) {
+			Notice_Sender::schedule_soon();
+		}
 		return $report;
 	}
 

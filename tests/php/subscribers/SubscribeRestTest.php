@@ -12,6 +12,9 @@ namespace InfosecPolicy\Tests;
 use InfosecPolicy\Admin\Site_Health;
 use InfosecPolicy\Subscribers\Notice_Sender;
 use InfosecPolicy\Subscribers\Rate_Limit;
+use InfosecPolicy\Subscribers\Subscriber_Privacy;
+use InfosecPolicy\Subscribers\Subscription_Requests;
+use InfosecPolicy\Subscribers\Subscriptions;
 use InfosecPolicy\Subscribers\Subscriber_Tokens;
 use InfosecPolicy\Subscribers\Subscribers;
 use PHPUnit\Framework\Attributes\DataProvider;
@@ -106,13 +109,18 @@ final class SubscribeRestTest extends TestCase {
 		$this->assertNotNull( Subscribers::add( 'three@example.com', 'en_US', 'confirmed', 'test' ) );
 		$answers = array();
 		foreach ( array( 'one@example.com', 'two@example.com', 'three@example.com' ) as $n => $email ) {
-			// Four requests from four clients, as an attacker who avoids the client limit sends them.
+			// Four requests from one client, then four from four others, as an attacker who avoids
+			// the client limit sends them.
+			for ( $i = 1; $i <= 4; $i++ ) {
+				$response            = $this->subscribe( $email, "127.0.$n.100" );
+				$answers[ $email ][] = array( $response->get_status(), $response->get_data(), array_diff_key( $response->get_headers(), array( 'Retry-After' => true ) ) );
+			}
 			for ( $i = 1; $i <= 4; $i++ ) {
 				$response            = $this->subscribe( $email, "127.0.$n.$i" );
 				$answers[ $email ][] = array( $response->get_status(), $response->get_data(), array_diff_key( $response->get_headers(), array( 'Retry-After' => true ) ) );
 			}
 		}
-		$this->assertSame( array( 202, 202, 202, 429 ), array_column( $answers['one@example.com'], 0 ) );
+		$this->assertSame( array( 202, 202, 202, 429, 202, 202, 202, 202 ), array_column( $answers['one@example.com'], 0 ), 'every request counts against the client\'s limit for the address' );
 		$this->assertSame( $answers['one@example.com'], $answers['two@example.com'], 'a pending address answers as a new one' );
 		$this->assertSame( $answers['one@example.com'], $answers['three@example.com'], 'a confirmed address answers as a new one' );
 		$this->assertSame( array(), self::$smtp->messages(), 'no e-mail is sent while a visitor waits' );
@@ -123,19 +131,25 @@ final class SubscribeRestTest extends TestCase {
 		$this->assertCount( 1, self::$smtp->messages_to( 'one@example.com' ), 'a new address is asked once' );
 	}
 
-	public function test_tagged_addresses_of_one_mailbox_share_its_limit(): void {
+	public function test_tagged_addresses_of_one_mailbox_get_three_emails_a_day_together(): void {
 		$statuses = array();
 		for ( $i = 1; $i <= 8; $i++ ) {
 			$statuses[] = $this->subscribe( "bomb+$i@example.com", "127.0.2.$i" )->get_status();
+			$this->work();
 		}
-		$this->work();
 
-		$this->assertSame( array( 202, 202, 202, 429, 429, 429, 429, 429 ), $statuses );
+		$this->assertSame( array_fill( 0, 8, 202 ), $statuses, 'the answer tells no one of another\'s requests' );
 		$sent = 0;
 		for ( $i = 1; $i <= 8; $i++ ) {
 			$sent += count( self::$smtp->messages_to( "bomb+$i@example.com" ) );
 		}
 		$this->assertSame( 3, $sent, 'one mailbox gets three confirmation e-mails a day at most' );
+	}
+
+	public function test_an_ipv4_client_written_as_ipv6_counts_as_its_ipv4_address(): void {
+		$this->assertSame( '192.0.2.1', Subscriptions::client_key( '::ffff:192.0.2.1' ) );
+		$this->assertNotSame( Subscriptions::client_key( '::ffff:192.0.2.1' ), Subscriptions::client_key( '::ffff:192.0.2.2' ) );
+		$this->assertSame( '2001:db8:1:2::/64', Subscriptions::client_key( '2001:db8:1:2:aaaa::1' ) );
 	}
 
 	public function test_an_ipv6_client_counts_by_its_64(): void {
@@ -160,28 +174,55 @@ final class SubscribeRestTest extends TestCase {
 		$this->assertSame( Subscribers::CONFIRMATIONS, Subscribers::confirmations( $subscriber['id'] ) );
 	}
 
-	public function test_the_site_sends_no_more_confirmations_an_hour_than_its_cap_and_site_health_says_so(): void {
+	public function test_past_the_sites_hourly_cap_requests_wait_for_the_next_hour_and_site_health_says_so(): void {
 		$cap = static fn(): int => 2;
 		add_filter( 'infosec_policy_confirmations_per_hour', $cap );
 		$this->assertSame( 'good', Site_Health::confirmation_cap()['status'] );
 		for ( $i = 1; $i <= 4; $i++ ) {
 			$this->assertSame( 202, $this->subscribe( "many$i@example.com", "127.0.4.$i" )->get_status() );
 		}
-		$this->work();
+		// As WP-Cron runs it: the event is taken off the schedule, then its hook runs.
+		wp_clear_scheduled_hook( Notice_Sender::HOOK );
+		Notice_Sender::run_scheduled();
 		$health = Site_Health::confirmation_cap();
-		remove_filter( 'infosec_policy_confirmations_per_hour', $cap );
 
 		$this->assertCount( 2, self::$smtp->messages() );
 		$this->assertSame( 'recommended', $health['status'] );
 		$this->assertStringContainsString( 'infosec_policy_confirmations_per_hour', $health['description'] );
+		$this->assertTrue( Subscription_Requests::waiting(), 'the other two wait' );
+		// The run that the sent e-mails scheduled finds the cap still reached: the next is in an hour.
+		wp_clear_scheduled_hook( Notice_Sender::HOOK );
+		Notice_Sender::run_scheduled();
+		$this->assertCount( 2, self::$smtp->messages() );
+		$this->assertGreaterThan( time() + 60, (int) wp_next_scheduled( Notice_Sender::HOOK ), 'for the next hour, not in a loop' );
+
+		// The next hour.
+		Rate_Limit::reset( 'site', 'confirmations' );
+		$this->work();
+		remove_filter( 'infosec_policy_confirmations_per_hour', $cap );
+		$this->assertCount( 4, self::$smtp->messages() );
+		$this->assertFalse( Subscription_Requests::waiting() );
+	}
+
+	public function test_the_privacy_eraser_removes_a_request_still_waiting(): void {
+		$this->assertSame( 202, $this->subscribe( 'forget.me@example.com', '127.0.6.1' )->get_status() );
+		$erased = Subscriber_Privacy::erase( 'forget.me@example.com' );
+		$this->work();
+
+		$this->assertTrue( $erased['items_removed'] );
+		$this->assertNull( Subscribers::find( 'forget.me@example.com' ) );
+		$this->assertSame( array(), self::$smtp->messages() );
 	}
 
 	public function test_a_request_that_another_site_makes_a_browser_send_is_refused(): void {
 		foreach (
 			array(
-				'Sec-Fetch-Site' => array( 'sec_fetch_site' => 'cross-site' ),
-				'Origin'         => array( 'origin' => 'https://elsewhere.example' ),
-				'a null Origin'  => array( 'origin' => 'null' ),
+				'Sec-Fetch-Site'             => array( 'sec_fetch_site' => 'cross-site' ),
+				'Origin'                     => array( 'origin' => 'https://elsewhere.example' ),
+				'Sec-Fetch-Site over Origin' => array(
+					'sec_fetch_site' => 'cross-site',
+					'origin'         => home_url(),
+				),
 			) as $what => $headers
 		) {
 			$response = $this->subscribe( 'victim@example.com', '127.0.5.1', $headers );
@@ -195,6 +236,7 @@ final class SubscribeRestTest extends TestCase {
 		$own = (string) wp_parse_url( home_url(), PHP_URL_SCHEME ) . '://' . wp_parse_url( home_url(), PHP_URL_HOST );
 		$this->assertSame( 202, $this->subscribe( 'own@example.com', '127.0.5.2', array( 'sec_fetch_site' => 'same-origin' ) )->get_status() );
 		$this->assertSame( 202, $this->subscribe( 'own2@example.com', '127.0.5.3', array( 'origin' => $own ) )->get_status() );
+		$this->assertSame( 202, $this->subscribe( 'own3@example.com', '127.0.5.4', array( 'origin' => 'null' ) )->get_status(), 'an older browser\'s own form on a no-referrer page' );
 	}
 
 	#[DataProvider( 'not_addresses' )]
