@@ -219,7 +219,7 @@ final class Subscriptions {
 				$is_new     = false;
 				$subscriber = Subscribers::add( $address, $locale, $status, $source, $is_new );
 				if ( null === $subscriber ) {
-					$wpdb->query( 'ROLLBACK' );
+					self::roll_back();
 					return $failed;
 				}
 				if ( ! $is_new ) {
@@ -230,12 +230,12 @@ final class Subscriptions {
 				++$report[ $subscriber['status'] ];
 				// The queue is woken once, after the commit: not holding WP-Cron's option meanwhile.
 				if ( 'pending' === $subscriber['status'] && Subscribers::count_confirmation( $subscriber['id'] ) && 0 === Delivery_Queue::queue_confirmation( $subscriber['id'], false ) ) {
-					$wpdb->query( 'ROLLBACK' );
+					self::roll_back();
 					return $failed;
 				}
 			}
 		} catch ( \Throwable $thrown ) {
-			$wpdb->query( 'ROLLBACK' );
+			self::roll_back();
 			throw $thrown;
 		}
 		$wpdb->query( 'COMMIT' );
@@ -244,6 +244,18 @@ final class Subscriptions {
 			Notice_Sender::schedule_soon();
 		}
 		return $report;
+	}
+
+	/**
+	 * Rolls the import's transaction back. Quietly: a database that already ended the transaction
+	 * when a statement failed (the SQLite integration does) has nothing left to roll back.
+	 */
+	private static function roll_back(): void {
+		global $wpdb;
+		$suppressed = $wpdb->suppress_errors( true );
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- ends the import's transaction.
+		$wpdb->query( 'ROLLBACK' );
+		$wpdb->suppress_errors( $suppressed );
 	}
 
 	/**

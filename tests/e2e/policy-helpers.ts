@@ -78,6 +78,25 @@ export async function savePolicy(
 }
 
 /**
+ * Chooses a policy file with the settings page's Import button, and returns the import window.
+ *
+ * @param page     The settings page.
+ * @param document The file's document.
+ */
+export async function importFile( page: Page, document: unknown ) {
+	const chooser = page.waitForEvent( 'filechooser' );
+	await page.getByRole( 'button', { name: 'Import…' } ).click();
+	await (
+		await chooser
+	).setFiles( {
+		name: 'policy.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from( JSON.stringify( document ) ),
+	} );
+	return page.getByRole( 'dialog', { name: 'Import a policy' } );
+}
+
+/**
  * A page as a visitor sees it: a context without the admin's cookies.
  *
  * @param browser The browser.

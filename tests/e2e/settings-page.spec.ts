@@ -14,6 +14,7 @@ import { test, expect } from '@wordpress/e2e-test-utils-playwright';
 import {
 	SETTINGS_PAGE,
 	demoPolicy,
+	importFile,
 	notices,
 	savePolicy,
 	storePolicy,
@@ -166,16 +167,7 @@ test.describe( 'settings page: keeping the policy', () => {
 		incoming.processors[ 1 ]!.transferBasis = 'dpf';
 		const before = await storedPolicy( requestUtils );
 
-		const chooser = page.waitForEvent( 'filechooser' );
-		await page.getByRole( 'button', { name: 'Import…' } ).click();
-		await (
-			await chooser
-		).setFiles( {
-			name: 'policy.json',
-			mimeType: 'application/json',
-			buffer: Buffer.from( JSON.stringify( incoming ) ),
-		} );
-		const dialog = page.getByRole( 'dialog', { name: 'Import a policy' } );
+		const dialog = await importFile( page, incoming );
 		// The sentences the change log will record, not field names.
 		await expect(
 			dialog.getByText( 'Removed processor Google Analytics' )

@@ -21,6 +21,7 @@ import type { SubscriberSummary } from '../../src/subscriber-data';
 import {
 	SETTINGS_PAGE,
 	demoPolicy,
+	importFile,
 	notices,
 	storePolicy,
 	storedPolicy,
@@ -369,16 +370,7 @@ test.describe( 'settings page: subscribers', () => {
 		const incoming = demoPolicy();
 		incoming.organization.name = 'Imported B.V.';
 
-		const chooser = page.waitForEvent( 'filechooser' );
-		await page.getByRole( 'button', { name: 'Import…' } ).click();
-		await (
-			await chooser
-		).setFiles( {
-			name: 'policy.json',
-			mimeType: 'application/json',
-			buffer: Buffer.from( JSON.stringify( incoming ) ),
-		} );
-		const dialog = page.getByRole( 'dialog', { name: 'Import a policy' } );
+		const dialog = await importFile( page, incoming );
 		await dialog
 			.getByLabel( 'Public note (optional)' )
 			.fill( 'From the group policy.' );
