@@ -24,9 +24,13 @@ defined( 'ABSPATH' ) || exit;
  * expand the same notice. A worker sends a delivery only after it has claimed it with a
  * conditional update that only one worker can win, and marks it sent right after the SMTP server
  * took it. A claim that is never released (a worker that died) expires after Delivery_Queue::CLAIM_TTL
- * seconds, and the message is tried again: the only message that can then go out twice is the
- * one whose worker died in the instant between the server's acceptance and that update, and it
- * carries the same Message-ID both times.
+ * seconds, and the message is tried again.
+ *
+ * So delivery is at least once, by choice: a message is never lost to a worker or a database that
+ * fails half-way. The only message that can go out twice is one the SMTP server accepted whose
+ * "sent" mark was then not written (the worker died in that instant, or the database refused the
+ * update); the copy carries the same Message-ID, by which mail clients show it once. At most once
+ * would instead lose that message whenever the failure came before the server's acceptance.
  *
  * @phpstan-type Delivery array{ id: int, kind: 'notice'|'confirm', changeId: int, subscriberId: int, status: string, attempts: int, nextAttemptAt: string, email: string, locale: string, subscriberStatus: string }
  */

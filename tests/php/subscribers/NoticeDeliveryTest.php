@@ -346,6 +346,28 @@ final class NoticeDeliveryTest extends TestCase {
 		$this->assertCount( 1, self::$smtp->messages() );
 	}
 
+	public function test_the_one_duplicate_is_a_message_the_database_did_not_mark_sent_and_it_keeps_its_message_id(): void {
+		$this->subscribers( 1, 'confirmed' );
+		$this->rename( 'Unmarked' );
+		// The SMTP server takes the message; the database then does not record that it was sent
+		// (a refused or lost update: the same as a worker that dies in that instant).
+		$unmarked = static fn( string $query ): string => str_contains( $query, "SET status = 'sent'" ) ? 'SELECT 0' : $query;
+		add_filter( 'query', $unmarked );
+		$first = Notice_Sender::run( 30.0 );
+		remove_filter( 'query', $unmarked );
+		$this->assertSame( 1, $first['sent'] );
+		$this->assertSame( 0, Notice_Sender::run( 30.0 )['sent'], 'nothing is sent again while the claim holds' );
+
+		$this->age_queue( Delivery_Queue::CLAIM_TTL );
+		$this->assertSame( 1, Notice_Sender::run( 30.0 )['sent'], 'at least once: the claim expires and the message goes again' );
+		$this->assertSame( 0, Notice_Sender::run( 30.0 )['sent'] );
+
+		$messages = self::$smtp->messages_to( 'confirmed1@example.com' );
+		$this->assertCount( 2, $messages );
+		$this->assertSame( $messages[0]['headers']['message-id'], $messages[1]['headers']['message-id'], 'the copy has the same Message-ID, so a mail client can show it once' );
+		$this->assertSame( 1, Delivery_Queue::counts()['sent'] );
+	}
+
 	public function test_a_save_queues_one_row_whatever_the_number_of_subscribers(): void {
 		$this->subscribers( 50, 'confirmed' );
 		global $wpdb;
