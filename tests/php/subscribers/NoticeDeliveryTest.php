@@ -353,7 +353,7 @@ final class NoticeDeliveryTest extends TestCase {
 		// (a refused or lost update: the same as a worker that dies in that instant).
 		$unmarked = static fn( string $query ): string => str_contains( $query, "SET status = 'sent'" ) ? 'SELECT 0' : $query;
 		add_filter( 'query', $unmarked );
-		$first = Notice_Sender::run( 30.0 );
+		$first    = Notice_Sender::run( 30.0 );
 		remove_filter( 'query', $unmarked );
 		$this->assertSame( 1, $first['sent'] );
 		$this->assertSame( 0, Notice_Sender::run( 30.0 )['sent'], 'nothing is sent again while the claim holds' );
