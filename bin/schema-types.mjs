@@ -11,6 +11,27 @@ const schema = JSON.parse(
 	await readFile( new URL( 'schema/policy.schema.json', root ), 'utf8' )
 );
 
+/**
+ * Drops the `anyOf: [ empty, format ]` of strings that may be empty: a format is no TypeScript
+ * type, and the generator would make each such string an intersection with an object.
+ *
+ * @param {unknown} node A schema, or a part of one.
+ */
+function withoutFormats( node ) {
+	if ( Array.isArray( node ) ) {
+		node.forEach( withoutFormats );
+	} else if ( node && typeof node === 'object' ) {
+		if (
+			Array.isArray( node.anyOf ) &&
+			node.anyOf.some( ( part ) => 'format' in part )
+		) {
+			delete node.anyOf;
+		}
+		Object.values( node ).forEach( withoutFormats );
+	}
+}
+withoutFormats( schema );
+
 const types = await compile( schema, 'InfosecPolicyDocument', {
 	bannerComment:
 		'/* Generated from schema/policy.schema.json by bin/schema-types.mjs. Do not edit. */',

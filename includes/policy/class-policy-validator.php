@@ -289,8 +289,8 @@ final class Policy_Validator {
 			'text'      => __( 'must not contain control characters.', 'infosec-policy' ),
 			'host'      => __( 'must be a bare host name such as example.com: no scheme, port, path or IP address.', 'infosec-policy' ),
 			'date'      => __( 'must be a date written YYYY-MM-DD.', 'infosec-policy' ),
-			'http-url'  => __( 'must be a web address that starts with http:// or https://.', 'infosec-policy' ),
-			'https-url' => __( 'must be a web address that starts with https://.', 'infosec-policy' ),
+			'http-url'  => __( 'must be a web address such as https://example.com/, starting with http:// or https://.', 'infosec-policy' ),
+			'https-url' => __( 'must be a web address such as https://example.com/, starting with https://.', 'infosec-policy' ),
 			'country'   => __( 'is not an ISO 3166-1 alpha-2 country code.', 'infosec-policy' ),
 			default     => __( 'is not valid.', 'infosec-policy' ),
 		};
@@ -334,11 +334,23 @@ final class Policy_Validator {
 	 */
 	private static function format_fits( string $value, string $format ): bool {
 		return match ( $format ) {
-			'email' => false !== is_email( $value ),
+			'email' => self::is_email_address( $value ),
 			'uri'   => self::is_web_url( $value ),
 			'date'  => self::is_date( $value ),
 			default => true,
 		};
+	}
+
+	/**
+	 * Whether a string is an e-mail address that WordPress can send to and that RFC 5322 allows:
+	 * is_email() lets the part before the @ start or end with a dot or hold two in a row, which a
+	 * dot-atom does not, and which standard validators of the schema's `email` format refuse.
+	 *
+	 * @param string $email A non-empty string.
+	 */
+	private static function is_email_address( string $email ): bool {
+		$local = substr( $email, 0, (int) strrpos( $email, '@' ) );
+		return false !== is_email( $email ) && ! str_starts_with( $local, '.' ) && ! str_ends_with( $local, '.' ) && ! str_contains( $local, '..' );
 	}
 
 	/**
@@ -348,8 +360,8 @@ final class Policy_Validator {
 	 * @param string $url A URL.
 	 */
 	private static function is_web_url( string $url ): bool {
-		// Only the characters RFC 3986 allows in a URI; anything else must be percent-encoded.
-		if ( ! preg_match( '/^[A-Za-z0-9\-._~:\/?#\[\]@!$&\'()*+,;=%]+$/D', $url ) ) {
+		// Only the characters RFC 3986 allows in a URI, and "%" only as a percent-encoding.
+		if ( ! preg_match( '/^[A-Za-z0-9\-._~:\/?#\[\]@!$&\'()*+,;=%]+$/D', $url ) || preg_match( '/%(?![0-9A-Fa-f]{2})/', $url ) ) {
 			return false;
 		}
 		$parts = wp_parse_url( $url );

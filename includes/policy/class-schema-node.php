@@ -190,10 +190,29 @@ final class Schema_Node {
 		$this->enum     = $by_set ? null : $enum;
 		// The D modifier: "$" is the end of the string, as in JavaScript, not "before a final newline".
 		$this->regex       = isset( $schema['pattern'] ) ? '#' . str_replace( '#', '\\#', (string) $schema['pattern'] ) . '#uD' : null;
-		$this->core        = array_diff_key( $schema, array_flip( array( 'format', 'description', 'title', 'kind', 'pattern', 'enum' ) ) );
+		$this->format      = self::format_or_empty( $schema );
+		$mine              = array( 'format', 'description', 'title', 'kind', 'pattern', 'enum' );
+		$this->core        = array_diff_key( $schema, array_flip( null === $this->format ? $mine : array( ...$mine, 'anyOf' ) ) );
 		$this->length_only = array() === array_diff_key( $this->core, array_flip( array( 'type', 'minLength', 'maxLength' ) ) );
 		$this->min_length  = isset( $schema['minLength'] ) ? (int) $schema['minLength'] : 0;
 		$this->max_length  = isset( $schema['maxLength'] ) ? (int) $schema['maxLength'] : PHP_INT_MAX;
-		$this->format      = isset( $schema['format'] ) ? (string) $schema['format'] : null;
+	}
+
+	/**
+	 * The format a string must have when it is not empty. The schema says it as
+	 * `"anyOf": [ { "maxLength": 0 }, { "format": "…" } ]`, so that standard validators accept the
+	 * empty string too; a bare `format` is read the same way.
+	 *
+	 * @param array<string, mixed> $schema A scalar's schema.
+	 */
+	private static function format_or_empty( array $schema ): ?string {
+		if ( isset( $schema['format'] ) ) {
+			return (string) $schema['format'];
+		}
+		$any = $schema['anyOf'] ?? null;
+		if ( is_array( $any ) && 2 === count( $any ) && array( 'maxLength' => 0 ) === ( $any[0] ?? null ) && isset( $any[1]['format'] ) && 1 === count( (array) $any[1] ) ) {
+			return (string) $any[1]['format'];
+		}
+		return null;
 	}
 }

@@ -284,7 +284,9 @@ test.describe( 'a Dutch site (Site Language: Nederlands)', () => {
 		const field = processors.getByLabel( nl( 'Security page' ) );
 		await expect( field ).toHaveAttribute( 'aria-invalid', 'true' );
 		await expect( field ).toHaveAccessibleDescription(
-			nl( 'must be a web address that starts with https://.' )
+			nl(
+				'must be a web address such as https://example.com/, starting with https://.'
+			)
 		);
 		expectDutch(
 			await settingsText( page ),

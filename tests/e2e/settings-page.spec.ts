@@ -76,7 +76,7 @@ test.describe( 'settings page: keeping the policy', () => {
 		const field = processors.getByLabel( 'Security page' );
 		await expect( field ).toHaveAttribute( 'aria-invalid', 'true' );
 		await expect( field ).toHaveAccessibleDescription(
-			'must be a web address that starts with https://.'
+			'must be a web address such as https://example.com/, starting with https://.'
 		);
 		expect( await storedPolicy( requestUtils ) ).toEqual( before );
 

@@ -74,7 +74,8 @@ describe( 'settings page fields', () => {
 				{
 					path: 'processors[1].securityUrl',
 					code: 'rest_invalid_pattern',
-					message: 'must be a web address that starts with https://.',
+					message:
+						'must be a web address such as https://example.com/, starting with https://.',
 				},
 			] );
 		} );
@@ -82,7 +83,7 @@ describe( 'settings page fields', () => {
 		const field = screen.getByLabelText( 'Security page' );
 		expect( field ).toHaveAttribute( 'aria-invalid', 'true' );
 		expect( field ).toHaveAccessibleDescription(
-			'must be a web address that starts with https://.'
+			'must be a web address such as https://example.com/, starting with https://.'
 		);
 		expect(
 			screen.getByRole( 'button', { name: 'processors[1].securityUrl' } )

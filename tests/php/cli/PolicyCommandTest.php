@@ -75,7 +75,7 @@ final class PolicyCommandTest extends CommandTestCase {
 	 */
 	private const INVALID_LINES = array(
 		'processors[1].country is not an ISO 3166-1 alpha-2 country code.',
-		'processors[2].securityUrl must be a web address that starts with https://.',
+		'processors[2].securityUrl must be a web address such as https://example.com/, starting with https://.',
 		'sponsor is not a field of the policy format.',
 	);
 
