@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # npm run bench: benchmarks that compare the plugin against a baseline in the same run, on a fresh
 # WordPress instance of their own (SQLite; INFOSEC_DB=mariadb for MariaDB). Prints tables; asserts
-# nothing. Timing lives here, never in the tests.
+# nothing. Timing lives here, never in the tests. `npm run bench -- load` runs only the subscribe
+# load bench (the last section).
 # shellcheck source-path=SCRIPTDIR
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/instance.sh"
 
 db="${INFOSEC_DB:-sqlite}"
+only="${1:-all}"
+[[ $only == all || $only == load ]] || die "unknown bench section: $only" "run npm run bench, or npm run bench -- load"
 mkdir -p "$CACHE_DIR" "$INSTANCES_DIR"
 ensure_system_packages
 ensure_node_modules
@@ -22,6 +25,7 @@ instance_prepare "$dir" "$url" "$db" >/dev/null
 instance_serve "$dir" "$port"
 wait_for_http "$url/" 30 || die "the bench site did not start" "read $dir/logs/server.log"
 
+if [[ $only == all ]]; then
 echo "Page with every policy block (the statement pattern) against the same content as static core"
 echo "blocks, $db, PHP $(php -r 'echo PHP_VERSION;'): render time of the page content (median of 25),"
 echo "queries one render adds, and what a visitor downloads (bytes; plugin's share in brackets)."
@@ -73,3 +77,17 @@ done
 echo
 echo "Settings page in Chromium, 10 against 1,000 processors (median of 7 runs, taking turns):"
 node "$ROOT/bench/admin-page.mjs" "$url"
+fi
+
+echo
+echo "Subscribe flood ($db): 10,000 requests to the public subscribe route from 500 loopback client"
+echo "addresses, 12 at a time, against PHP's server with 6 workers, while another client reads the"
+echo "statement page (every policy block, 10 processors). Baselines in the same run: the page read"
+echo "alone, and read under the same flood to a route of core's. Then bursts of simultaneous requests"
+echo "from one client, and the send queue run as WP-Cron runs it; the SMTP server on loopback counts."
+php "$ROOT/bench/render.php" "$dir/wordpress" 10 >/dev/null
+# The same port again: the site's address names it.
+instance_stop_server "$dir"
+PHP_CLI_SERVER_WORKERS=6 instance_serve "$dir" "$port"
+wait_for_http "$url/" 30 || die "the bench site did not start" "read $dir/logs/server.log"
+node "$ROOT/bench/subscribe-load.mjs" "$url" "$dir"
