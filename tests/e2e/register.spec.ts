@@ -2,6 +2,7 @@
  * External dependencies
  */
 import { existsSync, readFileSync } from 'node:fs';
+import http from 'node:http';
 
 /**
  * WordPress dependencies
@@ -24,6 +25,46 @@ import {
 function debugLog(): string {
 	const file = `${ process.env.INFOSEC_SITE_DIR }/logs/debug.log`;
 	return existsSync( file ) ? readFileSync( file, 'utf8' ) : '';
+}
+
+/**
+ * Posts JSON to the site from a loopback address of the caller's choosing, so that each request
+ * is a client of its own and the per-client limit does not answer first; resolves to the status.
+ *
+ * @param from    Source address in 127.0.0.0/8.
+ * @param path    Path on the site.
+ * @param body    The JSON body.
+ * @param headers More headers.
+ */
+function postFrom(
+	from: string,
+	path: string,
+	body: unknown,
+	headers: Record< string, string >
+): Promise< number > {
+	const site = new URL( process.env.WP_BASE_URL! );
+	return new Promise( ( resolve, reject ) => {
+		const request = http.request(
+			{
+				host: '127.0.0.1',
+				port: site.port,
+				localAddress: from,
+				method: 'POST',
+				path,
+				headers: {
+					Host: site.host,
+					'Content-Type': 'application/json',
+					...headers,
+				},
+			},
+			( response ) => {
+				response.resume();
+				response.on( 'end', () => resolve( response.statusCode! ) );
+			}
+		);
+		request.on( 'error', reject );
+		request.end( JSON.stringify( body ) );
+	} );
 }
 
 test.describe( 'public register', () => {
@@ -121,6 +162,36 @@ test.describe( 'public register', () => {
 			}
 		}
 		await visitor.context().close();
+
+		// The other public route: a visitor's subscribe request, valid and not.
+		let client = 0;
+		for ( const parameter of parameters ) {
+			const conditions: Array< Record< string, string > > = [
+				{},
+				{ 'If-None-Match': '*' },
+				{ 'If-Modified-Since': new Date().toUTCString() },
+			];
+			for ( const headers of conditions ) {
+				client++;
+				for ( const email of [
+					`core-parameters-${ client }@example.com`,
+					'not an address',
+				] ) {
+					const status = await postFrom(
+						`127.0.0.${ 100 + client }`,
+						`/wp-json/infosec-policy/v1/subscribers?${ parameter }`,
+						{ email },
+						headers
+					);
+					expect(
+						status,
+						`POST subscribers?${ parameter } ${ email } ${ JSON.stringify(
+							headers
+						) }`
+					).toBeLessThan( 500 );
+				}
+			}
+		}
 
 		// The administrator's CSV export is an answer of the same kind.
 		await admin.visitAdminPage( SETTINGS_PAGE );
