@@ -37,6 +37,8 @@ const types = await compile( schema, 'InfosecPolicyDocument', {
 		'/* Generated from schema/policy.schema.json by bin/schema-types.mjs. Do not edit. */',
 	additionalProperties: false,
 	strictIndexSignatures: true,
+	// Lists are arrays, not a union of tuples of every length up to maxItems.
+	maxItems: -1,
 	unreachableDefinitions: true,
 	style: { useTabs: true, singleQuote: true },
 } );

@@ -83,7 +83,27 @@ final class Privacy_Policy_Content {
 			/* translators: 1: what a processor does for us, 2: its name and legal entity, 3: countries, 4: the legal basis of the transfer. */
 			: sprintf( __( '%1$s: %2$s; data stored in: %3$s; legal basis for transfer: %4$s.', 'infosec-policy' ), $processor['role'], $who, Countries::names( $locations ), Transfer_Bases::label( $processor['transferBasis'] ) );
 		// Claimed only where the policy records it: a missing agreement is a finding, not a fact to hide.
-		return $processor['dpaSigned'] ? $sentence . ' ' . __( 'A processing agreement (GDPR Art. 28) is signed.', 'infosec-policy' ) : $sentence;
+		// The optional fields are read as they may be stored: a policy option edited by hand can hold anything.
+		$purpose    = is_string( $processor['purpose'] ?? null ) ? rtrim( trim( $processor['purpose'] ), '.' ) : '';
+		$categories = is_array( $processor['dataCategories'] ?? null ) ? array_filter( $processor['dataCategories'], 'is_string' ) : array();
+		$retention  = is_string( $processor['retention'] ?? null ) ? rtrim( trim( $processor['retention'] ), '.' ) : '';
+		$parts      = array( $sentence );
+		if ( '' !== $purpose ) {
+			/* translators: %s: what the processor does with the personal data. */
+			$parts[] = sprintf( __( 'Purpose: %s.', 'infosec-policy' ), $purpose );
+		}
+		if ( array() !== $categories ) {
+			/* translators: %s: categories of personal data, e.g. "e-mail addresses, names". */
+			$parts[] = sprintf( __( 'Personal data: %s.', 'infosec-policy' ), implode( wp_get_list_item_separator(), $categories ) );
+		}
+		if ( '' !== $retention ) {
+			/* translators: %s: how long the data is kept, e.g. "as long as the subscription lasts". */
+			$parts[] = sprintf( __( 'Kept: %s.', 'infosec-policy' ), $retention );
+		}
+		if ( $processor['dpaSigned'] ) {
+			$parts[] = __( 'A processing agreement (GDPR Art. 28) is signed.', 'infosec-policy' );
+		}
+		return implode( ' ', $parts );
 	}
 
 	/**

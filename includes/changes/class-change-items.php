@@ -28,7 +28,7 @@ final class Change_Items {
 	/**
 	 * Fields whose values are long texts: the log says that they changed, not how.
 	 */
-	private const TEXT_FIELDS = array( 'description' );
+	private const TEXT_FIELDS = array( 'description', 'purpose' );
 
 	/**
 	 * Fields the statement does not publish, by subject: their changes stay in the admin's log.
@@ -110,6 +110,11 @@ final class Change_Items {
 			foreach ( $diff[ $key ]['changed'] as $entry ) {
 				foreach ( $entry['fields'] as $field ) {
 					$item = self::changed( $subject, $field, $old[ $entry['id'] ] ?? array(), $new[ $entry['id'] ] ?? array() );
+					if ( null !== $item && 'parentId' === $field ) {
+						// Whom it works for, by name: the reader of the log knows no ids.
+						$item['from'] = self::name_of( $old, $item['from'] ?? null );
+						$item['to']   = self::name_of( $new, $item['to'] ?? null );
+					}
 					if ( null !== $item ) {
 						$items[] = $item + array(
 							'id'   => $entry['id'],
@@ -166,6 +171,17 @@ final class Change_Items {
 			'from' => $from,
 			'to'   => $to,
 		);
+	}
+
+	/**
+	 * A processor's name for its id, from one version of the list; '' stays '' (the organisation
+	 * itself), and an id without a processor stays as it is.
+	 *
+	 * @param array<string, array<string, mixed>> $processors The processors by id.
+	 * @param mixed                               $id         An id.
+	 */
+	private static function name_of( array $processors, mixed $id ): mixed {
+		return is_string( $id ) && is_string( $processors[ $id ]['name'] ?? null ) ? $processors[ $id ]['name'] : $id;
 	}
 
 	/**

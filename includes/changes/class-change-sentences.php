@@ -10,6 +10,7 @@ declare(strict_types=1);
 namespace InfosecPolicy\Changes;
 
 use InfosecPolicy\Policy\Countries;
+use InfosecPolicy\Policy\Policy_Store;
 use InfosecPolicy\Policy\Transfer_Bases;
 
 defined( 'ABSPATH' ) || exit;
@@ -121,6 +122,10 @@ final class Change_Sentences {
 			/* translators: %s: a processor's name. */
 			return sprintf( __( 'Changed the description of processor %s', 'infosec-policy' ), $name );
 		}
+		if ( 'purpose' === $field && 'processor' === $subject ) {
+			/* translators: %s: a processor's name. */
+			return sprintf( __( 'Changed the purpose of processor %s', 'infosec-policy' ), $name );
+		}
 		if ( 'description' === $field && 'measure' === $subject ) {
 			/* translators: %s: a security measure's title. */
 			return sprintf( __( 'Changed the description of measure %s', 'infosec-policy' ), $name );
@@ -175,6 +180,20 @@ final class Change_Sentences {
 			'processor.firewall'          => __( 'Changed the firewall of processor %1$s from %2$s to %3$s', 'infosec-policy' ),
 			/* translators: 1: a processor's name, 2: the old certifications, 3: the new certifications. */
 			'processor.certifications'    => __( 'Changed the certifications of processor %1$s from %2$s to %3$s', 'infosec-policy' ),
+			/* translators: 1: a processor's name, 2: the old postal address, 3: the new postal address. */
+			'processor.address'           => __( 'Changed the postal address of processor %1$s from %2$s to %3$s', 'infosec-policy' ),
+			/* translators: 1: a processor's name, 2: the old e-mail or web address, 3: the new one. */
+			'processor.contactPoint'      => __( 'Changed the contact for personal data of processor %1$s from %2$s to %3$s', 'infosec-policy' ),
+			/* translators: 1: a processor's name, 2: the old categories of personal data, 3: the new ones. */
+			'processor.dataCategories'    => __( 'Changed the categories of personal data of processor %1$s from %2$s to %3$s', 'infosec-policy' ),
+			/* translators: 1: a processor's name, 2: the old retention, 3: the new retention. */
+			'processor.retention'         => __( 'Changed the retention of processor %1$s from %2$s to %3$s', 'infosec-policy' ),
+			/* translators: 1: a processor's name, 2: whom it worked for, 3: whom it works for now. */
+			'processor.parentId'          => __( 'Changed whom processor %1$s works for from %2$s to %3$s', 'infosec-policy' ),
+			/* translators: 1: a processor's name, 2: the old address, 3: the new address. */
+			'processor.subprocessorsUrl'  => __( 'Changed the list of sub-processors of processor %1$s from %2$s to %3$s', 'infosec-policy' ),
+			/* translators: 1: the old notice period, e.g. "30 days", 2: the new one. */
+			'organization.noticePeriodDays' => __( 'Changed the notice period for new processors from %1$s to %2$s', 'infosec-policy' ),
 			/* translators: 1: a security measure's title, 2: the old category, 3: the new category. */
 			'measure.category'            => __( 'Changed the category of measure %1$s from %2$s to %3$s', 'infosec-policy' ),
 			/* translators: 1: a security measure's new title, 2: the old title, 3: the new title. */
@@ -219,6 +238,15 @@ final class Change_Sentences {
 		if ( null === $value && in_array( $field, self::YES_NO_FIELDS, true ) ) {
 			$value = false;
 		}
+		if ( 'noticePeriodDays' === $field ) {
+			$days = is_int( $value ) ? $value : Policy_Store::NOTICE_PERIOD_DAYS;
+			/* translators: %d: a number of days. */
+			return sprintf( _n( '%d day', '%d days', $days, 'infosec-policy' ), $days );
+		}
+		if ( 'parentId' === $field && ( null === $value || '' === $value ) ) {
+			/* translators: whom a processor works for, when it is one of the organisation's own. */
+			return __( 'the organisation itself', 'infosec-policy' );
+		}
 		if ( null === $value || '' === $value || array() === $value ) {
 			/* translators: a field that was or is now empty, as in "changed from (empty) to “Newsletter”". */
 			return __( '(empty)', 'infosec-policy' );
@@ -240,7 +268,7 @@ final class Change_Sentences {
 			'category'                              => 'technical' === $text ? __( 'technical', 'infosec-policy' ) : __( 'organisational', 'infosec-policy' ),
 			'dpaDate', 'reviewedAt', 'effectiveFrom' => self::date( $text ),
 			/* translators: %s: a value someone typed. */
-			default                                 => sprintf( __( '“%s”', 'infosec-policy' ), $text ),
+			default                                 => sprintf( __( '“%s”', 'infosec-policy' ), (string) preg_replace( '/\s*\R\s*/u', ', ', trim( $text ) ) ),
 		};
 	}
 

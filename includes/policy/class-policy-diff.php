@@ -99,11 +99,26 @@ final class Policy_Diff {
 		foreach ( array_unique( array_merge( array_keys( $after ), array_keys( $before ) ) ) as $field ) {
 			$old = $before[ $field ] ?? null;
 			$new = $after[ $field ] ?? null;
+			// An optional field left out is its default: writing the default out changes nothing.
+			if ( ( null === $old && self::is_default( (string) $field, $new ) ) || ( null === $new && self::is_default( (string) $field, $old ) ) ) {
+				continue;
+			}
 			if ( $old !== $new && self::canonical( $old ) !== self::canonical( $new ) ) {
 				$fields[] = (string) $field;
 			}
 		}
 		return $fields;
+	}
+
+	/**
+	 * Whether a value is what an optional field means when it is left out: an empty text or list,
+	 * or the notice period's default.
+	 *
+	 * @param string $field The field.
+	 * @param mixed  $value Its value.
+	 */
+	private static function is_default( string $field, mixed $value ): bool {
+		return '' === $value || array() === $value || ( 'noticePeriodDays' === $field && Policy_Store::NOTICE_PERIOD_DAYS === $value );
 	}
 
 	/**

@@ -21,12 +21,15 @@ defined( 'ABSPATH' ) || exit;
  * weigh on every request of the site.
  *
  * @phpstan-type Measure array{ id: string, category: 'organizational'|'technical', title: string, description: string }
- * @phpstan-type Processor array{ id: string, role: string, name: string, legalEntity: string, description: string, country: string, dataLocations: list<string>, transferBasis: string, dpaSigned: bool, dpaDate?: string, dpfListingUrl?: string, effectiveFrom?: string, securityUrl: string, host: string, tlsIssuerDeclared: string, firewall: bool, certifications: list<string> }
+ * @phpstan-type Processor array{ id: string, role: string, name: string, legalEntity: string, description: string, country: string, dataLocations: list<string>, transferBasis: string, dpaSigned: bool, dpaDate?: string, dpfListingUrl?: string, effectiveFrom?: string, securityUrl: string, host: string, tlsIssuerDeclared: string, firewall: bool, certifications: list<string>, address?: string, contactPoint?: string, purpose?: string, dataCategories?: list<string>, retention?: string, parentId?: string, subprocessorsUrl?: string }
  * @phpstan-type Stored array{ revision: int, policy: array<string, mixed>, updatedAt?: int }
  */
 final class Policy_Store {
 
 	public const OPTION = 'infosec_policy';
+
+	/** How many days before its start a new processor is announced, when the policy does not say. */
+	public const NOTICE_PERIOD_DAYS = 30;
 
 	/**
 	 * The stored bytes the last read unserialized, and what it gave.

@@ -43,7 +43,50 @@ final class Policy_Validator {
 	public static function validate( mixed $document ): array {
 		$validator = new self();
 		$validator->check( $document, Schema_Node::root(), '' );
+		if ( is_array( $document ) && is_array( $document['processors'] ?? null ) ) {
+			$validator->check_parents( $document['processors'] );
+		}
 		return $validator->errors;
+	}
+
+	/**
+	 * Checks that each sub-processor's `parentId` names another processor, and that following
+	 * the parents from any processor ends at one of the organisation's own, not in a cycle.
+	 * Reported with the other errors; left to them when an entry or an id is not what the schema
+	 * says, since the other errors name that.
+	 *
+	 * @param array<mixed> $processors The processors.
+	 */
+	private function check_parents( array $processors ): void {
+		$parents = array();
+		foreach ( $processors as $processor ) {
+			if ( ! is_array( $processor ) || ! is_string( $processor['id'] ?? null ) || ! is_string( $processor['parentId'] ?? '' ) ) {
+				return;
+			}
+			$parents[ $processor['id'] ] = $processor['parentId'] ?? '';
+		}
+		foreach ( $processors as $index => $processor ) {
+			$id     = (string) $processor['id'];
+			$parent = $parents[ $id ];
+			if ( '' === $parent ) {
+				continue;
+			}
+			$path = self::item_path( 'processors', (int) $index, 'parentId' );
+			if ( ! isset( $parents[ $parent ] ) ) {
+				/* translators: %s: the id the field names. */
+				$this->add( $path, 'infosec_policy_unknown_parent', sprintf( __( 'names %s, which is not the id of a processor.', 'infosec-policy' ), $parent ) );
+				continue;
+			}
+			// At most as many steps as there are processors, unless the chain goes round.
+			$step = $parent;
+			$most = count( $parents );
+			for ( $hops = 0; '' !== $step && $step !== $id && $hops < $most; ++$hops ) {
+				$step = $parents[ $step ] ?? '';
+			}
+			if ( '' !== $step ) {
+				$this->add( $path, 'infosec_policy_parent_cycle', __( 'makes a circle: following the processors this one works for never reaches one of your own.', 'infosec-policy' ) );
+			}
+		}
 	}
 
 	/**
@@ -188,7 +231,7 @@ final class Policy_Validator {
 		return is_string( $value ) && 'string' === $node->type && $node->length_only
 			&& self::matches_enum_and_pattern( $value, $node )
 			&& self::length_fits( $value, $node )
-			&& ( null === $node->format || '' === $value || self::format_fits( $value, $node->format ) );
+			&& ( array() === $node->formats || '' === $value || self::has_a_format( $value, $node ) );
 	}
 
 	/**
@@ -228,8 +271,8 @@ final class Policy_Validator {
 			$this->add( $path, (string) $result->get_error_code(), self::without_path( $result->get_error_message(), $path ) );
 			return;
 		}
-		if ( is_string( $value ) && '' !== $value && null !== $node->format ) {
-			$this->check_format( $value, $node->format, $path );
+		if ( is_string( $value ) && '' !== $value && array() !== $node->formats ) {
+			$this->check_format( $value, $node, $path );
 		}
 	}
 
@@ -291,6 +334,7 @@ final class Policy_Validator {
 			'date'      => __( 'must be a date written YYYY-MM-DD.', 'infosec-policy' ),
 			'http-url'  => __( 'must be a web address such as https://example.com/, starting with http:// or https://.', 'infosec-policy' ),
 			'https-url' => __( 'must be a web address such as https://example.com/, starting with https://.', 'infosec-policy' ),
+			'contact-point' => __( 'must be an e-mail address, or a web address such as https://example.com/privacy, starting with https://.', 'infosec-policy' ),
 			'country'   => __( 'is not an ISO 3166-1 alpha-2 country code.', 'infosec-policy' ),
 			default     => __( 'is not valid.', 'infosec-policy' ),
 		};
@@ -309,25 +353,43 @@ final class Policy_Validator {
 	/**
 	 * Checks the formats core only sanitizes, or does not know.
 	 *
-	 * @param string $value  A non-empty string.
-	 * @param string $format `email`, `uri` or `date`.
-	 * @param string $path   Its JSON path.
+	 * @param string      $value A non-empty string.
+	 * @param Schema_Node $node  Its field, which has formats.
+	 * @param string      $path  Its JSON path.
 	 */
-	private function check_format( string $value, string $format, string $path ): void {
-		if ( self::format_fits( $value, $format ) ) {
+	private function check_format( string $value, Schema_Node $node, string $path ): void {
+		if ( self::has_a_format( $value, $node ) ) {
 			return;
 		}
+		$format = count( $node->formats ) > 1 ? 'any' : $node->formats[0]['format'];
 		if ( 'email' === $format ) {
 			$this->add( $path, 'rest_invalid_email', __( 'is not a valid e-mail address.', 'infosec-policy' ) );
 		} elseif ( 'uri' === $format ) {
 			$this->add( $path, 'rest_invalid_url', __( 'is not a valid web address (http or https, with a host name).', 'infosec-policy' ) );
-		} else {
+		} elseif ( 'date' === $format ) {
 			$this->add( $path, 'rest_invalid_date', __( 'is not a valid date (YYYY-MM-DD).', 'infosec-policy' ) );
+		} else {
+			$this->add( $path, 'rest_invalid_format', self::kind_message( (string) ( $node->schema['kind'] ?? '' ) ) );
 		}
 	}
 
 	/**
-	 * Whether a non-empty string has its format: email, uri or date (any other passes).
+	 * Whether a non-empty string has one of its field's formats, and that format's pattern.
+	 *
+	 * @param string      $value A non-empty string.
+	 * @param Schema_Node $node  Its field.
+	 */
+	private static function has_a_format( string $value, Schema_Node $node ): bool {
+		foreach ( $node->formats as $format ) {
+			if ( self::format_fits( $value, $format['format'] ) && ( null === $format['regex'] || 1 === preg_match( $format['regex'], $value ) ) ) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether a non-empty string has a format: email, uri or date (any other passes).
 	 *
 	 * @param string $value  A non-empty string.
 	 * @param string $format The format.

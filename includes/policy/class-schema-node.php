@@ -118,11 +118,12 @@ final class Schema_Node {
 	public int $max_length = PHP_INT_MAX;
 
 	/**
-	 * A string's format: email, uri or date.
+	 * The formats a non-empty string may have, any one of them, each with a pattern it must match
+	 * too (as a regular expression) or null: email, uri or date. Empty when the string has none.
 	 *
-	 * @var string|null
+	 * @var list<array{ format: string, regex: string|null }>
 	 */
-	public ?string $format = null;
+	public array $formats = array();
 
 	/**
 	 * Whether the field holds a string, number or boolean.
@@ -190,29 +191,45 @@ final class Schema_Node {
 		$this->enum     = $by_set ? null : $enum;
 		// The D modifier: "$" is the end of the string, as in JavaScript, not "before a final newline".
 		$this->regex       = isset( $schema['pattern'] ) ? '#' . str_replace( '#', '\\#', (string) $schema['pattern'] ) . '#uD' : null;
-		$this->format      = self::format_or_empty( $schema );
-		$mine              = array( 'format', 'description', 'title', 'kind', 'pattern', 'enum' );
-		$this->core        = array_diff_key( $schema, array_flip( null === $this->format ? $mine : array( ...$mine, 'anyOf' ) ) );
+		$this->formats     = self::formats_or_empty( $schema );
+		$mine              = array( 'format', 'description', 'title', 'kind', 'pattern', 'enum', 'default' );
+		$this->core        = array_diff_key( $schema, array_flip( array() === $this->formats ? $mine : array( ...$mine, 'anyOf' ) ) );
 		$this->length_only = array() === array_diff_key( $this->core, array_flip( array( 'type', 'minLength', 'maxLength' ) ) );
 		$this->min_length  = isset( $schema['minLength'] ) ? (int) $schema['minLength'] : 0;
 		$this->max_length  = isset( $schema['maxLength'] ) ? (int) $schema['maxLength'] : PHP_INT_MAX;
 	}
 
 	/**
-	 * The format a string must have when it is not empty. The schema says it as
-	 * `"anyOf": [ { "maxLength": 0 }, { "format": "…" } ]`, so that standard validators accept the
-	 * empty string too; a bare `format` is read the same way.
+	 * The formats a string may have when it is not empty. The schema says them as
+	 * `"anyOf": [ { "maxLength": 0 }, { "format": "…" }, … ]`, so that standard validators accept
+	 * the empty string too; an alternative may add a `pattern`. A bare `format` is read the same way.
 	 *
 	 * @param array<string, mixed> $schema A scalar's schema.
+	 * @return list<array{ format: string, regex: string|null }>
 	 */
-	private static function format_or_empty( array $schema ): ?string {
+	private static function formats_or_empty( array $schema ): array {
 		if ( isset( $schema['format'] ) ) {
-			return (string) $schema['format'];
+			return array(
+				array(
+					'format' => (string) $schema['format'],
+					'regex'  => null,
+				),
+			);
 		}
 		$any = $schema['anyOf'] ?? null;
-		if ( is_array( $any ) && 2 === count( $any ) && array( 'maxLength' => 0 ) === ( $any[0] ?? null ) && isset( $any[1]['format'] ) && 1 === count( (array) $any[1] ) ) {
-			return (string) $any[1]['format'];
+		if ( ! is_array( $any ) || count( $any ) < 2 || array( 'maxLength' => 0 ) !== ( $any[0] ?? null ) ) {
+			return array();
 		}
-		return null;
+		$formats = array();
+		foreach ( array_slice( $any, 1 ) as $alternative ) {
+			if ( ! is_array( $alternative ) || ! isset( $alternative['format'] ) || array() !== array_diff_key( $alternative, array_flip( array( 'format', 'pattern' ) ) ) ) {
+				return array();
+			}
+			$formats[] = array(
+				'format' => (string) $alternative['format'],
+				'regex'  => isset( $alternative['pattern'] ) ? '#' . str_replace( '#', '\\#', (string) $alternative['pattern'] ) . '#uD' : null,
+			);
+		}
+		return $formats;
 	}
 }

@@ -33,13 +33,27 @@ final class Register {
 	 */
 	public const FORMAT_VERSION = 1;
 
-	private const ORGANIZATION = array( 'name', 'email', 'website', 'country', 'standards' );
+	private const ORGANIZATION = array( 'name', 'email', 'website', 'country', 'standards', 'noticePeriodDays' );
 
 	private const STANDARD = array( 'name', 'status', 'validUntil' );
 
 	private const MEASURE = array( 'id', 'category', 'title', 'description' );
 
-	private const PROCESSOR = array( 'id', 'role', 'name', 'legalEntity', 'description', 'country', 'dataLocations', 'transferBasis', 'dpaSigned', 'dpaDate', 'securityUrl', 'dpfListingUrl', 'effectiveFrom', 'host', 'tlsIssuerDeclared', 'firewall', 'certifications' );
+	private const PROCESSOR = array( 'id', 'role', 'name', 'legalEntity', 'description', 'country', 'dataLocations', 'transferBasis', 'dpaSigned', 'dpaDate', 'securityUrl', 'dpfListingUrl', 'effectiveFrom', 'host', 'tlsIssuerDeclared', 'firewall', 'certifications', 'address', 'contactPoint', 'purpose', 'dataCategories', 'retention', 'parentId', 'subprocessorsUrl' );
+
+	/**
+	 * What a processor's optional identity fields mean when the policy leaves them out: the
+	 * register always has them, so that a reader's tooling can rebuild the chain of sub-processors.
+	 */
+	private const PROCESSOR_DEFAULTS = array(
+		'address'          => '',
+		'contactPoint'     => '',
+		'purpose'          => '',
+		'dataCategories'   => array(),
+		'retention'        => '',
+		'parentId'         => '',
+		'subprocessorsUrl' => '',
+	);
 
 	private const SITE = array( 'host', 'tlsIssuerDeclared', 'dataLocations' );
 
@@ -48,7 +62,7 @@ final class Register {
 	/**
 	 * The processors' columns in the CSV, in order.
 	 */
-	public const CSV_COLUMNS = array( 'id', 'role', 'name', 'legalEntity', 'country', 'dataLocations', 'transferBasis', 'dpaSigned', 'dpaDate', 'effectiveFrom', 'securityUrl', 'dpfListingUrl', 'certifications' );
+	public const CSV_COLUMNS = array( 'id', 'role', 'name', 'legalEntity', 'country', 'dataLocations', 'transferBasis', 'dpaSigned', 'dpaDate', 'effectiveFrom', 'securityUrl', 'dpfListingUrl', 'certifications', 'address', 'contactPoint', 'purpose', 'dataCategories', 'retention', 'parentId', 'subprocessorsUrl' );
 
 	/**
 	 * The register of the stored policy. Reads the policy option and nothing else.
@@ -62,17 +76,18 @@ final class Register {
 		if ( isset( $organization['standards'] ) && is_array( $organization['standards'] ) ) {
 			$organization['standards'] = self::each( $organization['standards'], self::STANDARD );
 		}
-		$updated    = (int) ( $stored['updatedAt'] ?? 0 );
-		$reviewed   = is_array( $policy['organization'] ?? null ) ? ( $policy['organization']['reviewedAt'] ?? null ) : null;
-		$measures   = is_array( $policy['measures'] ?? null ) ? $policy['measures'] : array();
-		$processors = is_array( $policy['processors'] ?? null ) ? $policy['processors'] : array();
-		$site       = is_array( $policy['site'] ?? null ) ? $policy['site'] : array();
-		$open       = Site_Facts::published_ports( $site );
+		$organization['noticePeriodDays'] = is_int( $organization['noticePeriodDays'] ?? null ) ? $organization['noticePeriodDays'] : Policy_Store::NOTICE_PERIOD_DAYS;
+		$updated                          = (int) ( $stored['updatedAt'] ?? 0 );
+		$reviewed                         = is_array( $policy['organization'] ?? null ) ? ( $policy['organization']['reviewedAt'] ?? null ) : null;
+		$measures                         = is_array( $policy['measures'] ?? null ) ? $policy['measures'] : array();
+		$processors                       = is_array( $policy['processors'] ?? null ) ? $policy['processors'] : array();
+		$site                             = is_array( $policy['site'] ?? null ) ? $policy['site'] : array();
+		$open                             = Site_Facts::published_ports( $site );
 		return array(
 			'formatVersion' => self::FORMAT_VERSION,
 			'organization'  => $organization,
 			'measures'      => self::each( $measures, self::MEASURE ),
-			'processors'    => self::each( $processors, self::PROCESSOR ),
+			'processors'    => self::each( array_map( static fn( mixed $processor ): mixed => is_array( $processor ) ? $processor + self::PROCESSOR_DEFAULTS : $processor, $processors ), self::PROCESSOR ),
 			'site'          => self::pick( $site, self::SITE ) + ( array() === $open ? array() : array( 'firewallPorts' => $open ) ) + self::https(),
 			'updatedAt'     => $updated > 0 ? gmdate( 'Y-m-d\TH:i:s\Z', $updated ) : null,
 			'reviewedAt'    => is_string( $reviewed ) && '' !== $reviewed ? $reviewed : null,
@@ -219,11 +234,15 @@ final class Register {
 				),
 				'organization'  => $object(
 					array(
-						'name'      => $text,
-						'email'     => $text,
-						'website'   => $text,
-						'country'   => $text,
-						'standards' => array(
+						'name'             => $text,
+						'email'            => $text,
+						'website'          => $text,
+						'country'          => $text,
+						'noticePeriodDays' => array(
+							'type'    => 'integer',
+							'minimum' => 0,
+						),
+						'standards'        => array(
 							'type'  => 'array',
 							'items' => $object(
 								array(
@@ -282,6 +301,16 @@ final class Register {
 								'type'  => 'array',
 								'items' => $text,
 							),
+							'address'           => $text,
+							'contactPoint'      => $text,
+							'purpose'           => $text,
+							'dataCategories'    => array(
+								'type'  => 'array',
+								'items' => $text,
+							),
+							'retention'         => $text,
+							'parentId'          => $text,
+							'subprocessorsUrl'  => $text,
 						),
 						array( 'id', 'name' )
 					),

@@ -32,11 +32,16 @@ interface FieldProps {
 	help?: string;
 	maxLength?: number;
 	/** `host`: a text field that keeps only the host of an address pasted into it. */
-	type?: 'text' | 'email' | 'url' | 'date' | 'host';
+	type?: 'text' | 'email' | 'url' | 'date' | 'host' | 'number';
 	multiline?: boolean;
 	required?: boolean;
 	/** Whether to flag outdated wording (an invalid transfer basis, old TLS) as the admin types. */
 	checkWording?: boolean;
+	/** Shown while the field is empty, e.g. the default it then has. */
+	placeholder?: string;
+	/** A number field's bounds. */
+	min?: number;
+	max?: number;
 }
 
 /**
@@ -54,6 +59,9 @@ interface FieldProps {
  * @param props.multiline    Whether to use a text area.
  * @param props.required     Whether the field must not be empty.
  * @param props.checkWording Whether to flag outdated wording as it is typed.
+ * @param props.placeholder  Shown while the field is empty.
+ * @param props.min          A number field's least value.
+ * @param props.max          A number field's greatest value.
  */
 export function PolicyTextField( {
 	path,
@@ -66,6 +74,9 @@ export function PolicyTextField( {
 	multiline = false,
 	required = false,
 	checkWording = false,
+	placeholder,
+	min,
+	max,
 }: FieldProps ) {
 	const error = useFieldError( path );
 	const outdated = checkWording ? outdatedWords( value ) : [];
@@ -102,6 +113,9 @@ export function PolicyTextField( {
 			) : (
 				<TextControl
 					{ ...common }
+					placeholder={ placeholder }
+					min={ min }
+					max={ max }
 					type={ type === 'host' ? 'text' : type }
 					onBlur={ complete }
 					__next40pxDefaultSize

@@ -103,6 +103,32 @@ export function OrganizationSection( {
 			>
 				{ __( 'Mark reviewed today', 'infosec-policy' ) }
 			</Button>
+			<PolicyTextField
+				path="organization.noticePeriodDays"
+				type="number"
+				label={ __(
+					'Notice period for new processors (days)',
+					'infosec-policy'
+				) }
+				value={
+					organization.noticePeriodDays === undefined
+						? ''
+						: String( organization.noticePeriodDays )
+				}
+				placeholder="30"
+				min={ 0 }
+				max={ 180 }
+				onChange={ ( days ) =>
+					editOrganization( {
+						noticePeriodDays:
+							days === '' ? undefined : Number( days ),
+					} )
+				}
+				help={ __(
+					'How long before its start you announce a new processor, so that your customers can object (GDPR Art. 28(2)). From 0 to 180; 30 if you leave it.',
+					'infosec-policy'
+				) }
+			/>
 			<fieldset className="infosec-policy-standards">
 				<legend>{ __( 'Standards', 'infosec-policy' ) }</legend>
 				{ standards.map( ( standard, index ) => (

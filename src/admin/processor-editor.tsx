@@ -1,8 +1,12 @@
 /**
  * WordPress dependencies
  */
-import { CheckboxControl, FormTokenField } from '@wordpress/components';
-import { useDispatch } from '@wordpress/data';
+import {
+	CheckboxControl,
+	FormTokenField,
+	SelectControl,
+} from '@wordpress/components';
+import { useDispatch, useSelect } from '@wordpress/data';
 import { __ } from '@wordpress/i18n';
 
 /**
@@ -31,6 +35,36 @@ interface Props {
  */
 export function ProcessorEditor( { processor, index }: Props ) {
 	const { editEntry } = useDispatch( store );
+	const processors = useSelect(
+		( select ) => select( store ).getDraft()?.processors,
+		[]
+	);
+	// Any processor it could work for: not itself, nor one that works for it, directly or not.
+	const parentOf = new Map(
+		( processors ?? [] ).map( ( other ) => [
+			other.id,
+			other.parentId ?? '',
+		] )
+	);
+	const worksFor = ( id: string, ancestor: string ) => {
+		let step = parentOf.get( id ) ?? '';
+		for ( let hops = 0; step !== '' && hops < parentOf.size; hops++ ) {
+			if ( step === ancestor ) {
+				return true;
+			}
+			step = parentOf.get( step ) ?? '';
+		}
+		return false;
+	};
+	const others = ( processors ?? [] ).filter(
+		( other ) =>
+			other.id !== '' &&
+			other.id !== processor.id &&
+			! worksFor( other.id, processor.id )
+	);
+	const parentId = processor.parentId ?? '';
+	const parentKnown =
+		parentId === '' || others.some( ( other ) => other.id === parentId );
 	const edit = ( patch: Partial< Processor > ) =>
 		editEntry( 'processors', index, patch );
 	const path = ( field: keyof Processor ) =>
@@ -71,6 +105,109 @@ export function ProcessorEditor( { processor, index }: Props ) {
 				checkWording
 				help={ __(
 					'Plain text; a blank line starts a new paragraph.',
+					'infosec-policy'
+				) }
+			/>
+			<PolicyTextField
+				{ ...text( 'purpose', __( 'Purpose', 'infosec-policy' ) ) }
+				multiline
+				help={ __(
+					'What it does with the personal data, e.g. “Sends our newsletter”.',
+					'infosec-policy'
+				) }
+			/>
+			<div data-field-path={ path( 'dataCategories' ) }>
+				<FormTokenField
+					messages={ tokenFieldMessages() }
+					help={ __(
+						'E.g. names, e-mail addresses. Separate with commas or the Enter key.',
+						'infosec-policy'
+					) }
+					label={ __(
+						'Categories of personal data',
+						'infosec-policy'
+					) }
+					value={ processor.dataCategories ?? [] }
+					maxLength={ 20 }
+					onChange={ ( tokens ) =>
+						edit( {
+							dataCategories: tokens.map( ( token ) =>
+								typeof token === 'string' ? token : token.value
+							),
+						} )
+					}
+					__next40pxDefaultSize
+					__nextHasNoMarginBottom
+				/>
+				<FieldError path={ path( 'dataCategories' ) } />
+			</div>
+			<PolicyTextField
+				{ ...text( 'retention', __( 'Retention', 'infosec-policy' ) ) }
+				help={ __(
+					'How long it keeps the data, e.g. “Until you unsubscribe”.',
+					'infosec-policy'
+				) }
+			/>
+			<PolicyTextField
+				{ ...text(
+					'address',
+					__( 'Postal address', 'infosec-policy' )
+				) }
+				multiline
+				help={ __(
+					'Of the legal entity, as your customers’ registers ask for it.',
+					'infosec-policy'
+				) }
+			/>
+			<PolicyTextField
+				{ ...text(
+					'contactPoint',
+					__( 'Contact for personal data', 'infosec-policy' )
+				) }
+				help={ __(
+					'An e-mail address, or an https:// address, where it answers about personal data.',
+					'infosec-policy'
+				) }
+			/>
+			<div data-field-path={ path( 'parentId' ) }>
+				<SelectControl
+					label={ __( 'Sub-processor of', 'infosec-policy' ) }
+					value={ parentId }
+					options={ [
+						{
+							value: '',
+							label: __(
+								'None: you engage it yourself',
+								'infosec-policy'
+							),
+						},
+						...others.map( ( other ) => ( {
+							value: other.id,
+							label: other.name || other.id,
+						} ) ),
+						// A value from an imported file that names no processor here: shown as it is.
+						...( parentKnown
+							? []
+							: [ { value: parentId, label: parentId } ] ),
+					] }
+					onChange={ ( chosen ) => edit( { parentId: chosen } ) }
+					help={ __(
+						'A processor that another processor of yours engages: choose that processor.',
+						'infosec-policy'
+					) }
+					__next40pxDefaultSize
+					__nextHasNoMarginBottom
+				/>
+				<FieldError path={ path( 'parentId' ) } />
+			</div>
+			<PolicyTextField
+				{ ...text(
+					'subprocessorsUrl',
+					__( 'Its list of sub-processors', 'infosec-policy' )
+				) }
+				type="url"
+				help={ __(
+					'The https:// address where it publishes the sub-processors it engages.',
 					'infosec-policy'
 				) }
 			/>

@@ -2,7 +2,7 @@
  * Internal dependencies
  */
 import type { Action } from './actions';
-import type { EntryList, Policy } from '../policy/types';
+import type { EntryList, Policy, Processor } from '../policy/types';
 import { errorSubject } from '../policy/errors';
 import { pathOf } from '../policy/paths';
 import { uniqueId } from '../policy/entries';
@@ -70,6 +70,22 @@ function freshKeys(
 		unsavedFrom: nextKey,
 		savingFrom: nextKey,
 	};
+}
+
+/**
+ * Points the sub-processors of one processor at another id ('' makes them the organisation's
+ * own), replacing those entries in the list.
+ *
+ * @param processors The processors.
+ * @param from       The id they name now.
+ * @param to         The id they are to name.
+ */
+function followParent( processors: Processor[], from: string, to: string ) {
+	processors.forEach( ( processor, index ) => {
+		if ( from !== '' && processor.parentId === from ) {
+			processors[ index ] = { ...processor, parentId: to };
+		}
+	} );
 }
 
 /**
@@ -271,6 +287,14 @@ export function reducer( state: State = initialState, action: Action ): State {
 					? { ...state, idsTyped: [ ...state.idsTyped, entryKey ] }
 					: state;
 			entries[ action.index ] = { ...entry, ...patch };
+			if (
+				action.list === 'processors' &&
+				typeof patch.id === 'string' &&
+				patch.id !== entry.id
+			) {
+				// Its sub-processors follow it to its new id.
+				followParent( entries as Processor[], entry.id, patch.id );
+			}
 			return edited(
 				typed,
 				withList( draft, action.list, entries as Policy[ EntryList ] ),
@@ -327,7 +351,15 @@ export function reducer( state: State = initialState, action: Action ): State {
 				[ action.list ]
 			);
 		}
-		case 'REMOVE_ENTRY':
+		case 'REMOVE_ENTRY': {
+			const kept = draft[ action.list ].filter(
+				( _entry, index ) => index !== action.index
+			);
+			const removed = draft[ action.list ][ action.index ];
+			if ( action.list === 'processors' && removed ) {
+				// Its sub-processors become the organisation's own, not children of nothing.
+				followParent( kept as Processor[], removed.id, '' );
+			}
 			return edited(
 				withKeys(
 					state,
@@ -336,15 +368,10 @@ export function reducer( state: State = initialState, action: Action ): State {
 						( _key, index ) => index !== action.index
 					)
 				),
-				withList(
-					draft,
-					action.list,
-					draft[ action.list ].filter(
-						( _entry, index ) => index !== action.index
-					) as Policy[ EntryList ]
-				),
+				withList( draft, action.list, kept as Policy[ EntryList ] ),
 				[ action.list ]
 			);
+		}
 	}
 	return state;
 }

@@ -54,6 +54,32 @@ describe( 'settings page fields', () => {
 		).toBeInTheDocument();
 	} );
 
+	it( 'keeps the processor’s identity and whom it works for', () => {
+		showProcessor( 2 );
+		const parent = screen.getByLabelText( 'Sub-processor of' );
+		expect( parent ).toHaveValue( '' );
+		// Any other processor, never the processor itself.
+		expect(
+			Array.from( ( parent as HTMLSelectElement ).options ).map(
+				( option ) => option.value
+			)
+		).toEqual( [ '', 'make-it-workpress', 'mailchimp' ] );
+		fireEvent.change( parent, { target: { value: 'mailchimp' } } );
+		fireEvent.change( screen.getByLabelText( 'Postal address' ), {
+			target: { value: '1600 Amphitheatre Parkway' },
+		} );
+		fireEvent.change(
+			screen.getByLabelText( 'Contact for personal data' ),
+			{
+				target: { value: 'privacy@google.com' },
+			}
+		);
+		const processor = select( store ).getDraft()!.processors[ 2 ]!;
+		expect( processor.parentId ).toBe( 'mailchimp' );
+		expect( processor.address ).toBe( '1600 Amphitheatre Parkway' );
+		expect( processor.contactPoint ).toBe( 'privacy@google.com' );
+	} );
+
 	it( 'writes an edit into the store’s draft', () => {
 		showProcessor( 1 );
 		fireEvent.change(

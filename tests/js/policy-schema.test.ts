@@ -76,6 +76,7 @@ describe( 'schema/policy.schema.json', () => {
 		);
 		expect( differing.map( ( c ) => c.name ) ).toEqual( [
 			'two measures with the same id',
+			'a parent that is no processor',
 		] );
 		expect( differing.every( ( c ) => !! c.why ) ).toBe( true );
 	} );

@@ -159,6 +159,32 @@ describe( 'policy editor store', () => {
 		expect( state.draft?.organization.name ).toBe( 'Mine' );
 	} );
 
+	it( 'keeps sub-processors with their processor when its id follows its name, and frees them when it goes', () => {
+		let state = reducer(
+			loaded(),
+			actions.addEntry(
+				'processors',
+				newProcessor(
+					policy.processors.map( ( p ) => p.id ),
+					'NL'
+				)
+			)
+		);
+		const added = state.draft!.processors.length - 1;
+		state = reducer(
+			state,
+			actions.editEntry( 'processors', 2, { parentId: 'processor' } )
+		);
+		state = reducer(
+			state,
+			actions.editEntry( 'processors', added, { name: 'TransIP' } )
+		);
+		expect( state.draft!.processors[ 2 ]!.parentId ).toBe( 'transip' );
+		state = reducer( state, actions.removeEntry( 'processors', added ) );
+		expect( state.draft!.processors[ 2 ]!.parentId ).toBe( '' );
+		expect( state.draft!.processors[ 1 ]!.parentId ).toBeUndefined();
+	} );
+
 	it( 'gives a new entry the id its name makes, and keeps a saved entry’s id whatever its name', () => {
 		let state = reducer(
 			loaded(),

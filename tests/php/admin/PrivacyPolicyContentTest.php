@@ -47,6 +47,17 @@ final class PrivacyPolicyContentTest extends TestCase {
 		$this->assertStringContainsString( 'Our own systems store personal data in: Netherlands.', implode( ' ', $this->texts( $xpath, '//p' ) ) );
 	}
 
+	public function test_says_what_a_processor_does_with_which_data_and_how_long(): void {
+		$policy                                    = $this->demo_policy();
+		$policy['processors'][1]['purpose']        = 'Sends our newsletter.';
+		$policy['processors'][1]['dataCategories'] = array( 'names', 'e-mail addresses' );
+		$policy['processors'][1]['retention']      = 'Until you unsubscribe';
+		Policy_Store::save( $policy, 0 );
+		$items = $this->texts( $this->parse_html( $this->suggested() ), '//ul/li' );
+		$this->assertStringEndsWith( 'Purpose: Sends our newsletter. Personal data: names, e-mail addresses. Kept: Until you unsubscribe. A processing agreement (GDPR Art. 28) is signed.', $items[1] ?? '' );
+		$this->assertStringNotContainsString( 'Purpose:', $items[0] ?? '' );
+	}
+
 	public function test_claims_a_processing_agreement_only_where_one_is_signed(): void {
 		$policy                               = $this->demo_policy();
 		$policy['processors'][1]['dpaSigned'] = false;

@@ -112,17 +112,53 @@ final class ChangeLogTest extends TestCase {
 	 */
 	public static function processor_fields(): array {
 		return array(
-			'a line of text'    => array( 'legalEntity', 'Intuit Inc.', 'Changed the legal entity of processor Mailchimp from “The Rocket Science Group LLC” to “Intuit Inc.”' ),
-			'a country'         => array( 'country', 'IE', 'Changed the country of processor Mailchimp from United States to Ireland' ),
-			'an enumeration'    => array( 'transferBasis', 'dpf', 'Changed the legal basis for transfer of processor Mailchimp from EU-US Privacy Shield (invalid since 16 July 2020) to EU-US Data Privacy Framework' ),
-			'a yes or no'       => array( 'firewall', false, 'Changed the firewall of processor Mailchimp from yes to no' ),
-			'an agreement'      => array( 'dpaSigned', false, 'Changed the processing agreement of processor Mailchimp from signed to not signed' ),
-			'a date'            => array( 'dpaDate', '2026-11-02', 'Changed the processing agreement date of processor Mailchimp from (empty) to November 2, 2026' ),
-			'a list of texts'   => array( 'certifications', array( 'ISO 27001', 'SOC 2' ), 'Changed the certifications of processor Mailchimp from (empty) to ISO 27001, SOC 2' ),
-			'a long text'       => array( 'description', 'Sends our newsletter.', 'Changed the description of processor Mailchimp' ),
-			'an address'        => array( 'securityUrl', 'https://mailchimp.com/legal/security/', 'Changed the security page of processor Mailchimp from “https://mailchimp.com/about/security/” to “https://mailchimp.com/legal/security/”' ),
-			'an effective date' => array( 'effectiveFrom', '2027-01-01', 'Changed the start date of processor Mailchimp from (empty) to January 1, 2027' ),
+			'a line of text'        => array( 'legalEntity', 'Intuit Inc.', 'Changed the legal entity of processor Mailchimp from “The Rocket Science Group LLC” to “Intuit Inc.”' ),
+			'a country'             => array( 'country', 'IE', 'Changed the country of processor Mailchimp from United States to Ireland' ),
+			'an enumeration'        => array( 'transferBasis', 'dpf', 'Changed the legal basis for transfer of processor Mailchimp from EU-US Privacy Shield (invalid since 16 July 2020) to EU-US Data Privacy Framework' ),
+			'a yes or no'           => array( 'firewall', false, 'Changed the firewall of processor Mailchimp from yes to no' ),
+			'an agreement'          => array( 'dpaSigned', false, 'Changed the processing agreement of processor Mailchimp from signed to not signed' ),
+			'a date'                => array( 'dpaDate', '2026-11-02', 'Changed the processing agreement date of processor Mailchimp from (empty) to November 2, 2026' ),
+			'a list of texts'       => array( 'certifications', array( 'ISO 27001', 'SOC 2' ), 'Changed the certifications of processor Mailchimp from (empty) to ISO 27001, SOC 2' ),
+			'a long text'           => array( 'description', 'Sends our newsletter.', 'Changed the description of processor Mailchimp' ),
+			'an address'            => array( 'securityUrl', 'https://mailchimp.com/legal/security/', 'Changed the security page of processor Mailchimp from “https://mailchimp.com/about/security/” to “https://mailchimp.com/legal/security/”' ),
+			'an effective date'     => array( 'effectiveFrom', '2027-01-01', 'Changed the start date of processor Mailchimp from (empty) to January 1, 2027' ),
+			'a postal address'      => array( 'address', "675 Ponce de Leon Ave NE\nAtlanta", 'Changed the postal address of processor Mailchimp from (empty) to “675 Ponce de Leon Ave NE, Atlanta”' ),
+			'a contact point'       => array( 'contactPoint', 'privacy@mailchimp.com', 'Changed the contact for personal data of processor Mailchimp from (empty) to “privacy@mailchimp.com”' ),
+			'a purpose'             => array( 'purpose', 'Sends our newsletter', 'Changed the purpose of processor Mailchimp' ),
+			'data categories'       => array( 'dataCategories', array( 'names', 'e-mail addresses' ), 'Changed the categories of personal data of processor Mailchimp from (empty) to names, e-mail addresses' ),
+			'a retention'           => array( 'retention', 'Until you unsubscribe', 'Changed the retention of processor Mailchimp from (empty) to “Until you unsubscribe”' ),
+			'whom it works for'     => array( 'parentId', 'make-it-workpress', 'Changed whom processor Mailchimp works for from the organisation itself to “Make it WorkPress”' ),
+			'a sub-processors list' => array( 'subprocessorsUrl', 'https://mailchimp.com/legal/subprocessors/', 'Changed the list of sub-processors of processor Mailchimp from (empty) to “https://mailchimp.com/legal/subprocessors/”' ),
 		);
+	}
+
+	/**
+	 * Writing out an optional field's default, where the stored policy left the field out, is no
+	 * change: no line in the log, and no e-mail.
+	 */
+	public function test_an_optional_field_written_as_its_default_is_no_change(): void {
+		$this->save_through_rest(
+			static function ( array $policy ): array {
+				foreach ( array( 'address', 'contactPoint', 'purpose', 'retention', 'parentId', 'subprocessorsUrl', 'dpfListingUrl', 'effectiveFrom', 'dpaDate' ) as $field ) {
+					$policy['processors'][1][ $field ] = '';
+				}
+				$policy['processors'][1]['dataCategories']  = array();
+				$policy['organization']['noticePeriodDays'] = 30;
+				$policy['organization']['name']             = 'RegioIngenieur B.V.';
+				return $policy;
+			}
+		);
+		$this->assertSame( array( 'Changed the name of the organisation from “RegioIngenieur” to “RegioIngenieur B.V.”' ), $this->latest_lines() );
+	}
+
+	public function test_a_changed_notice_period_is_recorded_in_days(): void {
+		$this->save_through_rest(
+			static function ( array $policy ): array {
+				$policy['organization']['noticePeriodDays'] = 14;
+				return $policy;
+			}
+		);
+		$this->assertSame( array( 'Changed the notice period for new processors from 30 days to 14 days' ), $this->latest_lines() );
 	}
 
 	/**

@@ -296,6 +296,25 @@ final class PolicyCommandTest extends CommandTestCase {
 		$this->assertSame( 0, $this->log_size() );
 	}
 
+	public function test_a_sub_processor_chain_round_trips_and_a_circle_is_named_at_its_field(): void {
+		$policy                                     = $this->demo_policy();
+		$policy['processors'][2]['parentId']        = 'mailchimp';
+		$policy['processors'][2]['dataCategories']  = array( 'IP addresses' );
+		$policy['organization']['noticePeriodDays'] = 14;
+		$file                                       = $this->write_json( 'chain.json', $policy );
+		$this->assertExitStatus( 0, $this->wp( 'infosec-policy', 'import', $file ) );
+		$export = json_decode( $this->wp( 'infosec-policy', 'export' )['stdout'], true );
+		$this->assertSame( 'mailchimp', $export['processors'][2]['parentId'] );
+		$this->assertSame( 14, $export['organization']['noticePeriodDays'] );
+
+		$policy['processors'][1]['parentId'] = 'google-analytics';
+		$circle                              = $this->write_json( 'circle.json', $policy );
+		$run                                 = $this->wp( 'infosec-policy', 'validate', $circle );
+		$this->assertExitStatus( 1, $run );
+		$this->assertStringContainsString( 'processors[1].parentId makes a circle', $run['stderr'] );
+		$this->assertStringContainsString( 'processors[2].parentId makes a circle', $run['stderr'] );
+	}
+
 	/**
 	 * On a Dutch site the commands' own words are Dutch (WP-CLI's "Success:" and "Error:" are its own).
 	 */

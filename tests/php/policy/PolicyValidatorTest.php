@@ -100,16 +100,25 @@ final class PolicyValidatorTest extends TestCase {
 			'date with a trailing newline'   => array( $set( 'organization.reviewedAt', "2024-01-01\n" ), 'organization.reviewedAt', 'rest_invalid_pattern' ),
 			'name with a trailing newline'   => array( $set( 'organization.name', "Name\n" ), 'organization.name', 'rest_invalid_pattern' ),
 			'category not in the enum'       => array( $set( 'measures.0.category', "technical\n" ), 'measures[0].category', 'rest_not_in_enum' ),
+			'notice period of 181 days'      => array( $set( 'organization.noticePeriodDays', 181 ), 'organization.noticePeriodDays', 'rest_out_of_bounds' ),
+			'negative notice period'         => array( $set( 'organization.noticePeriodDays', -1 ), 'organization.noticePeriodDays', 'rest_out_of_bounds' ),
+			'notice period as a string'      => array( $set( 'organization.noticePeriodDays', '30' ), 'organization.noticePeriodDays', 'rest_invalid_type' ),
+			'postal address of 301 chars'    => array( $set( 'processors.1.address', str_repeat( 'a', 301 ) ), 'processors[1].address', 'rest_too_long' ),
+			'postal address with a NUL'      => array( $set( 'processors.1.address', "a\0b" ), 'processors[1].address', 'rest_invalid_pattern' ),
+			'contact point over http'        => array( $set( 'processors.1.contactPoint', 'http://mailchimp.com/privacy' ), 'processors[1].contactPoint', 'rest_invalid_format' ),
+			'contact point neither'          => array( $set( 'processors.1.contactPoint', 'call us' ), 'processors[1].contactPoint', 'rest_invalid_format' ),
+			'purpose of 501 chars'           => array( $set( 'processors.1.purpose', str_repeat( 'a', 501 ) ), 'processors[1].purpose', 'rest_too_long' ),
+			'21 data categories'             => array( $set( 'processors.1.dataCategories', array_map( 'strval', range( 1, 21 ) ) ), 'processors[1].dataCategories', 'rest_too_many_items' ),
+			'an empty data category'         => array( $set( 'processors.1.dataCategories', array( '' ) ), 'processors[1].dataCategories[0]', 'rest_too_short' ),
+			'a data category twice'          => array( $set( 'processors.1.dataCategories', array( 'names', 'names' ) ), 'processors[1].dataCategories[1]', 'rest_duplicate_item' ),
+			'retention on two lines'         => array( $set( 'processors.1.retention', "a\nb" ), 'processors[1].retention', 'rest_invalid_pattern' ),
+			'parent that is no processor'    => array( $set( 'processors.1.parentId', 'brevo' ), 'processors[1].parentId', 'infosec_policy_unknown_parent' ),
+			'parent that is itself'          => array( $set( 'processors.1.parentId', 'mailchimp' ), 'processors[1].parentId', 'infosec_policy_parent_cycle' ),
+			'parent not a slug'              => array( $set( 'processors.1.parentId', 'Make It' ), 'processors[1].parentId', 'rest_invalid_pattern' ),
+			'sub-processor list over http'   => array( $set( 'processors.1.subprocessorsUrl', 'http://mailchimp.com/sub' ), 'processors[1].subprocessorsUrl', 'rest_invalid_pattern' ),
 		);
 	}
 
-	/**
-	 * Each broken document is reported at the broken field, for the broken rule, and nowhere else.
-	 *
-	 * @param callable(array<string, mixed>): array<string, mixed> $break Makes the document invalid.
-	 * @param string                                               $path  Where the error must be.
-	 * @param string                                               $code  Which rule it breaks.
-	 */
 	/**
 	 * The documents of tests/fixtures/policy-documents.json, which the JavaScript tests also give to a
 	 * standard JSON Schema validator (ajv) with the shipped schema: [ document, the plugin's verdict ].
@@ -150,12 +159,37 @@ final class PolicyValidatorTest extends TestCase {
 		$this->assertSame( $valid, array() === $errors, $name . ': ' . wp_json_encode( $errors ) );
 	}
 
+	/**
+	 * Each broken document is reported at the broken field, for the broken rule, and nowhere else.
+	 *
+	 * @param callable(array<string, mixed>): array<string, mixed> $break Makes the document invalid.
+	 * @param string                                               $path  Where the error must be.
+	 * @param string                                               $code  Which rule it breaks.
+	 */
 	#[DataProvider( 'broken_documents' )]
 	public function test_rejects_a_broken_rule_at_its_path( callable $break, string $path, string $code ): void {
 		$errors = Policy_Validator::validate( $break( $this->demo_policy() ) );
 		$this->assertSame( array( $path ), array_values( array_unique( array_column( $errors, 'path' ) ) ), (string) wp_json_encode( $errors ) );
 		$this->assertSame( $code, $errors[0]['code'] ?? null, (string) wp_json_encode( $errors ) );
 		$this->assertNotSame( '', $errors[0]['message'] ?? '' );
+	}
+
+	public function test_a_chain_of_sub_processors_is_valid_and_a_circle_is_refused_at_each_of_its_processors(): void {
+		$policy                                      = $this->demo_policy();
+		$policy['processors'][1]['parentId']         = 'make-it-workpress';
+		$policy['processors'][2]['parentId']         = 'mailchimp';
+		$policy['processors'][1]['address']          = "675 Ponce de Leon Ave NE\nAtlanta, GA 30308";
+		$policy['processors'][1]['contactPoint']     = 'https://mailchimp.com/contact/';
+		$policy['processors'][2]['contactPoint']     = 'privacy@google.com';
+		$policy['processors'][1]['dataCategories']   = array( 'names', 'e-mail addresses' );
+		$policy['processors'][1]['subprocessorsUrl'] = 'https://mailchimp.com/legal/subprocessors/';
+		$policy['organization']['noticePeriodDays']  = 0;
+		$this->assertSame( array(), Policy_Validator::validate( $policy ) );
+
+		$policy['processors'][0]['parentId'] = 'google-analytics';
+		$errors                              = Policy_Validator::validate( $policy );
+		$this->assertSame( array( 'processors[0].parentId', 'processors[1].parentId', 'processors[2].parentId' ), array_column( $errors, 'path' ) );
+		$this->assertSame( array( 'infosec_policy_parent_cycle' ), array_values( array_unique( array_column( $errors, 'code' ) ) ) );
 	}
 
 	public function test_lengths_are_counted_in_characters_not_bytes(): void {

@@ -81,6 +81,28 @@ final class RegisterTest extends TestCase {
 		$this->assertInstanceOf( \WP_Error::class, rest_validate_value_from_schema( $register, $schema, 'register' ) );
 	}
 
+	public function test_each_processor_has_its_identity_fields_and_whom_it_works_for(): void {
+		$policy                                      = $this->policy();
+		$policy['processors'][2]['parentId']         = 'mailchimp';
+		$policy['processors'][2]['address']          = "1600 Amphitheatre Parkway\nMountain View";
+		$policy['processors'][2]['dataCategories']   = array( 'IP addresses' );
+		$policy['processors'][2]['subprocessorsUrl'] = 'https://business.safety.google/subprocessors/';
+		Policy_Store::save( $policy, 0 );
+		$register = $this->get()->get_data();
+		$this->assertSame( 30, $register['organization']['noticePeriodDays'] );
+		// A processor that leaves them out has them too, empty: a reader can rebuild the chain.
+		$this->assertSame( array( '', '' ), array( $register['processors'][0]['parentId'], $register['processors'][0]['address'] ) );
+		$this->assertSame( array(), $register['processors'][0]['dataCategories'] );
+		$this->assertSame( 'mailchimp', $register['processors'][2]['parentId'] );
+		$this->assertSame( array( 'IP addresses' ), $register['processors'][2]['dataCategories'] );
+		$this->assertTrue( rest_validate_value_from_schema( $register, Register::schema(), 'register' ) );
+
+		$rows = array_map( 'str_getcsv', explode( "\r\n", trim( (string) $this->get( '/processors.csv' )->get_data() ) ) );
+		$this->assertSame( Register::CSV_COLUMNS, $rows[0] );
+		$this->assertSame( 'mailchimp', $rows[3][ array_search( 'parentId', Register::CSV_COLUMNS, true ) ] );
+		$this->assertSame( 'https://business.safety.google/subprocessors/', $rows[3][ array_search( 'subprocessorsUrl', Register::CSV_COLUMNS, true ) ] );
+	}
+
 	public function test_the_open_ports_only_when_the_admin_publishes_them(): void {
 		$policy                                 = $this->policy();
 		$policy['site']['publishFirewallPorts'] = true;
