@@ -87,73 +87,85 @@ export function CertificatesSection() {
 			{ report === null ? (
 				<Spinner />
 			) : (
-				<table className="widefat striped">
-					<caption className="screen-reader-text">
-						{ __(
-							'Certificates of the hosts in the policy',
-							'infosec-policy'
-						) }
-					</caption>
-					<thead>
-						<tr>
-							<th scope="col">
-								{ __( 'Host', 'infosec-policy' ) }
-							</th>
-							<th scope="col">
-								{ __( 'Status', 'infosec-policy' ) }
-							</th>
-							<th scope="col">
-								{ __( 'Issuer', 'infosec-policy' ) }
-							</th>
-							<th scope="col">
-								{ __( 'Valid until', 'infosec-policy' ) }
-							</th>
-							<th scope="col">
-								{ __( 'Last checked', 'infosec-policy' ) }
-							</th>
-						</tr>
-					</thead>
-					<tbody>
-						{ report.map( ( row ) => (
-							<tr key={ row.host }>
-								<th scope="row">{ row.host }</th>
-								<td>
-									{ tlsStatusText( row.status ) }
-									{ row.stale && (
-										<div>
-											{ __(
-												'(the latest check could not reach the host)',
-												'infosec-policy'
-											) }
-										</div>
-									) }
-								</td>
-								<td>
-									{ [
-										row.issuerOrganization,
-										row.issuerCommonName,
-									]
-										.filter( Boolean )
-										.join( ' · ' ) || '—' }
-									{ row.issuerMismatch && (
-										<div className="infosec-policy-certificates__mismatch">
-											{ sprintf(
-												/* translators: %s: the issuer the policy declares. */
-												__(
-													'The policy declares “%s”.',
-													'infosec-policy'
-												),
-												row.declaredIssuer
-											) }
-										</div>
-									) }
-								</td>
-								<td>{ formatDate( row.validTo ) }</td>
-								<td>{ formatDate( row.checkedAt ) }</td>
+				// A narrow screen scrolls the table, not the page; the keyboard can scroll it too.
+				<div
+					className="infosec-policy-certificates__scroll"
+					role="region"
+					aria-label={ __(
+						'Certificates of the hosts in the policy',
+						'infosec-policy'
+					) }
+
+					tabIndex={ 0 }
+				>
+					<table className="widefat striped">
+						<caption className="screen-reader-text">
+							{ __(
+								'Certificates of the hosts in the policy',
+								'infosec-policy'
+							) }
+						</caption>
+						<thead>
+							<tr>
+								<th scope="col">
+									{ __( 'Host', 'infosec-policy' ) }
+								</th>
+								<th scope="col">
+									{ __( 'Status', 'infosec-policy' ) }
+								</th>
+								<th scope="col">
+									{ __( 'Issuer', 'infosec-policy' ) }
+								</th>
+								<th scope="col">
+									{ __( 'Valid until', 'infosec-policy' ) }
+								</th>
+								<th scope="col">
+									{ __( 'Last checked', 'infosec-policy' ) }
+								</th>
 							</tr>
-						) ) }
-					</tbody>
-				</table>
+						</thead>
+						<tbody>
+							{ report.map( ( row ) => (
+								<tr key={ row.host }>
+									<th scope="row">{ row.host }</th>
+									<td>
+										{ tlsStatusText( row.status ) }
+										{ row.stale && (
+											<div>
+												{ __(
+													'(the latest check could not reach the host)',
+													'infosec-policy'
+												) }
+											</div>
+										) }
+									</td>
+									<td>
+										{ [
+											row.issuerOrganization,
+											row.issuerCommonName,
+										]
+											.filter( Boolean )
+											.join( ' · ' ) || '—' }
+										{ row.issuerMismatch && (
+											<div className="infosec-policy-certificates__mismatch">
+												{ sprintf(
+													/* translators: %s: the issuer the policy declares. */
+													__(
+														'The policy declares “%s”.',
+														'infosec-policy'
+													),
+													row.declaredIssuer
+												) }
+											</div>
+										) }
+									</td>
+									<td>{ formatDate( row.validTo ) }</td>
+									<td>{ formatDate( row.checkedAt ) }</td>
+								</tr>
+							) ) }
+						</tbody>
+					</table>
+				</div>
 			) }
 			{ report
 				?.filter( ( row ) => row.httpsSentences?.length )

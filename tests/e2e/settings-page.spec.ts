@@ -58,6 +58,71 @@ test.describe( 'settings page: keeping the policy', () => {
 		} );
 	} );
 
+	test( 'an admin keeps a processor’s record and makes it a sub-processor; the register shows the chain', async ( {
+		admin,
+		page,
+		requestUtils,
+	} ) => {
+		await admin.visitAdminPage( SETTINGS_PAGE );
+		await page
+			.getByLabel( 'Notice period for new processors (days)' )
+			.fill( '14' );
+		const processors = page.getByRole( 'region', { name: 'Processors' } );
+		await processors
+			.getByRole( 'button', { name: 'Google Analytics', exact: true } )
+			.click();
+		await processors
+			.getByLabel( 'Purpose' )
+			.fill( 'Counts visits to the website.' );
+		const categories = processors.getByLabel(
+			'Categories of personal data'
+		);
+		await categories.fill( 'IP addresses' );
+		await categories.press( 'Enter' );
+		await processors.getByLabel( 'Retention' ).fill( '14 months' );
+		await processors
+			.getByLabel( 'Postal address' )
+			.fill( '1600 Amphitheatre Parkway\nMountain View, CA 94043' );
+		await processors
+			.getByLabel( 'Contact for personal data' )
+			.fill(
+				'https://support.google.com/policies/contact/general_privacy_form'
+			);
+		// Itself is no choice; the others are, by name.
+		const parent = processors.getByLabel( 'Sub-processor of' );
+		await expect( parent.locator( 'option' ) ).toHaveText( [
+			'None: you engage it yourself',
+			'Make it WorkPress',
+			'Mailchimp',
+		] );
+		await parent.selectOption( { label: 'Make it WorkPress' } );
+		await savePolicy( page );
+
+		const { policy } = await storedPolicy( requestUtils );
+		expect( policy.organization.noticePeriodDays ).toBe( 14 );
+		expect( policy.processors[ 2 ] ).toMatchObject( {
+			purpose: 'Counts visits to the website.',
+			dataCategories: [ 'IP addresses' ],
+			retention: '14 months',
+			address: '1600 Amphitheatre Parkway\nMountain View, CA 94043',
+			parentId: 'make-it-workpress',
+		} );
+		const register = await page.request.get(
+			'/wp-json/infosec-policy/v1/register'
+		);
+		const { processors: listed } = await register.json();
+		expect(
+			listed.map( ( p: { id: string; parentId: string } ) => [
+				p.id,
+				p.parentId,
+			] )
+		).toEqual( [
+			[ 'make-it-workpress', '' ],
+			[ 'mailchimp', '' ],
+			[ 'google-analytics', 'make-it-workpress' ],
+		] );
+	} );
+
 	test( 'an invalid entry shows the field error and changes nothing', async ( {
 		admin,
 		page,
@@ -268,6 +333,41 @@ test.describe( 'settings page: keeping the policy', () => {
 			.withTags( [ 'wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa' ] )
 			.analyze();
 		expect( results.violations ).toEqual( [] );
+	} );
+
+	test( 'on a phone, nothing makes the page scroll sideways', async ( {
+		admin,
+		page,
+	} ) => {
+		await page.setViewportSize( { width: 390, height: 844 } );
+		await admin.visitAdminPage( SETTINGS_PAGE );
+		await expect(
+			page
+				.getByRole( 'region', { name: 'Certificates' } )
+				.getByRole( 'table' )
+		).toBeVisible();
+		await page
+			.getByRole( 'region', { name: 'Processors' } )
+			.getByRole( 'button', { name: 'Google Analytics', exact: true } )
+			.click();
+		const { width, wide } = await page.evaluate( () => ( {
+			width: document.documentElement.scrollWidth,
+			// What sticks out of the window, apart from what scrolls within its own box.
+			wide: Array.from( document.querySelectorAll( '#wpbody *' ) )
+				.filter(
+					( element ) =>
+						element.getBoundingClientRect().right >
+							window.innerWidth &&
+						! element.closest(
+							'.infosec-policy-certificates__scroll'
+						)
+				)
+				.map(
+					( element ) => `${ element.tagName }.${ element.className }`
+				)
+				.slice( 0, 5 ),
+		} ) );
+		expect( width, wide.join( ', ' ) ).toBeLessThanOrEqual( 390 );
 	} );
 
 	test( 'a thousand processors stay searchable and paged', async ( {
