@@ -1,7 +1,11 @@
 /**
  * WordPress dependencies
  */
-import { TextControl, TextareaControl } from '@wordpress/components';
+import {
+	FormTokenField,
+	TextControl,
+	TextareaControl,
+} from '@wordpress/components';
 import { useSelect } from '@wordpress/data';
 import { __, sprintf } from '@wordpress/i18n';
 
@@ -168,3 +172,52 @@ export const tokenFieldMessages = () => ( {
 	remove: __( 'Remove item', 'infosec-policy' ),
 	__experimentalInvalid: __( 'Invalid item', 'infosec-policy' ),
 } );
+
+/**
+ * A list of short texts bound to one field of the policy, as tokens, with the server's error for it.
+ *
+ * @param props           Props.
+ * @param props.path      JSON path of the field.
+ * @param props.label     Visible label.
+ * @param props.value     The texts.
+ * @param props.onChange  Called with the new texts.
+ * @param props.help      Help text.
+ * @param props.maxLength The schema's most items, if any.
+ */
+export function PolicyTokenField( {
+	path,
+	label,
+	value,
+	onChange,
+	help,
+	maxLength,
+}: {
+	path: string;
+	label: string;
+	value: string[];
+	onChange: ( value: string[] ) => void;
+	help: string;
+	maxLength?: number;
+} ) {
+	return (
+		<div data-field-path={ path }>
+			<FormTokenField
+				messages={ tokenFieldMessages() }
+				help={ help }
+				label={ label }
+				value={ value }
+				maxLength={ maxLength }
+				onChange={ ( tokens ) =>
+					onChange(
+						tokens.map( ( token ) =>
+							typeof token === 'string' ? token : token.value
+						)
+					)
+				}
+				__next40pxDefaultSize
+				__nextHasNoMarginBottom
+			/>
+			<FieldError path={ path } />
+		</div>
+	);
+}

@@ -1,11 +1,7 @@
 /**
  * WordPress dependencies
  */
-import {
-	CheckboxControl,
-	FormTokenField,
-	SelectControl,
-} from '@wordpress/components';
+import { CheckboxControl, SelectControl } from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
 import { __ } from '@wordpress/i18n';
 
@@ -18,7 +14,7 @@ import type { Processor } from '../policy/types';
 import { store } from '../store';
 import { AdvancedFields } from './advanced-fields';
 import { CountryList, CountrySelect } from './country-controls';
-import { FieldError, PolicyTextField, tokenFieldMessages } from './fields';
+import { FieldError, PolicyTextField, PolicyTokenField } from './fields';
 import { TransferBasisSelect } from './transfer-basis-select';
 
 interface Props {
@@ -116,31 +112,17 @@ export function ProcessorEditor( { processor, index }: Props ) {
 					'infosec-policy'
 				) }
 			/>
-			<div data-field-path={ path( 'dataCategories' ) }>
-				<FormTokenField
-					messages={ tokenFieldMessages() }
-					help={ __(
-						'E.g. names, e-mail addresses. Separate with commas or the Enter key.',
-						'infosec-policy'
-					) }
-					label={ __(
-						'Categories of personal data',
-						'infosec-policy'
-					) }
-					value={ processor.dataCategories ?? [] }
-					maxLength={ 20 }
-					onChange={ ( tokens ) =>
-						edit( {
-							dataCategories: tokens.map( ( token ) =>
-								typeof token === 'string' ? token : token.value
-							),
-						} )
-					}
-					__next40pxDefaultSize
-					__nextHasNoMarginBottom
-				/>
-				<FieldError path={ path( 'dataCategories' ) } />
-			</div>
+			<PolicyTokenField
+				path={ path( 'dataCategories' ) }
+				label={ __( 'Categories of personal data', 'infosec-policy' ) }
+				help={ __(
+					'E.g. names, e-mail addresses. Separate with commas or the Enter key.',
+					'infosec-policy'
+				) }
+				value={ processor.dataCategories ?? [] }
+				maxLength={ 20 }
+				onChange={ ( dataCategories ) => edit( { dataCategories } ) }
+			/>
 			<PolicyTextField
 				{ ...text( 'retention', __( 'Retention', 'infosec-policy' ) ) }
 				help={ __(
@@ -307,27 +289,16 @@ export function ProcessorEditor( { processor, index }: Props ) {
 					__nextHasNoMarginBottom
 				/>
 			</div>
-			<div data-field-path={ path( 'certifications' ) }>
-				<FormTokenField
-					messages={ tokenFieldMessages() }
-					help={ __(
-						'Separate with commas or the Enter key.',
-						'infosec-policy'
-					) }
-					label={ __( 'Certifications', 'infosec-policy' ) }
-					value={ processor.certifications }
-					onChange={ ( tokens ) =>
-						edit( {
-							certifications: tokens.map( ( token ) =>
-								typeof token === 'string' ? token : token.value
-							),
-						} )
-					}
-					__next40pxDefaultSize
-					__nextHasNoMarginBottom
-				/>
-				<FieldError path={ path( 'certifications' ) } />
-			</div>
+			<PolicyTokenField
+				path={ path( 'certifications' ) }
+				label={ __( 'Certifications', 'infosec-policy' ) }
+				help={ __(
+					'Separate with commas or the Enter key.',
+					'infosec-policy'
+				) }
+				value={ processor.certifications }
+				onChange={ ( certifications ) => edit( { certifications } ) }
+			/>
 			<AdvancedFields paths={ [ path( 'id' ) ] }>
 				<PolicyTextField
 					{ ...text( 'id', __( 'Identifier', 'infosec-policy' ) ) }
