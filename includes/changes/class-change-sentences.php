@@ -268,8 +268,19 @@ final class Change_Sentences {
 			'category'                              => 'technical' === $text ? __( 'technical', 'infosec-policy' ) : __( 'organisational', 'infosec-policy' ),
 			'dpaDate', 'reviewedAt', 'effectiveFrom' => self::date( $text ),
 			/* translators: %s: a value someone typed. */
-			default                                 => sprintf( __( '“%s”', 'infosec-policy' ), (string) preg_replace( '/\s*\R\s*/u', ', ', trim( $text ) ) ),
+			default                                 => sprintf( __( '“%s”', 'infosec-policy' ), self::one_line( $text ) ),
 		};
+	}
+
+	/**
+	 * A typed value on one line: the lines of a text that has several (a postal address) joined
+	 * with commas, so a log line stays one line in an e-mail or a feed title; any other text as
+	 * typed, spaces and all.
+	 *
+	 * @param string $text A value.
+	 */
+	private static function one_line( string $text ): string {
+		return 1 === preg_match( '/\R/u', $text ) ? (string) preg_replace( '/\s*\R\s*/u', ', ', trim( $text ) ) : $text;
 	}
 
 	/**
