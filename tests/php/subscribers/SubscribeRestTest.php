@@ -108,17 +108,31 @@ final class SubscribeRestTest extends TestCase {
 		$this->assertNotNull( Subscribers::add( 'two@example.com', 'en_US', 'pending', 'test' ) );
 		$this->assertNotNull( Subscribers::add( 'three@example.com', 'en_US', 'confirmed', 'test' ) );
 		$answers = array();
+		$waits   = array();
+		// The answer, with the seconds to wait set apart: the clock may tick between two addresses'
+		// requests, so those are compared within a second, the rest exactly.
+		$answer = static function ( \WP_REST_Response $response ) use ( &$waits ): array {
+			$data = $response->get_data();
+			if ( is_array( $data ) && isset( $data['data']['retryAfter'] ) ) {
+				$waits[] = array( (int) $data['data']['retryAfter'], (int) $response->get_headers()['Retry-After'] );
+				unset( $data['data']['retryAfter'] );
+			}
+			return array( $response->get_status(), $data, array_diff_key( $response->get_headers(), array( 'Retry-After' => true ) ) );
+		};
 		foreach ( array( 'one@example.com', 'two@example.com', 'three@example.com' ) as $n => $email ) {
 			// Four requests from one client, then four from four others, as an attacker who avoids
 			// the client limit sends them.
 			for ( $i = 1; $i <= 4; $i++ ) {
-				$response            = $this->subscribe( $email, "127.0.$n.100" );
-				$answers[ $email ][] = array( $response->get_status(), $response->get_data(), array_diff_key( $response->get_headers(), array( 'Retry-After' => true ) ) );
+				$answers[ $email ][] = $answer( $this->subscribe( $email, "127.0.$n.100" ) );
 			}
 			for ( $i = 1; $i <= 4; $i++ ) {
-				$response            = $this->subscribe( $email, "127.0.$n.$i" );
-				$answers[ $email ][] = array( $response->get_status(), $response->get_data(), array_diff_key( $response->get_headers(), array( 'Retry-After' => true ) ) );
+				$answers[ $email ][] = $answer( $this->subscribe( $email, "127.0.$n.$i" ) );
 			}
+		}
+		$this->assertCount( 3, $waits, 'one 429 for each address' );
+		foreach ( $waits as $wait ) {
+			$this->assertSame( $wait[0], $wait[1], 'the body and Retry-After say the same' );
+			$this->assertEqualsWithDelta( DAY_IN_SECONDS, $wait[0], 1, 'the wait is the day\'s window, whatever the address' );
 		}
 		$this->assertSame( array( 202, 202, 202, 429, 202, 202, 202, 202 ), array_column( $answers['one@example.com'], 0 ), 'every request counts against the client\'s limit for the address' );
 		$this->assertSame( $answers['one@example.com'], $answers['two@example.com'], 'a pending address answers as a new one' );
