@@ -37,29 +37,38 @@ $headings   = Processor_Table::headings();
 		// One line per row, without template indentation or attributes per cell: a thousand rows
 		// must not carry kilobytes of tabs and labels (the stacked layout's labels come from the
 		// stylesheet, once per column). Every value is escaped here, as it is printed.
-		foreach ( Processor_Table::rows( $processors, $columns ) as $cells ) {
-			echo '<tr>';
-			foreach ( $cells as $column => $cell ) {
+		foreach ( Processor_Table::rows( $processors, $columns ) as $row ) {
+			$classes = array_filter(
+				array(
+					$row['depth'] > 0 ? 'is-sub-processor is-depth-' . min( 3, $row['depth'] ) : '',
+					$row['announced'] ? 'is-announced' : '',
+				)
+			);
+			echo array() === $classes ? '<tr>' : '<tr class="' . esc_attr( implode( ' ', $classes ) ) . '">';
+			foreach ( $row['cells'] as $column => $cell ) {
 				if ( 'name' === $column ) {
-					echo '<th scope="row">' . esc_html( $cell['text'] ) . '</th>';
-					continue;
-				}
-				echo '<td>';
-				if ( 'description' === $column ) {
+					echo '<th scope="row">' . esc_html( $cell['text'] );
+				} elseif ( 'description' === $column ) {
+					echo '<td>';
 					foreach ( $cell['paragraphs'] as $paragraph ) {
 						echo '<p>' . Plain_Text::paragraph_html( $paragraph ) . '</p>'; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- paragraph_html() escapes each part as it builds the HTML, here at output (esc_html, esc_url); wp_kses() over it again cost a tenth of a page view with a thousand processors.
 					}
 				} elseif ( 'securityUrl' === $column ) {
+					echo '<td>';
 					if ( '' !== $cell['url'] ) {
 						echo '<a href="' . esc_url( $cell['url'], array( 'https' ) ) . '">' . esc_html( $cell['text'] ) . '</a>';
 					}
 				} else {
-					echo esc_html( $cell['text'] );
+					echo '<td>' . esc_html( $cell['text'] );
 				}
 				if ( '' !== $cell['more'] ) {
 					echo '<br><span class="wp-block-infosec-policy-processor-table__data-locations">' . esc_html( $cell['more'] ) . '</span>';
 				}
-				echo '</td>';
+				// Whom a sub-processor works for, when an announced one starts: under its name.
+				foreach ( $cell['notes'] as $note ) {
+					echo '<span class="wp-block-infosec-policy-processor-table__note">' . esc_html( $note ) . '</span>';
+				}
+				echo 'name' === $column ? '</th>' : '</td>';
 			}
 			echo "</tr>\n";
 		}

@@ -83,7 +83,7 @@ final class Editor_Data {
 	}
 
 	/**
-	 * Announced processors that the processor table does not show yet, with when it will.
+	 * Announced processors, which the processor table shows as announced until they start.
 	 *
 	 * @param list<Processor> $processors The processors.
 	 * @return list<array{ processorId: string, message: string }>
@@ -97,7 +97,7 @@ final class Editor_Data {
 					'processorId' => $processor['id'],
 					'message'     => sprintf(
 						/* translators: 1: a processor's name, 2: a date. */
-						__( '%1$s is announced in the change log; this table shows it from %2$s.', 'infosec-policy' ),
+						__( '%1$s is announced: this table shows it as announced, with objections taken, until it starts on %2$s.', 'infosec-policy' ),
 						$processor['name'],
 						Change_Sentences::date( (string) ( $processor['effectiveFrom'] ?? '' ) )
 					),

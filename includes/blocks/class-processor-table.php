@@ -52,23 +52,69 @@ final class Processor_Table {
 	}
 
 	/**
-	 * The processors to show, in the admin's order: those in use today (an announced processor
-	 * appears from its effective date, in the site's time zone), all of them or those with this role,
-	 * or those whose legal entity or data is in this country.
+	 * The processors to show: all of them or those with this role, or those whose legal entity or
+	 * data is in this country; those in use and those announced (their effective date, in the
+	 * site's time zone, still to come) alike. In the admin's order, except that each processor's
+	 * own sub-processors follow it, theirs after them (GDPR Art. 28(2) and (4): a customer sees the
+	 * chain).
 	 *
 	 * @param string $role    A role, compared without regard to case; '' for any.
 	 * @param string $country An ISO 3166-1 alpha-2 code; '' for any.
 	 * @return list<Processor>
 	 */
 	public static function processors( string $role, string $country ): array {
-		return array_values(
-			array_filter(
-				Policy_Store::processors_in_use(),
-				static fn( array $processor ): bool =>
-					( '' === $role || 0 === strcasecmp( trim( $role ), $processor['role'] ) )
-					&& ( '' === $country || $country === $processor['country'] || in_array( $country, $processor['dataLocations'], true ) )
+		return self::in_chain_order(
+			array_values(
+				array_filter(
+					Policy_Store::processors(),
+					static fn( array $processor ): bool =>
+						( '' === $role || 0 === strcasecmp( trim( $role ), $processor['role'] ) )
+						&& ( '' === $country || $country === $processor['country'] || in_array( $country, $processor['dataLocations'], true ) )
+				)
 			)
 		);
+	}
+
+	/**
+	 * Processors with each one's sub-processors after it, depth first, each level in the given
+	 * order. One whose parent is not among them starts a chain of its own; any left over (a
+	 * circle, which only a stored document the validator never saw can hold) come last.
+	 *
+	 * @param list<Processor> $processors The processors, in the admin's order.
+	 * @return list<Processor>
+	 */
+	private static function in_chain_order( array $processors ): array {
+		$ids      = array_flip( array_column( $processors, 'id' ) );
+		$children = array();
+		$roots    = array();
+		foreach ( $processors as $index => $processor ) {
+			$parent = $processor['parentId'] ?? '';
+			if ( '' !== $parent && isset( $ids[ $parent ] ) && $parent !== $processor['id'] ) {
+				$children[ $parent ][] = $index;
+			} else {
+				$roots[] = $index;
+			}
+		}
+		$ordered = array();
+		$placed  = array();
+		$stack   = array_reverse( $roots );
+		while ( array() !== $stack ) {
+			$index = array_pop( $stack );
+			if ( isset( $placed[ $index ] ) ) {
+				continue;
+			}
+			$placed[ $index ] = true;
+			$ordered[]        = $processors[ $index ];
+			foreach ( array_reverse( $children[ $processors[ $index ]['id'] ] ?? array() ) as $child ) {
+				$stack[] = $child;
+			}
+		}
+		foreach ( $processors as $index => $processor ) {
+			if ( ! isset( $placed[ $index ] ) ) {
+				$ordered[] = $processor;
+			}
+		}
+		return $ordered;
 	}
 
 	/**
@@ -103,26 +149,33 @@ final class Processor_Table {
 	}
 
 	/**
-	 * The cells of each processor's row, in the columns' order, as plain text (render.php escapes
-	 * each as it prints it): `text`; `paragraphs` of a description; `url` of the security page;
-	 * `more`, the data locations under the country. One row at a time, so that a long table is
-	 * never held whole; the words every row repeats (countries, bases, yes and no) are looked up
-	 * once per table.
+	 * Each processor's row: its `depth` in the chain of sub-processors (0 for the organisation's
+	 * own processors), whether it is `announced`, and its cells in the columns' order, as plain
+	 * text (render.php escapes each as it prints it): `text`; `paragraphs` of a description; `url`
+	 * of the security page; `more`, the data locations under the country; `notes` under the name
+	 * (or the first cell, without a name column), whom a sub-processor works for and when an
+	 * announced one starts. One row at a time, so
+	 * that a long table is never held whole; the words every row repeats (countries, bases, yes and
+	 * no) are looked up once per table.
 	 *
 	 * @param list<Processor> $processors The processors.
 	 * @param list<string>    $columns    The columns.
-	 * @return \Generator<int, array<string, array{ text: string, paragraphs: list<string>, url: string, more: string }>>
+	 * @return \Generator<int, array{ depth: int, announced: bool, cells: array<string, array{ text: string, paragraphs: list<string>, url: string, more: string, notes: list<string> }> }>
 	 */
 	public static function rows( array $processors, array $columns ): \Generator {
-		$said = array();
+		$said  = array();
+		$today = (string) wp_date( 'Y-m-d' );
+		$all   = array_column( Policy_Store::processors(), null, 'id' );
 		foreach ( $processors as $processor ) {
-			$cells = array();
+			$announced = Policy_Store::is_upcoming( $processor, $today );
+			$cells     = array();
 			foreach ( $columns as $column ) {
 				$cell = array(
 					'text'       => '',
 					'paragraphs' => array(),
 					'url'        => '',
 					'more'       => '',
+					'notes'      => array(),
 				);
 				if ( 'description' === $column ) {
 					$cell['paragraphs'] = Plain_Text::paragraphs( $processor['description'] );
@@ -142,8 +195,59 @@ final class Processor_Table {
 				}
 				$cells[ $column ] = $cell;
 			}
-			yield $cells;
+			$depth = self::depth( $processor, $all );
+			$under = isset( $cells['name'] ) ? 'name' : array_key_first( $cells );
+			if ( null !== $under && isset( $cells[ $under ] ) ) {
+				$cells[ $under ]['notes'] = self::notes( $processor, $all, $announced );
+			}
+			yield array(
+				'depth'     => $depth,
+				'announced' => $announced,
+				'cells'     => $cells,
+			);
 		}
+	}
+
+	/**
+	 * How far down the chain a processor is: 0 for one of the organisation's own, 1 for a
+	 * sub-processor of one of those, and so on (a circle, never valid, ends where it repeats).
+	 *
+	 * @param Processor                $processor The processor.
+	 * @param array<string, Processor> $all       Every processor by id.
+	 */
+	private static function depth( array $processor, array $all ): int {
+		$depth = 0;
+		$seen  = array( $processor['id'] => true );
+		$up    = $processor['parentId'] ?? '';
+		while ( '' !== $up && isset( $all[ $up ] ) && ! isset( $seen[ $up ] ) ) {
+			$seen[ $up ] = true;
+			++$depth;
+			$up = $all[ $up ]['parentId'] ?? '';
+		}
+		return $depth;
+	}
+
+	/**
+	 * What a row says under its first cell: whom a sub-processor works for, and when an announced
+	 * processor starts, objections being taken until then.
+	 *
+	 * @param Processor                $processor The processor.
+	 * @param array<string, Processor> $all       Every processor by id.
+	 * @param bool                     $announced Whether it is announced.
+	 * @return list<string>
+	 */
+	private static function notes( array $processor, array $all, bool $announced ): array {
+		$notes  = array();
+		$parent = $processor['parentId'] ?? '';
+		if ( '' !== $parent && isset( $all[ $parent ] ) ) {
+			/* translators: %s: the name of the processor this one works for. */
+			$notes[] = sprintf( __( 'Sub-processor of %s', 'infosec-policy' ), $all[ $parent ]['name'] );
+		}
+		if ( $announced ) {
+			/* translators: %s: the date from which an announced processor handles personal data; objections are taken before it. */
+			$notes[] = sprintf( __( 'Announced, in use from %s; objections until then', 'infosec-policy' ), Change_Sentences::date( (string) ( $processor['effectiveFrom'] ?? '' ) ) );
+		}
+		return $notes;
 	}
 
 	/**

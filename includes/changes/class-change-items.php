@@ -20,7 +20,7 @@ defined( 'ABSPATH' ) || exit;
  * Items hold data, not sentences: Change_Sentences words them when they are shown, in the reader's
  * language, so a Dutch visitor and an English admin read the same change each in their own.
  *
- * @phpstan-type Item array{ op: 'published'|'added'|'removed'|'changed'|'reordered', subject: 'processor'|'measure'|'organization'|'site', id?: string, name?: string, field?: string, from?: mixed, to?: mixed, details?: array<string, string> }
+ * @phpstan-type Item array{ op: 'published'|'added'|'removed'|'withdrawn'|'changed'|'reordered', subject: 'processor'|'measure'|'organization'|'site', id?: string, name?: string, field?: string, from?: mixed, to?: mixed, details?: array<string, string> }
  * @phpstan-import-type Changes from Policy_Diff
  */
 final class Change_Items {
@@ -56,7 +56,7 @@ final class Change_Items {
 	 */
 	public static function is_item( mixed $value ): bool {
 		return is_array( $value )
-			&& in_array( $value['op'] ?? null, array( 'published', 'added', 'removed', 'changed', 'reordered' ), true )
+			&& in_array( $value['op'] ?? null, array( 'published', 'added', 'removed', 'withdrawn', 'changed', 'reordered' ), true )
 			&& in_array( $value['subject'] ?? null, array( 'processor', 'measure', 'organization', 'site' ), true );
 	}
 
@@ -74,13 +74,16 @@ final class Change_Items {
 	}
 
 	/**
-	 * The changes from one valid document to another, processors first.
+	 * The changes from one valid document to another, processors first. A processor removed while
+	 * it was still announced (its start date after today, in the site's time zone) is `withdrawn`:
+	 * it never handled any data, and its customers should not read that it stopped.
 	 *
 	 * @param array<string, mixed> $before The stored document.
 	 * @param array<string, mixed> $after  The saved document.
 	 * @return list<Item>
 	 */
 	public static function between( array $before, array $after ): array {
+		$today = (string) wp_date( 'Y-m-d' );
 		$diff  = Policy_Diff::between( $before, $after );
 		$items = array();
 		foreach ( array(
@@ -96,12 +99,13 @@ final class Change_Items {
 					'subject' => $subject,
 					'id'      => $entry['id'],
 					'name'    => $entry['label'],
-					'details' => self::details( $subject, $new[ $entry['id'] ] ?? array() ),
+					'details' => self::details( $subject, $new[ $entry['id'] ] ?? array(), $today ),
 				);
 			}
 			foreach ( $diff[ $key ]['removed'] as $entry ) {
+				$from    = $old[ $entry['id'] ]['effectiveFrom'] ?? '';
 				$items[] = array(
-					'op'      => 'removed',
+					'op'      => is_string( $from ) && $from > $today ? 'withdrawn' : 'removed',
 					'subject' => $subject,
 					'id'      => $entry['id'],
 					'name'    => $entry['label'],
@@ -186,19 +190,25 @@ final class Change_Items {
 
 	/**
 	 * What a reader wants to know about a new entry: a processor's service, country and effective
-	 * date; a measure's category.
+	 * date, and for one announced (its effective date after today) until when objections are taken,
+	 * which is that date; a measure's category.
 	 *
 	 * @param 'processor'|'measure' $subject The kind of entry.
 	 * @param array<string, mixed>  $entry   The new entry.
+	 * @param string                $today   Today, `YYYY-MM-DD`, in the site's time zone.
 	 * @return array<string, string>
 	 */
-	private static function details( string $subject, array $entry ): array {
+	private static function details( string $subject, array $entry, string $today ): array {
 		$fields  = 'processor' === $subject ? array( 'role', 'country', 'effectiveFrom' ) : array( 'category' );
 		$details = array();
 		foreach ( $fields as $field ) {
 			if ( is_string( $entry[ $field ] ?? null ) && '' !== $entry[ $field ] ) {
 				$details[ $field ] = $entry[ $field ];
 			}
+		}
+		$from = $details['effectiveFrom'] ?? '';
+		if ( $from > $today ) {
+			$details['objectionDeadline'] = $from;
 		}
 		return $details;
 	}

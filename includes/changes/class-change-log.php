@@ -151,6 +151,46 @@ final class Change_Log {
 	}
 
 	/**
+	 * When each announced processor was told to the public: the date (Unix time) of the newest
+	 * public entry that added it with its start date, or moved its start date; for one that came
+	 * with the statement's first publication, that entry's date. Processors no public entry names
+	 * are left out. Reads the log only when asked for processors (the findings, never a page view).
+	 *
+	 * @param list<string> $ids The announced processors' ids.
+	 * @return array<string, int>
+	 */
+	public static function announced_on( array $ids ): array {
+		if ( array() === $ids ) {
+			return array();
+		}
+		global $wpdb;
+		$table = Change_Log_Table::name();
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- the plugin's own table, whose name is a constant, never input (WPCS 2.3 rejects prepare()'s %i); no WordPress API reads it, and page views never query it (they read Published_Log's option).
+		$rows    = $wpdb->get_results( "SELECT * FROM {$table} WHERE internal = 0 AND ( items LIKE '%effectiveFrom%' OR items LIKE '%\"published\"%' ) ORDER BY revision DESC, id DESC LIMIT 500", ARRAY_A );
+		$waiting = array_fill_keys( $ids, true );
+		$dates   = array();
+		foreach ( is_array( $rows ) ? $rows : array() as $row ) {
+			$entry = self::entry( $row );
+			foreach ( $entry['items'] as $item ) {
+				$id       = $item['id'] ?? '';
+				$announce = ( 'added' === $item['op'] && isset( $item['details']['effectiveFrom'] ) )
+					|| ( 'changed' === $item['op'] && 'effectiveFrom' === ( $item['field'] ?? '' ) );
+				if ( 'published' === $item['op'] ) {
+					$dates  += array_fill_keys( array_keys( $waiting ), $entry['createdAt'] );
+					$waiting = array();
+				} elseif ( $announce && 'processor' === $item['subject'] && isset( $waiting[ $id ] ) ) {
+					$dates[ $id ] = $entry['createdAt'];
+					unset( $waiting[ $id ] );
+				}
+			}
+			if ( array() === $waiting ) {
+				break;
+			}
+		}
+		return $dates;
+	}
+
+	/**
 	 * One entry, or null.
 	 *
 	 * @param int $id The entry's id.

@@ -52,6 +52,8 @@ final class Change_Sentences {
 				? sprintf( __( 'Removed processor %s', 'infosec-policy' ), $name )
 				/* translators: %s: a security measure's title. */
 				: sprintf( __( 'Removed measure %s', 'infosec-policy' ), $name ),
+			/* translators: %s: a processor's name. */
+			'withdrawn' => sprintf( __( 'Withdrew the announcement of processor %s', 'infosec-policy' ), $name ),
 			'reordered' => 'processor' === $item['subject']
 				? __( 'Changed the order of the processors', 'infosec-policy' )
 				: __( 'Changed the order of the measures', 'infosec-policy' ),
@@ -76,6 +78,13 @@ final class Change_Sentences {
 				: sprintf( __( 'Added organisational measure %s', 'infosec-policy' ), $name );
 		}
 		$about = array_filter( array( $details['role'] ?? '', Countries::name( $details['country'] ?? '' ) ), static fn( string $part ): bool => '' !== $part );
+		if ( '' !== ( $details['objectionDeadline'] ?? '' ) ) {
+			return array() === $about
+				/* translators: 1: a processor's name, 2: the date from which it handles data, the last day to object being the day before. */
+				? sprintf( __( 'Announced processor %1$s, in use from %2$s; objections are taken until then', 'infosec-policy' ), $name, self::date( $details['objectionDeadline'] ) )
+				/* translators: 1: a processor's name, 2: what it does and its country, e.g. "Newsletter, United States", 3: the date from which it handles data, the last day to object being the day before. */
+				: sprintf( __( 'Announced processor %1$s (%2$s), in use from %3$s; objections are taken until then', 'infosec-policy' ), $name, implode( wp_get_list_item_separator(), $about ), self::date( $details['objectionDeadline'] ) );
+		}
 		$added = array() === $about
 			/* translators: %s: a processor's name. */
 			? sprintf( __( 'Added processor %s', 'infosec-policy' ), $name )

@@ -10,6 +10,7 @@ declare(strict_types=1);
 namespace InfosecPolicy\Compliance;
 
 use InfosecPolicy\Blocks\Standards;
+use InfosecPolicy\Changes\Change_Log;
 use InfosecPolicy\Changes\Change_Sentences;
 use InfosecPolicy\Json_File;
 use InfosecPolicy\Policy\Countries;
@@ -63,18 +64,21 @@ final class Compliance_Checks {
 	 * @param array<int, Certificate> $certificates What the stored TLS checks know of each host the
 	 *                                              policy names (Tls_Results::report()).
 	 * @param int|null                $now          The time to judge review dates by; now by default.
+	 * @param array<string, int>      $announced    When each announced processor was told to the
+	 *                                              public (Change_Log::announced_on()), by id.
 	 * @return list<Finding>
 	 */
-	public static function run( array $policy, array $certificates, ?int $now = null ): array {
-		$now        = $now ?? time();
-		$findings   = array();
-		$processors = is_array( $policy['processors'] ?? null ) ? $policy['processors'] : array();
+	public static function run( array $policy, array $certificates, ?int $now = null, array $announced = array() ): array {
+		$now          = $now ?? time();
+		$findings     = array();
+		$processors   = is_array( $policy['processors'] ?? null ) ? $policy['processors'] : array();
+		$organization = is_array( $policy['organization'] ?? null ) ? $policy['organization'] : array();
+		$notice       = is_int( $organization['noticePeriodDays'] ?? null ) ? $organization['noticePeriodDays'] : Policy_Store::NOTICE_PERIOD_DAYS;
 		foreach ( $processors as $index => $processor ) {
 			if ( is_array( $processor ) ) {
-				$findings = array_merge( $findings, self::transfer( $processor, (int) $index ), self::agreement( $processor, (int) $index ) );
+				$findings = array_merge( $findings, self::transfer( $processor, (int) $index ), self::agreement( $processor, (int) $index ), self::notice( $processor, (int) $index, $notice, $announced, $now ) );
 			}
 		}
-		$organization = is_array( $policy['organization'] ?? null ) ? $policy['organization'] : array();
 		return self::with_keys( array_merge( $findings, self::review( $organization, $now ), self::standards( $organization, $now ), self::retired_issuers( $policy ), self::certificates( $certificates ), self::wording( $policy ) ) );
 	}
 
@@ -84,7 +88,9 @@ final class Compliance_Checks {
 	 * @return list<Finding>
 	 */
 	public static function for_stored_policy(): array {
-		return self::run( Policy_Store::policy(), Tls_Results::report() );
+		$today     = (string) wp_date( 'Y-m-d' );
+		$announced = array_column( array_filter( Policy_Store::processors(), static fn( array $processor ): bool => Policy_Store::is_upcoming( $processor, $today ) ), 'id' );
+		return self::run( Policy_Store::policy(), Tls_Results::report(), null, Change_Log::announced_on( $announced ) );
 	}
 
 	/**
@@ -220,6 +226,57 @@ final class Compliance_Checks {
 				/* translators: %s: a processor's name. */
 				sprintf( __( 'There is no signed processing agreement with %s (GDPR Art. 28).', 'infosec-policy' ), $name ),
 				__( 'Sign one, then tick “Processing agreement signed” and give its date.', 'infosec-policy' )
+			),
+		);
+	}
+
+	/**
+	 * A processor announced with less than the notice period before it starts: its customers had
+	 * less time to object than the organisation promised (GDPR Art. 28(2)). Counted in days from
+	 * the day the change log told it to the public to its start date, in the site's time zone; a
+	 * processor no public entry announced is not judged.
+	 *
+	 * @param array<string, mixed> $processor A processor.
+	 * @param int                  $index     Its position.
+	 * @param int                  $notice    The notice period in days.
+	 * @param array<string, int>   $announced When each announced processor was told, by id.
+	 * @param int                  $now       The time to judge by.
+	 * @return list<Finding>
+	 */
+	private static function notice( array $processor, int $index, int $notice, array $announced, int $now ): array {
+		$from = is_string( $processor['effectiveFrom'] ?? null ) ? $processor['effectiveFrom'] : '';
+		$told = $announced[ (string) ( $processor['id'] ?? '' ) ] ?? null;
+		if ( null === $told || 1 !== preg_match( '/^\d{4}-\d{2}-\d{2}$/', $from ) || $from <= wp_date( 'Y-m-d', $now ) ) {
+			return array();
+		}
+		$day  = (string) wp_date( 'Y-m-d', $told );
+		$days = (int) round( ( (int) strtotime( $from . ' UTC' ) - (int) strtotime( $day . ' UTC' ) ) / DAY_IN_SECONDS );
+		if ( $days >= $notice ) {
+			return array();
+		}
+		$name     = (string) ( $processor['name'] ?? '' );
+		$earliest = gmdate( 'Y-m-d', (int) strtotime( $day . ' UTC' ) + $notice * DAY_IN_SECONDS );
+		return array(
+			self::finding(
+				'notice-period',
+				'warning',
+				"processors[$index].effectiveFrom",
+				$name,
+				self::entry( 'processor', $processor ),
+				sprintf(
+					/* translators: 1: a processor's name, 2: the date it was announced, 3: a number of days, 4: the date it starts. */
+					_n( '%1$s was announced on %2$s, %3$d day before it starts on %4$s.', '%1$s was announced on %2$s, %3$d days before it starts on %4$s.', $days, 'infosec-policy' ),
+					$name,
+					Change_Sentences::date( $day ),
+					$days,
+					Change_Sentences::date( $from )
+				) . ' ' . sprintf(
+					/* translators: %d: the notice period in days. */
+					_n( 'The notice period is %d day.', 'The notice period is %d days.', $notice, 'infosec-policy' ),
+					$notice
+				),
+				/* translators: %s: the earliest start date that gives the whole notice period. */
+				sprintf( __( 'Move its start date to %s or later, so that customers have the whole notice period to object, or shorten the notice period if your agreements allow it.', 'infosec-policy' ), Change_Sentences::date( $earliest ) )
 			),
 		);
 	}

@@ -18,7 +18,8 @@ defined( 'ABSPATH' ) || exit;
 
 /**
  * The statement's facts for procurement tools and auditors: the organisation with its standards,
- * the measures, every processor (in use, or announced with the date it starts), the site's public
+ * the measures, every processor (`"status": "active"`, or `"announced"` with the date it starts and
+ * the date until which objections are taken, GDPR Art. 28(2)), the site's public
  * facts, and when the policy was last updated and reviewed. Built field by field from a list of
  * what is public, so that a field added to the policy stays out until it is added here. The open
  * firewall ports appear only when the admin publishes them, as the site facts block shows them;
@@ -62,7 +63,7 @@ final class Register {
 	/**
 	 * The processors' columns in the CSV, in order.
 	 */
-	public const CSV_COLUMNS = array( 'id', 'role', 'name', 'legalEntity', 'country', 'dataLocations', 'transferBasis', 'dpaSigned', 'dpaDate', 'effectiveFrom', 'securityUrl', 'dpfListingUrl', 'certifications', 'address', 'contactPoint', 'purpose', 'dataCategories', 'retention', 'parentId', 'subprocessorsUrl' );
+	public const CSV_COLUMNS = array( 'id', 'role', 'name', 'legalEntity', 'country', 'dataLocations', 'transferBasis', 'dpaSigned', 'dpaDate', 'effectiveFrom', 'securityUrl', 'dpfListingUrl', 'certifications', 'address', 'contactPoint', 'purpose', 'dataCategories', 'retention', 'parentId', 'subprocessorsUrl', 'status', 'objectionDeadline' );
 
 	/**
 	 * The register of the stored policy. Reads the policy option and nothing else.
@@ -83,15 +84,37 @@ final class Register {
 		$processors                       = is_array( $policy['processors'] ?? null ) ? $policy['processors'] : array();
 		$site                             = is_array( $policy['site'] ?? null ) ? $policy['site'] : array();
 		$open                             = Site_Facts::published_ports( $site );
+		$today                            = (string) wp_date( 'Y-m-d' );
 		return array(
 			'formatVersion' => self::FORMAT_VERSION,
 			'organization'  => $organization,
 			'measures'      => self::each( $measures, self::MEASURE ),
-			'processors'    => self::each( array_map( static fn( mixed $processor ): mixed => is_array( $processor ) ? $processor + self::PROCESSOR_DEFAULTS : $processor, $processors ), self::PROCESSOR ),
+			'processors'    => array_map(
+				static fn( array $processor ): array => $processor + self::status( $processor, $today ),
+				self::each( array_map( static fn( mixed $processor ): mixed => is_array( $processor ) ? $processor + self::PROCESSOR_DEFAULTS : $processor, $processors ), self::PROCESSOR )
+			),
 			'site'          => self::pick( $site, self::SITE ) + ( array() === $open ? array() : array( 'firewallPorts' => $open ) ) + self::https(),
 			'updatedAt'     => $updated > 0 ? gmdate( 'Y-m-d\TH:i:s\Z', $updated ) : null,
 			'reviewedAt'    => is_string( $reviewed ) && '' !== $reviewed ? $reviewed : null,
 		);
+	}
+
+	/**
+	 * Whether a processor is in use or announced: announced until the day it starts (its
+	 * `effectiveFrom`, in the site's time zone), which is also the day objections close.
+	 *
+	 * @param array<string, mixed> $processor A processor of the register.
+	 * @param string               $today     Today, `YYYY-MM-DD`.
+	 * @return array{ status: 'active'|'announced', objectionDeadline?: string }
+	 */
+	private static function status( array $processor, string $today ): array {
+		$from = is_string( $processor['effectiveFrom'] ?? null ) ? $processor['effectiveFrom'] : '';
+		return $from > $today
+			? array(
+				'status'            => 'announced',
+				'objectionDeadline' => $from,
+			)
+			: array( 'status' => 'active' );
 	}
 
 	/**
@@ -111,11 +134,21 @@ final class Register {
 	}
 
 	/**
-	 * When the register last changed (Unix time), or 0 if never: the policy's last save, or the
-	 * last HTTPS check, whichever came later.
+	 * When the register last changed (Unix time), or 0 if never: the policy's last save, the last
+	 * HTTPS check, or the start of the day an announced processor came into use (its status
+	 * changed then, with no save), whichever came last.
 	 */
 	public static function modified(): int {
-		return max( Policy_Store::updated_at(), (int) ( Https_Facts::checked()['checkedAt'] ?? 0 ) );
+		$now     = time();
+		$started = 0;
+		foreach ( Policy_Store::processors() as $processor ) {
+			$from = $processor['effectiveFrom'] ?? '';
+			if ( is_string( $from ) && 1 === preg_match( '/^\d{4}-\d{2}-\d{2}$/', $from ) ) {
+				$start   = ( new \DateTimeImmutable( $from . ' 00:00:00', wp_timezone() ) )->getTimestamp();
+				$started = $start <= $now ? max( $started, $start ) : $started;
+			}
+		}
+		return max( Policy_Store::updated_at(), (int) ( Https_Facts::checked()['checkedAt'] ?? 0 ), $started );
 	}
 
 	/**
@@ -311,8 +344,13 @@ final class Register {
 							'retention'         => $text,
 							'parentId'          => $text,
 							'subprocessorsUrl'  => $text,
+							'status'            => array(
+								'type' => 'string',
+								'enum' => array( 'active', 'announced' ),
+							),
+							'objectionDeadline' => $date,
 						),
-						array( 'id', 'name' )
+						array( 'id', 'name', 'status' )
 					),
 				),
 				'site'          => $object(

@@ -84,7 +84,7 @@ test.describe( 'change log', () => {
 		await storePolicy( requestUtils, demoPolicy() );
 	} );
 
-	test( 'an announced processor is in the log and the feed at once, and in the table only from its date', async ( {
+	test( 'an announced processor is in the log, the feed and the table at once, marked announced until its date', async ( {
 		admin,
 		page,
 		browser,
@@ -108,7 +108,7 @@ test.describe( 'change log', () => {
 		await savePolicy( page );
 
 		await expect( newestEntry( page ) ).toContainText(
-			/Added processor Brevo \(Nieuwsbrief, Netherlands\), in use from /
+			/Announced processor Brevo \(Nieuwsbrief, Netherlands\), in use from .+; objections are taken until then/
 		);
 
 		const visitor = await asVisitor( browser );
@@ -118,10 +118,15 @@ test.describe( 'change log', () => {
 		await expect( published ).toContainText(
 			'Brevo will send our newsletter from next month.'
 		);
-		await expect( published ).toContainText( 'Added processor Brevo' );
-		await expect(
-			visitor.locator( '.wp-block-infosec-policy-processor-table' )
-		).not.toContainText( 'Brevo' );
+		await expect( published ).toContainText( 'Announced processor Brevo' );
+		// In the table in its place, marked as announced until its day.
+		const brevo = visitor
+			.locator( '.wp-block-infosec-policy-processor-table tbody tr' )
+			.filter( { hasText: 'Brevo' } );
+		await expect( brevo ).toHaveClass( /is-announced/ );
+		await expect( brevo ).toContainText(
+			/Announced, in use from .+; objections until then/
+		);
 		await expect(
 			visitor.locator( '.wp-block-infosec-policy-processor-table' )
 		).toContainText( 'Mailchimp' );
@@ -130,7 +135,7 @@ test.describe( 'change log', () => {
 		expect( feed.wellFormed ).toBe( true );
 		expect( feed.version ).toBe( '2.0' );
 		expect( feed.items[ 0 ]?.title ).toMatch(
-			/^Added processor Brevo \(Nieuwsbrief, Netherlands\), in use from /
+			/^Announced processor Brevo \(Nieuwsbrief, Netherlands\), in use from /
 		);
 		expect( feed.items[ 0 ]?.description ).toContain(
 			'Brevo will send our newsletter from next month.'

@@ -161,7 +161,7 @@ describe( 'policy blocks in the editor', () => {
 		] );
 	} );
 
-	it( 'tells editors when an announced processor will appear in the table', () => {
+	it( 'tells editors until when the table shows a processor as announced', () => {
 		setData( {
 			settingsUrl: '',
 			measureCount: 0,
@@ -180,7 +180,7 @@ describe( 'policy blocks in the editor', () => {
 				{
 					processorId: 'brevo',
 					message:
-						'Brevo is announced in the change log; this table shows it from January 1, 2027.',
+						'Brevo is announced: this table shows it as announced, with objections taken, until it starts on January 1, 2027.',
 				},
 			],
 		} );
@@ -189,7 +189,9 @@ describe( 'policy blocks in the editor', () => {
 		);
 		expect(
 			container.querySelector( '.components-notice.is-info' )
-		).toHaveTextContent( 'this table shows it from January 1, 2027' );
+		).toHaveTextContent(
+			'shows it as announced, with objections taken, until it starts on January 1, 2027'
+		);
 		expect( screen.getByTestId( 'server-rendering' ) ).toBeInTheDocument();
 	} );
 

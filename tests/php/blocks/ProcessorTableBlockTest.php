@@ -178,9 +178,12 @@ final class ProcessorTableBlockTest extends TestCase {
 					foreach ( array( 'role', 'name', 'legalEntity', 'description', 'tlsIssuerDeclared' ) as $field ) {
 						$processor[ $field ] = $payload;
 					}
-					$processor['id']                = "xss-$index";
-					$processor['description']      .= "\n\nhttps://example.com/\"><script>alert(1)</script>";
-					$processor['securityUrl']       = 'https://example.com/?q="><script>alert(1)</script>';
+					$processor['id']           = "xss-$index";
+					$processor['description'] .= "\n\nhttps://example.com/\"><script>alert(1)</script>";
+					$processor['securityUrl']  = 'https://example.com/?q="><script>alert(1)</script>';
+					// The notes under a name repeat the parent's name; one is announced.
+					$processor['parentId']          = $index > 0 ? 'xss-0' : '';
+					$processor['effectiveFrom']     = 0 === $index ? '2099-01-01' : '';
 					$policy['processors'][]         = $processor;
 					$policy['organization']['name'] = $payload;
 				}
@@ -194,7 +197,74 @@ final class ProcessorTableBlockTest extends TestCase {
 		foreach ( $this->attribute_values( $xpath, '//a/@href' ) as $href ) {
 			$this->assertMatchesRegularExpression( '#^(https?://|mailto:)#', $href );
 		}
-		$this->assertContains( '<script>alert(1)</script>', $this->texts( $xpath, '//tbody/tr/th' ) );
+		$this->assertContains( '<script>alert(1)</script>', $this->texts( $xpath, '//tbody/tr/th/text()' ) );
+		$this->assertContains( 'Sub-processor of <script>alert(1)</script>', $this->texts( $xpath, '//tbody/tr/th/span' ) );
+	}
+
+	public function test_an_announced_processor_shows_when_it_starts_and_until_when_objections_are_taken(): void {
+		$this->store(
+			static function ( array $policy ): array {
+				$policy['processors'][1]['effectiveFrom'] = '2099-01-01';
+				$policy['processors'][2]['effectiveFrom'] = (string) wp_date( 'Y-m-d' );
+				return $policy;
+			}
+		);
+		foreach ( array( array(), array( 'columns' => array( 'role', 'location' ) ) ) as $attributes ) {
+			$xpath = $this->render( $attributes );
+			$this->assertSame( 3, $this->count_matches( $xpath, '//tbody/tr' ) );
+			$this->assertSame( 1, $this->count_matches( $xpath, '//tbody/tr[@class="is-announced"]' ) );
+			// Under the name, or the first cell without a name column.
+			$this->assertSame(
+				array( 'Announced, in use from ' . mysql2date( (string) get_option( 'date_format' ), '2099-01-01' ) . '; objections until then' ),
+				$this->texts( $xpath, array() === $attributes ? '//tbody/tr[2]/th/span' : '//tbody/tr[2]/td[1]/span[@class="wp-block-infosec-policy-processor-table__note"]' )
+			);
+			// From its day on, in use like the others.
+			$this->assertSame( 0, $this->count_matches( $xpath, '//tbody/tr[3][@class] | //tbody/tr[3]//span' ) );
+		}
+	}
+
+	public function test_each_processor_has_its_own_sub_processors_beneath_it(): void {
+		$this->store(
+			static function ( array $policy ): array {
+				$first = $policy['processors'][0];
+				// Google Analytics works for Mailchimp; AWS for Google Analytics (rank 3), listed first.
+				$policy['processors'][2]['parentId'] = 'mailchimp';
+				array_unshift(
+					$policy['processors'],
+					array_merge(
+						$first,
+						array(
+							'id'       => 'aws',
+							'name'     => 'Amazon Web Services',
+							'parentId' => 'google-analytics',
+						)
+					)
+				);
+				$policy['processors'][] = array_merge(
+					$first,
+					array(
+						'id'       => 'sendgrid',
+						'name'     => 'SendGrid',
+						'parentId' => 'mailchimp',
+					)
+				);
+				return $policy;
+			}
+		);
+		$xpath = $this->render();
+		$this->assertSame( array( 'Make it WorkPress', 'Mailchimp', 'Google Analytics', 'Amazon Web Services', 'SendGrid' ), $this->texts( $xpath, '//tbody/tr/th/text()' ) );
+		$classes = array();
+		$rows    = $xpath->query( '//tbody/tr' );
+		$this->assertNotFalse( $rows );
+		foreach ( $rows as $row ) {
+			$classes[] = $row instanceof \DOMElement ? $row->getAttribute( 'class' ) : '';
+		}
+		$this->assertSame( array( '', '', 'is-sub-processor is-depth-1', 'is-sub-processor is-depth-2', 'is-sub-processor is-depth-1' ), $classes );
+		$this->assertSame( array( 'Sub-processor of Mailchimp', 'Sub-processor of Google Analytics', 'Sub-processor of Mailchimp' ), $this->texts( $xpath, '//tbody/tr/th/span' ) );
+
+		// Filtered, a sub-processor whose processor is not shown still says whose it is.
+		$xpath = $this->render( array( 'role' => 'Websitehosting' ) );
+		$this->assertSame( array( 'Sub-processor of Google Analytics' ), $this->texts( $xpath, '//tbody/tr[th/text()="Amazon Web Services"]/th/span' ) );
 	}
 
 	/**

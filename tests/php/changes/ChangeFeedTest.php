@@ -202,15 +202,24 @@ final class ChangeFeedTest extends TestCase {
 		$this->assertStringNotContainsString( 'Internal only', $all );
 	}
 
-	public function test_announces_a_future_processor_at_once_while_the_table_shows_it_from_its_date(): void {
+	public function test_announces_a_future_processor_at_once_and_the_table_marks_it_until_its_date(): void {
 		$tomorrow = (string) wp_date( 'Y-m-d', time() + DAY_IN_SECONDS );
 		$this->save( self::add_processor( 'upcoming', 'Upcoming Storage', $tomorrow ) );
 		$this->assertSame(
-			array( 'Added processor Upcoming Storage (Backups, Germany), in use from ' . mysql2date( (string) get_option( 'date_format' ), $tomorrow ) ),
+			array( 'Announced processor Upcoming Storage (Backups, Germany), in use from ' . mysql2date( (string) get_option( 'date_format' ), $tomorrow ) . '; objections are taken until then' ),
 			$this->values( $this->feed(), '/rss/channel/item/title' )
 		);
-		$this->assertNotContains( 'Upcoming Storage', $this->table_names() );
+		$this->assertSame( array( 'Upcoming Storage' ), $this->table_names( true ) );
 		$this->assertContains( 'Mailchimp', $this->table_names() );
+
+		// Withdrawn before its day: told as withdrawn, not as a processor that stopped.
+		$this->save(
+			static function ( array $policy ): array {
+				$policy['processors'] = array_values( array_filter( $policy['processors'], static fn( array $p ): bool => 'upcoming' !== $p['id'] ) );
+				return $policy;
+			}
+		);
+		$this->assertSame( 'Withdrew the announcement of processor Upcoming Storage', $this->values( $this->feed(), '/rss/channel/item/title' )[0] );
 	}
 
 	/**
@@ -228,9 +237,8 @@ final class ChangeFeedTest extends TestCase {
 					return self::add_processor( 'starts-tomorrow', 'Starts Tomorrow', $tomorrow )( $policy );
 				}
 			);
-			$names = $this->table_names();
-			$this->assertContains( 'Starts Today', $names, $zone );
-			$this->assertNotContains( 'Starts Tomorrow', $names, $zone );
+			$this->assertContains( 'Starts Today', $this->table_names(), $zone );
+			$this->assertSame( array( 'Starts Tomorrow' ), $this->table_names( true ), $zone );
 			$this->save(
 				static function ( array $policy ): array {
 					$policy['processors'] = array_values( array_filter( $policy['processors'], static fn( array $p ): bool => ! str_starts_with( $p['id'], 'starts-' ) ) );
@@ -241,12 +249,13 @@ final class ChangeFeedTest extends TestCase {
 	}
 
 	/**
-	 * The names in the processor table as a visitor sees it today.
+	 * The names in the processor table as a visitor sees it today: all, or the announced ones.
 	 *
+	 * @param bool $announced Whether to list only the rows marked announced.
 	 * @return list<string>
 	 */
-	private function table_names(): array {
-		return $this->texts( $this->parse_html( do_blocks( '<!-- wp:infosec-policy/processor-table {"columns":["name"]} /-->' ) ), '//tbody/tr/th' );
+	private function table_names( bool $announced = false ): array {
+		return $this->texts( $this->parse_html( do_blocks( '<!-- wp:infosec-policy/processor-table {"columns":["name"]} /-->' ) ), $announced ? '//tbody/tr[contains(@class,"is-announced")]/th/text()' : '//tbody/tr/th/text()' );
 	}
 
 	public function test_editors_are_told_when_an_announced_processor_appears(): void {
@@ -256,7 +265,7 @@ final class ChangeFeedTest extends TestCase {
 			array(
 				array(
 					'processorId' => 'upcoming',
-					'message'     => 'Upcoming Storage is announced in the change log; this table shows it from ' . mysql2date( (string) get_option( 'date_format' ), $tomorrow ) . '.',
+					'message'     => 'Upcoming Storage is announced: this table shows it as announced, with objections taken, until it starts on ' . mysql2date( (string) get_option( 'date_format' ), $tomorrow ) . '.',
 				),
 			),
 			\InfosecPolicy\Admin\Editor_Data::data()['upcoming']

@@ -95,6 +95,24 @@ final class ChangeLogTest extends TestCase {
 		$this->assertSame( array( 'Removed processor Mailchimp' ), $this->latest_lines() );
 	}
 
+	public function test_an_announced_processor_removed_before_its_day_is_withdrawn(): void {
+		$this->save_through_rest(
+			static function ( array $policy ): array {
+				$policy['processors'][1]['effectiveFrom'] = (string) wp_date( 'Y-m-d', time() + DAY_IN_SECONDS );
+				$policy['processors'][2]['effectiveFrom'] = (string) wp_date( 'Y-m-d' );
+				return $policy;
+			}
+		);
+		$this->save_through_rest(
+			static function ( array $policy ): array {
+				array_splice( $policy['processors'], 1, 2 );
+				return $policy;
+			}
+		);
+		// Mailchimp never started; Google Analytics started today and stopped.
+		$this->assertSame( array( 'Withdrew the announcement of processor Mailchimp', 'Removed processor Google Analytics' ), $this->latest_lines() );
+	}
+
 	public function test_moving_data_to_another_country_is_recorded_in_country_names(): void {
 		$this->save_through_rest(
 			static function ( array $policy ): array {

@@ -177,6 +177,56 @@ final class ComplianceChecksTest extends TestCase {
 		$this->assertSame( array( 'dpa-missing' => array( 'processors[0].dpaSigned' ) ), $this->rules( $policy ) );
 	}
 
+	public function test_a_processor_announced_with_less_than_the_notice_period_is_named(): void {
+		$policy                                   = $this->clean_policy();
+		$policy['processors'][1]['effectiveFrom'] = '2026-11-30';
+		$run                                      = static fn( array $policy, array $announced ): array => Compliance_Checks::run( $policy, array(), self::NOW, $announced );
+		// Told on 20 November, starting ten days later: twenty days short of the default thirty.
+		$findings = $run( $policy, array( 'mailchimp' => self::NOW ) );
+		$this->assertSame( array( 'notice-period' ), array_column( $findings, 'rule' ) );
+		$this->assertSame( 'processors[1].effectiveFrom', $findings[0]['path'] );
+		$this->assertSame(
+			array(
+				'kind' => 'processor',
+				'id'   => 'mailchimp',
+			),
+			$findings[0]['concerns']
+		);
+		$this->assertSame( 'Mailchimp was announced on November 20, 2026, 10 days before it starts on November 30, 2026. The notice period is 30 days.', $findings[0]['message'] );
+		$this->assertStringContainsString( 'Move its start date to December 20, 2026 or later', $findings[0]['action'] );
+
+		$this->assertSame( array(), $run( $policy, array( 'mailchimp' => self::NOW - 20 * DAY_IN_SECONDS ) ), 'told thirty days before' );
+		$this->assertSame( array(), $run( $policy, array() ), 'never told to the public: not judged' );
+		$policy['organization']['noticePeriodDays'] = 10;
+		$this->assertSame( array(), $run( $policy, array( 'mailchimp' => self::NOW ) ), 'within a shorter notice period' );
+		$policy['organization']['noticePeriodDays'] = 11;
+		$this->assertSame( array( 'notice-period' ), array_column( $run( $policy, array( 'mailchimp' => self::NOW ) ), 'rule' ) );
+		$policy['processors'][1]['effectiveFrom'] = '2026-11-20';
+		$this->assertSame( array(), $run( $policy, array( 'mailchimp' => self::NOW ) ), 'started: nothing left to object to' );
+	}
+
+	public function test_the_notice_period_is_counted_from_the_public_announcement_in_the_log(): void {
+		$admin = $this->create_user( 'administrator' );
+		wp_set_current_user( $admin );
+		$policy = $this->clean_policy();
+		Policy_Store::save( $policy, 0 );
+		$policy['processors'][1]['effectiveFrom'] = (string) wp_date( 'Y-m-d', time() + 40 * DAY_IN_SECONDS );
+		$policy['processors'][2]['effectiveFrom'] = (string) wp_date( 'Y-m-d', time() + 5 * DAY_IN_SECONDS );
+		$this->assertSame(
+			200,
+			$this->rest(
+				'PUT',
+				'/policy',
+				array(
+					'policy'   => $policy,
+					'revision' => Policy_Store::get()['revision'],
+				)
+			)->get_status()
+		);
+		$findings = $this->rest( 'GET', '/policy/findings' )->get_data()['findings'];
+		$this->assertSame( array( 'processors[2].effectiveFrom' ), array_column( array_filter( $findings, static fn( array $finding ): bool => 'notice-period' === $finding['rule'] ), 'path' ) );
+	}
+
 	public function test_a_review_older_than_twelve_months_is_due(): void {
 		$policy                               = $this->clean_policy();
 		$policy['organization']['reviewedAt'] = '2025-11-19';

@@ -103,6 +103,39 @@ final class RegisterTest extends TestCase {
 		$this->assertSame( 'https://business.safety.google/subprocessors/', $rows[3][ array_search( 'subprocessorsUrl', Register::CSV_COLUMNS, true ) ] );
 	}
 
+	public function test_an_announced_processor_has_its_status_and_deadline_until_its_day(): void {
+		Policy_Store::save( $this->policy(), 0 );
+		$register = $this->get()->get_data();
+		$this->assertSame( array( 'active', 'announced', 'active' ), array_slice( array_column( $register['processors'], 'status' ), 0, 3 ) );
+		$this->assertSame( '2099-01-01', $register['processors'][1]['objectionDeadline'] );
+		$this->assertArrayNotHasKey( 'objectionDeadline', $register['processors'][0] );
+		$this->assertTrue( rest_validate_value_from_schema( $register, Register::schema(), 'register' ) );
+		$csv = array_map( 'str_getcsv', explode( "\r\n", trim( (string) $this->get( '/processors.csv' )->get_data() ) ) );
+		$this->assertSame( array( 'announced', '2099-01-01' ), array_slice( $csv[2], array_search( 'status', Register::CSV_COLUMNS, true ), 2 ) );
+
+		// The day comes with no save: the status changes, and so do the ETag and Last-Modified, so
+		// that a cache holding the announced register does not keep it.
+		$stored              = get_option( Policy_Store::OPTION );
+		$stored['updatedAt'] = time() - 30 * DAY_IN_SECONDS;
+		$stored['policy']['processors'][1]['effectiveFrom'] = '2099-01-01';
+		update_option( Policy_Store::OPTION, $stored );
+		$before = $this->get();
+		$stored['policy']['processors'][1]['effectiveFrom'] = (string) wp_date( 'Y-m-d', time() - DAY_IN_SECONDS );
+		update_option( Policy_Store::OPTION, $stored );
+		$after = $this->get(
+			'',
+			array(
+				'If-None-Match'     => $before->get_headers()['ETag'],
+				'If-Modified-Since' => $before->get_headers()['Last-Modified'],
+			)
+		);
+		$this->assertSame( 200, $after->get_status() );
+		$this->assertSame( 'active', $after->get_data()['processors'][1]['status'] );
+		$this->assertArrayNotHasKey( 'objectionDeadline', $after->get_data()['processors'][1] );
+		$this->assertSame( 200, $this->get( '', array( 'If-Modified-Since' => $before->get_headers()['Last-Modified'] ) )->get_status(), 'Last-Modified alone tells the change too' );
+		$this->assertGreaterThan( strtotime( $before->get_headers()['Last-Modified'] ), strtotime( $after->get_headers()['Last-Modified'] ) );
+	}
+
 	public function test_the_open_ports_only_when_the_admin_publishes_them(): void {
 		$policy                                 = $this->policy();
 		$policy['site']['publishFirewallPorts'] = true;
