@@ -22,10 +22,14 @@ use InfosecPolicy\Changes\Change_Feed;
 use InfosecPolicy\Changes\Change_Log_Table;
 use InfosecPolicy\Publish\Security_Txt;
 use InfosecPolicy\Cli\Changes_Command;
+use InfosecPolicy\Cli\Objections_Command;
 use InfosecPolicy\Cli\Policy_Command;
 use InfosecPolicy\Cli\Subscribers_Command;
 use InfosecPolicy\Cli\Tls_Command;
+use InfosecPolicy\Objections\Objection_Page;
+use InfosecPolicy\Objections\Objection_Privacy;
 use InfosecPolicy\Rest\Change_Log_Controller;
+use InfosecPolicy\Rest\Objections_Controller;
 use InfosecPolicy\Rest\Policy_Controller;
 use InfosecPolicy\Rest\Register_Controller;
 use InfosecPolicy\Rest\Request_Body;
@@ -59,6 +63,7 @@ final class Plugin {
 		add_action( 'init', array( Subscriber_Tables::class, 'maybe_install' ), 20 );
 		add_action( 'init', array( Subscription_Pages::class, 'handle_form' ), 30 );
 		add_action( 'template_redirect', array( Subscription_Pages::class, 'maybe_serve' ), 0 );
+		add_action( 'template_redirect', array( Objection_Page::class, 'maybe_serve' ), 0 );
 		add_action( 'wp_head', array( Change_Feed::class, 'print_discovery_link' ) );
 		add_action( 'parse_request', array( Security_Txt::class, 'maybe_serve' ), 0 );
 		add_filter( 'feed_content_type', array( Change_Feed::class, 'content_type' ), 10, 2 );
@@ -71,12 +76,16 @@ final class Plugin {
 		add_action( 'rest_api_init', array( Change_Log_Controller::class, 'register' ) );
 		add_action( 'rest_api_init', array( Register_Controller::class, 'register' ) );
 		add_action( 'rest_api_init', array( Subscribers_Controller::class, 'register' ) );
+		add_action( 'rest_api_init', array( Objections_Controller::class, 'register' ) );
 		add_filter( 'rest_pre_dispatch', array( Request_Body::class, 'keep_sent' ), PHP_INT_MIN, 3 );
 		add_filter( 'rest_post_dispatch', array( Register_Controller::class, 'fields_on_data_only' ), 9, 3 );
 		add_filter( 'rest_pre_serve_request', array( Register_Controller::class, 'serve_raw' ), 10, 3 );
 		add_filter( 'rest_pre_serve_request', array( Subscribers_Controller::class, 'serve_csv' ), 10, 3 );
+		add_filter( 'rest_pre_serve_request', array( Objections_Controller::class, 'serve_csv' ), 10, 3 );
 		add_filter( 'wp_privacy_personal_data_exporters', array( Subscriber_Privacy::class, 'register_exporter' ) );
 		add_filter( 'wp_privacy_personal_data_erasers', array( Subscriber_Privacy::class, 'register_eraser' ) );
+		add_filter( 'wp_privacy_personal_data_exporters', array( Objection_Privacy::class, 'register_exporter' ) );
+		add_filter( 'wp_privacy_personal_data_erasers', array( Objection_Privacy::class, 'register_eraser' ) );
 		add_action( 'wp_head', array( Register_Controller::class, 'print_discovery_link' ) );
 		add_filter( 'site_status_tests', array( Site_Health::class, 'register' ) );
 		add_action( 'admin_init', array( Privacy_Policy_Content::class, 'register' ) );
@@ -95,6 +104,7 @@ final class Plugin {
 			\WP_CLI::add_command( 'infosec-policy tls', Tls_Command::class );
 			\WP_CLI::add_command( 'infosec-policy changes', Changes_Command::class );
 			\WP_CLI::add_command( 'infosec-policy subscribers', Subscribers_Command::class );
+			\WP_CLI::add_command( 'infosec-policy objections', Objections_Command::class );
 		}
 	}
 

@@ -7,6 +7,13 @@ import { __ } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
+import {
+	isObjection,
+	isObjectionPage,
+	type Objection,
+	type ObjectionPage,
+	type ObjectionStatus,
+} from './objection-data';
 import type { FieldError, Policy } from './policy/types';
 import {
 	isSubscriberPage,
@@ -365,12 +372,24 @@ export async function removeSubscriber( id: number ): Promise< void > {
  * @param forExcel Whether to ask for the form Excel opens in any region (UTF-16, tabs).
  */
 export async function exportSubscribers( forExcel = false ): Promise< Blob > {
+	return downloaded(
+		`${ BASE }/subscribers/export${ forExcel ? '?excel=1' : '' }`,
+		forExcel
+	);
+}
+
+/**
+ * A CSV export's bytes as sent: the Excel form is UTF-16, which reading it as text would spoil.
+ *
+ * @param path     The route, with its query.
+ * @param forExcel Whether it is the Excel form.
+ */
+async function downloaded( path: string, forExcel: boolean ): Promise< Blob > {
 	try {
 		const response = await apiFetch< Response, false >( {
-			path: `${ BASE }/subscribers/export${ forExcel ? '?excel=1' : '' }`,
+			path,
 			parse: false,
 		} );
-		// The bytes as sent: the Excel form is UTF-16, which reading it as text would spoil.
 		return new Blob( [ await response.arrayBuffer() ], {
 			type: forExcel
 				? 'text/csv;charset=utf-16le'
@@ -398,6 +417,68 @@ function isFieldError( value: unknown ): value is FieldError {
 		typeof value.path === 'string' &&
 		typeof value.code === 'string' &&
 		typeof value.message === 'string'
+	);
+}
+
+/**
+ * GET /objections: a page of customers' objections, newest first, and every processor's counts.
+ *
+ * @param page        Page number, from 1.
+ * @param perPage     Objections per page.
+ * @param processorId Only this processor's, or '' for all.
+ * @param status      Only those with this status, or '' for all.
+ */
+export async function fetchObjections(
+	page: number,
+	perPage: number,
+	processorId = '',
+	status: ObjectionStatus | '' = ''
+): Promise< ObjectionPage > {
+	const query = new URLSearchParams( {
+		page: String( page ),
+		per_page: String( perPage ),
+		processorId,
+		status,
+	} );
+	return checked(
+		await apiFetch< unknown >( {
+			path: `${ BASE }/objections?${ query.toString() }`,
+		} ),
+		isObjectionPage
+	);
+}
+
+/**
+ * PATCH /objections/<id>: the admin's answer.
+ *
+ * @param id     The objection.
+ * @param status Its new status.
+ * @param note   The answer's note.
+ */
+export async function answerObjection(
+	id: number,
+	status: ObjectionStatus,
+	note: string
+): Promise< Objection > {
+	return checked(
+		await apiFetch< unknown >( {
+			path: `${ BASE }/objections/${ id }`,
+			method: 'PATCH',
+			data: { status, note },
+		} ),
+		isObjection
+	);
+}
+
+/**
+ * GET /objections/export, as a CSV file's contents.
+ *
+ * @param forExcel Whether to ask for the form Excel opens in any region (UTF-16, tabs).
+ */
+export async function exportObjections( forExcel = false ): Promise< Blob > {
+	return downloaded(
+		`${ BASE }/objections/export${ forExcel ? '?excel=1' : '' }`,
+		forExcel
 	);
 }
 

@@ -13,6 +13,7 @@ use InfosecPolicy\Blocks\Standards;
 use InfosecPolicy\Changes\Change_Log;
 use InfosecPolicy\Changes\Change_Sentences;
 use InfosecPolicy\Json_File;
+use InfosecPolicy\Objections\Objections;
 use InfosecPolicy\Policy\Countries;
 use InfosecPolicy\Policy\Policy_Store;
 use InfosecPolicy\Tls\Https_Facts;
@@ -66,9 +67,10 @@ final class Compliance_Checks {
 	 * @param int|null                $now          The time to judge review dates by; now by default.
 	 * @param array<string, int>      $announced    When each announced processor was told to the
 	 *                                              public (Change_Log::announced_on()), by id.
+	 * @param array<string, int>      $objections   How many open objections each processor has, by id.
 	 * @return list<Finding>
 	 */
-	public static function run( array $policy, array $certificates, ?int $now = null, array $announced = array() ): array {
+	public static function run( array $policy, array $certificates, ?int $now = null, array $announced = array(), array $objections = array() ): array {
 		$now          = $now ?? time();
 		$findings     = array();
 		$processors   = is_array( $policy['processors'] ?? null ) ? $policy['processors'] : array();
@@ -76,7 +78,7 @@ final class Compliance_Checks {
 		$notice       = is_int( $organization['noticePeriodDays'] ?? null ) ? $organization['noticePeriodDays'] : Policy_Store::NOTICE_PERIOD_DAYS;
 		foreach ( $processors as $index => $processor ) {
 			if ( is_array( $processor ) ) {
-				$findings = array_merge( $findings, self::transfer( $processor, (int) $index ), self::agreement( $processor, (int) $index ), self::notice( $processor, (int) $index, $notice, $announced, $now ) );
+				$findings = array_merge( $findings, self::transfer( $processor, (int) $index ), self::agreement( $processor, (int) $index ), self::notice( $processor, (int) $index, $notice, $announced, $now ), self::objected( $processor, (int) $index, $objections[ (string) ( $processor['id'] ?? '' ) ] ?? 0, $now ) );
 			}
 		}
 		return self::with_keys( array_merge( $findings, self::review( $organization, $now ), self::standards( $organization, $now ), self::retired_issuers( $policy ), self::certificates( $certificates ), self::wording( $policy ) ) );
@@ -90,7 +92,8 @@ final class Compliance_Checks {
 	public static function for_stored_policy(): array {
 		$today     = (string) wp_date( 'Y-m-d' );
 		$announced = array_column( array_filter( Policy_Store::processors(), static fn( array $processor ): bool => Policy_Store::is_upcoming( $processor, $today ) ), 'id' );
-		return self::run( Policy_Store::policy(), Tls_Results::report(), null, Change_Log::announced_on( $announced ) );
+		$open      = array_map( static fn( array $counts ): int => $counts['open'], Objections::counts() );
+		return self::run( Policy_Store::policy(), Tls_Results::report(), null, Change_Log::announced_on( $announced ), $open );
 	}
 
 	/**
@@ -277,6 +280,39 @@ final class Compliance_Checks {
 				),
 				/* translators: %s: the earliest start date that gives the whole notice period. */
 				sprintf( __( 'Move its start date to %s or later, so that customers have the whole notice period to object, or shorten the notice period if your agreements allow it.', 'infosec-policy' ), Change_Sentences::date( $earliest ) )
+			),
+		);
+	}
+
+	/**
+	 * A processor in use while customers' objections to it are still open: each needs an answer
+	 * before, not after, the processor handles their data (GDPR Art. 28(2)).
+	 *
+	 * @param array<string, mixed> $processor A processor.
+	 * @param int                  $index     Its position.
+	 * @param int                  $open      How many open objections it has.
+	 * @param int                  $now       The time to judge by.
+	 * @return list<Finding>
+	 */
+	private static function objected( array $processor, int $index, int $open, int $now ): array {
+		$from = is_string( $processor['effectiveFrom'] ?? null ) ? $processor['effectiveFrom'] : '';
+		if ( 0 === $open || $from > wp_date( 'Y-m-d', $now ) ) {
+			return array();
+		}
+		$name = (string) ( $processor['name'] ?? '' );
+		return array(
+			self::finding(
+				'objections-open',
+				'warning',
+				"processors[$index].effectiveFrom",
+				$name,
+				self::entry( 'processor', $processor ),
+				'' === $from
+					/* translators: 1: a processor's name, 2: a number of objections. */
+					? sprintf( _n( '%1$s is in use with %2$d objection still open.', '%1$s is in use with %2$d objections still open.', $open, 'infosec-policy' ), $name, $open )
+					/* translators: 1: a processor's name, 2: a date, 3: a number of objections. */
+					: sprintf( _n( '%1$s has been in use since %2$s with %3$d objection still open.', '%1$s has been in use since %2$s with %3$d objections still open.', $open, 'infosec-policy' ), $name, Change_Sentences::date( $from ), $open ),
+				__( 'Answer each objection under Objections, and record what you decided: the customer may end the agreement, or the processor may not handle their data.', 'infosec-policy' )
 			),
 		);
 	}

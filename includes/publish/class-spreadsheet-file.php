@@ -63,6 +63,42 @@ final class Spreadsheet_File {
 	}
 
 	/**
+	 * A REST answer that offers the file as a download, never cached: the form the request asks
+	 * for (`?excel=1`), under a name. The route's `rest_pre_serve_request` filter sends its bytes
+	 * as they are (serve()).
+	 *
+	 * @param list<list<string>>                     $rows     The rows, the header first.
+	 * @param \WP_REST_Request<array<string, mixed>> $request  The request.
+	 * @param string                                 $filename The file's name.
+	 */
+	public static function download( array $rows, \WP_REST_Request $request, string $filename ): \WP_REST_Response {
+		list( $bytes, $type ) = self::file( $rows, true === $request->get_param( self::EXCEL_ARG ) );
+		$response             = new \WP_REST_Response( $bytes );
+		$response->header( 'Content-Type', $type );
+		$response->header( 'Content-Disposition', 'attachment; filename="' . $filename . '"' );
+		$response->header( 'X-Content-Type-Options', 'nosniff' );
+		$response->header( 'Cache-Control', 'no-store' );
+		return $response;
+	}
+
+	/**
+	 * Sends a download's bytes as they are, for one route: the REST server would send them as a
+	 * JSON string. For a `rest_pre_serve_request` filter.
+	 *
+	 * @param string                                 $route   The route, such as `/infosec-policy/v1/subscribers/export`.
+	 * @param bool                                   $served  Whether the request was served already.
+	 * @param \WP_HTTP_Response                      $result  The response.
+	 * @param \WP_REST_Request<array<string, mixed>> $request The request.
+	 */
+	public static function serve( string $route, bool $served, \WP_HTTP_Response $result, \WP_REST_Request $request ): bool {
+		if ( $served || $route !== $request->get_route() || 200 !== $result->get_status() || ! is_string( $result->get_data() ) ) {
+			return $served;
+		}
+		echo $result->get_data(); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- CSV, not HTML, sent as text/csv with nosniff; cells that a spreadsheet would run as formulas are defused by quoted().
+		return true;
+	}
+
+	/**
 	 * One cell: quoted, quotes doubled, formula triggers defused.
 	 *
 	 * @param string $cell The cell's text.

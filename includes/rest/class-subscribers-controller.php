@@ -185,13 +185,7 @@ final class Subscribers_Controller {
 				$subscriber['consentSource'],
 			);
 		}
-		list( $csv, $type ) = Spreadsheet_File::file( $rows, true === $request->get_param( Spreadsheet_File::EXCEL_ARG ) );
-		$response           = new \WP_REST_Response( $csv );
-		$response->header( 'Content-Type', $type );
-		$response->header( 'Content-Disposition', 'attachment; filename="subscribers.csv"' );
-		$response->header( 'X-Content-Type-Options', 'nosniff' );
-		$response->header( 'Cache-Control', 'no-store' );
-		return $response;
+		return Spreadsheet_File::download( $rows, $request, 'subscribers.csv' );
 	}
 
 	/**
@@ -206,11 +200,7 @@ final class Subscribers_Controller {
 	 * @phpstan-param \WP_REST_Request<array<string, mixed>> $request
 	 */
 	public static function serve_csv( bool $served, \WP_HTTP_Response $result, \WP_REST_Request $request ): bool {
-		if ( $served || '/' . Policy_Controller::NAMESPACE . '/subscribers/export' !== $request->get_route() || 200 !== $result->get_status() || ! is_string( $result->get_data() ) ) {
-			return $served;
-		}
-		echo $result->get_data(); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- CSV, not HTML, sent as text/csv with nosniff; cells that a spreadsheet would run as formulas are defused by Spreadsheet_File.
-		return true;
+		return Spreadsheet_File::serve( '/' . Policy_Controller::NAMESPACE . '/subscribers/export', $served, $result, $request );
 	}
 
 	/**

@@ -11,6 +11,7 @@ namespace InfosecPolicy\Subscribers;
 
 use InfosecPolicy\Changes\Change_Items;
 use InfosecPolicy\Changes\Change_Sentences;
+use InfosecPolicy\Objections\Objection_Links;
 use InfosecPolicy\Policy\Policy_Store;
 use InfosecPolicy\Publish\Security_Txt;
 
@@ -94,7 +95,7 @@ final class Notice_Mail {
 			/* translators: %d: a number of changes. */
 			$lines[] = sprintf( _n( 'and %d more change', 'and %d more changes', $more, 'infosec-policy' ), $more );
 		}
-		$announced = self::announcements( $items, $organization );
+		$announced = self::announcements( $items, $subscriber );
 		$read      = __( 'Read the statement:', 'infosec-policy' );
 		/* translators: %s: the organisation's name. */
 		$why  = sprintf( __( 'You receive this e-mail because you asked %s to tell you of changes to its information security statement.', 'infosec-policy' ), $org );
@@ -108,9 +109,9 @@ final class Notice_Mail {
 			$text        .= "\n" . $note_heading . "\n" . $entry['note'] . "\n";
 			$html        .= '<p>' . esc_html( $note_heading ) . '</p><p>' . nl2br( esc_html( $entry['note'] ) ) . '</p>';
 		}
-		foreach ( $announced as $sentence ) {
-			$text .= "\n" . $sentence . "\n";
-			$html .= '<p>' . esc_html( $sentence ) . '</p>';
+		foreach ( $announced as $announcement ) {
+			$text .= "\n" . $announcement['sentence'] . "\n" . $announcement['url'] . "\n";
+			$html .= '<p>' . esc_html( $announcement['sentence'] ) . ' <a href="' . esc_url( $announcement['url'] ) . '">' . esc_html( $announcement['link'] ) . '</a></p>';
 		}
 		$text .= "\n" . $read . "\n" . $statement . "\n\n-- \n" . $why . "\n" . $stop . "\n" . $unsubscribe . "\n";
 		$html .= '<p>' . esc_html( $read ) . ' <a href="' . esc_url( $statement ) . '">' . esc_html( $statement ) . '</a></p>'
@@ -137,18 +138,18 @@ final class Notice_Mail {
 
 	/**
 	 * For each processor the entry announces (added with a day still to come on which it starts,
-	 * or given a new such day): that day, and how to object before it.
+	 * or given a new such day): that day, and the subscriber's own signed link to object to it
+	 * before then (Objection_Links).
 	 *
-	 * @param list<array<string, mixed>> $items        The entry's published items.
-	 * @param array<string, mixed>       $organization Who the notice is from.
-	 * @return list<string>
+	 * @param list<array<string, mixed>> $items      The entry's published items.
+	 * @param Subscriber                 $subscriber Whom the notice is for.
+	 * @return list<array{ sentence: string, url: string, link: string }>
 	 */
-	private static function announcements( array $items, array $organization ): array {
+	private static function announcements( array $items, array $subscriber ): array {
 		$today     = wp_date( 'Y-m-d' );
-		$contact   = self::email( $organization );
-		$sentences = array();
+		$announced = array();
 		foreach ( $items as $item ) {
-			if ( 'processor' !== ( $item['subject'] ?? '' ) ) {
+			if ( 'processor' !== ( $item['subject'] ?? '' ) || ! is_string( $item['id'] ?? null ) ) {
 				continue;
 			}
 			$details = is_array( $item['details'] ?? null ) ? $item['details'] : array();
@@ -156,17 +157,20 @@ final class Notice_Mail {
 			if ( 'changed' === ( $item['op'] ?? '' ) && 'effectiveFrom' === ( $item['field'] ?? '' ) && is_string( $item['to'] ?? null ) ) {
 				$from = $item['to'];
 			}
-			if ( 1 !== preg_match( '/^\d{4}-\d{2}-\d{2}$/', $from ) || $from < $today ) {
+			if ( 1 !== preg_match( '/^\d{4}-\d{2}-\d{2}$/', $from ) || $from <= $today ) {
 				continue;
 			}
+			$name        = (string) ( $item['name'] ?? '' );
 			$day         = wp_date( (string) get_option( 'date_format' ), (int) strtotime( $from . ' 12:00:00 UTC' ) );
-			$sentences[] = '' === $contact
+			$announced[] = array(
 				/* translators: 1: a processor's name, 2: a date. */
-				? sprintf( __( '%1$s starts handling personal data on %2$s. To object to it, reply to this e-mail before that day.', 'infosec-policy' ), (string) ( $item['name'] ?? '' ), $day )
-				/* translators: 1: a processor's name, 2: a date, 3: an e-mail address. */
-				: sprintf( __( '%1$s starts handling personal data on %2$s. To object to it, reply to this e-mail (it goes to %3$s) before that day.', 'infosec-policy' ), (string) ( $item['name'] ?? '' ), $day, $contact );
+				'sentence' => sprintf( __( '%1$s starts handling personal data on %2$s. To object to it, open this link before that day:', 'infosec-policy' ), $name, $day ),
+				'url'      => Objection_Links::url( $item['id'], $subscriber ),
+				/* translators: %s: a processor's name. */
+				'link'     => sprintf( __( 'Object to %s', 'infosec-policy' ), $name ),
+			);
 		}
-		return $sentences;
+		return $announced;
 	}
 
 	/**

@@ -12,7 +12,7 @@ namespace InfosecPolicy\Subscribers;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Creates, upgrades and removes the four tables of the e-mail notices:
+ * Creates, upgrades and removes the five tables of the e-mail notices and what customers answer:
  *
  * - `infosec_policy_subscribers`: one row per address, with what the privacy promise allows and
  *   nothing else (the address, its language, its status, when it was asked for and confirmed,
@@ -22,7 +22,10 @@ defined( 'ABSPATH' ) || exit;
  * - `infosec_policy_notices`: one row per published change-log entry to tell subscribers about,
  *   written by the save, so that a save costs one insert however many subscribers there are;
  * - `infosec_policy_deliveries`: one row per message to send, unique per kind, entry and subscriber,
- *   which is what makes "never twice" a property of the database rather than of the code.
+ *   which is what makes "never twice" a property of the database rather than of the code;
+ * - `infosec_policy_objections`: one row per customer's objection to an announced processor (GDPR
+ *   Art. 28(2)), unique per processor and address, so that a second answer from the same link
+ *   updates the first (Objections).
  */
 final class Subscriber_Tables {
 
@@ -30,8 +33,9 @@ final class Subscriber_Tables {
 	public const NOTICES        = 'infosec_policy_notices';
 	public const DELIVERIES     = 'infosec_policy_deliveries';
 	public const REQUESTS       = 'infosec_policy_requests';
+	public const OBJECTIONS     = 'infosec_policy_objections';
 	public const SCHEMA_OPTION  = 'infosec_policy_subscribers_schema';
-	public const SCHEMA_VERSION = 2;
+	public const SCHEMA_VERSION = 3;
 
 	/**
 	 * A table's full name.
@@ -54,6 +58,7 @@ final class Subscriber_Tables {
 		$notices     = self::name( self::NOTICES );
 		$deliveries  = self::name( self::DELIVERIES );
 		$requests    = self::name( self::REQUESTS );
+		$objections  = self::name( self::OBJECTIONS );
 		dbDelta(
 			"CREATE TABLE {$subscribers} (
   id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
@@ -97,6 +102,23 @@ CREATE TABLE {$requests} (
   source varchar(20) NOT NULL DEFAULT '',
   requested_at datetime NOT NULL,
   PRIMARY KEY  (id)
+) {$collate};
+CREATE TABLE {$objections} (
+  id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  processor_id varchar(64) NOT NULL,
+  processor_name varchar(200) NOT NULL DEFAULT '',
+  email varchar(191) NOT NULL,
+  organization varchar(200) NOT NULL DEFAULT '',
+  name varchar(200) NOT NULL DEFAULT '',
+  reason text NOT NULL,
+  status varchar(20) NOT NULL DEFAULT 'open',
+  note text NOT NULL,
+  locale varchar(20) NOT NULL DEFAULT '',
+  created_at datetime NOT NULL,
+  updated_at datetime NOT NULL,
+  PRIMARY KEY  (id),
+  UNIQUE KEY objector (processor_id,email),
+  KEY email (email)
 ) {$collate};"
 		);
 	}
@@ -111,11 +133,11 @@ CREATE TABLE {$requests} (
 		}
 		global $wpdb;
 		self::install();
-		$requests = self::name( self::REQUESTS );
+		$objections = self::name( self::OBJECTIONS );
 		// Only tables that are there count as installed (the newest is made last); otherwise the
 		// next request tries again.
 		// phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- the plugin's own table: installed, checked and dropped here, never cached.
-		if ( $requests !== $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $requests ) ) ) {
+		if ( $objections !== $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $objections ) ) ) {
 			return;
 		}
 		// Nor does a column dbDelta could not add to a table that was there (version 1's).
@@ -132,7 +154,7 @@ CREATE TABLE {$requests} (
 	 */
 	public static function drop(): void {
 		global $wpdb;
-		foreach ( array( self::REQUESTS, self::DELIVERIES, self::NOTICES, self::SUBSCRIBERS ) as $table ) {
+		foreach ( array( self::OBJECTIONS, self::REQUESTS, self::DELIVERIES, self::NOTICES, self::SUBSCRIBERS ) as $table ) {
 			$name = self::name( $table );
 			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.DirectDatabaseQuery.SchemaChange, WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- uninstall drops the plugin's own tables, whose names are constants, never input (WPCS 2.3 rejects prepare()'s %i); no cache holds a table.
 			$wpdb->query( "DROP TABLE IF EXISTS {$name}" );

@@ -187,16 +187,34 @@ final class Subscription_Pages {
 	 * @param string $button  The button's label, or '' for none.
 	 */
 	private static function page( int $status, string $title, string $message, string $button = '' ): void {
-		status_header( $status );
-		header( 'Content-Type: text/html; charset=utf-8' );
 		$main = '<h1 class="wp-block-heading">' . esc_html( $title ) . '</h1><p>' . esc_html( $message ) . '</p>'
 			. ( '' === $button ? '' : '<form method="post" class="wp-block-buttons"><div class="wp-block-button"><button type="submit" class="wp-block-button__link wp-element-button">' . esc_html( $button ) . '</button></div></form>' )
 			. '<p><a href="' . esc_url( home_url( '/' ) ) . '">' . esc_html( get_bloginfo( 'name' ) ) . '</a></p>';
+		self::frame( $status, $title, $main );
+	}
+
+	/**
+	 * Sends a page of the plugin's own: in a block theme between the theme's header and footer, in
+	 * its styles; otherwise a page of its own.
+	 *
+	 * @param int    $status The HTTP status.
+	 * @param string $title  The page's heading, also its title.
+	 * @param string $main   Its content, escaped where it was built.
+	 * @param string $css    Styles the content needs beyond the theme's, or ''.
+	 */
+	public static function frame( int $status, string $title, string $main, string $css = '' ): void {
+		status_header( $status );
+		header( 'Content-Type: text/html; charset=utf-8' );
 		if ( wp_is_block_theme() ) {
+			if ( '' !== $css ) {
+				wp_register_style( 'infosec-policy-page', false, array(), \InfosecPolicy\VERSION );
+				wp_add_inline_style( 'infosec-policy-page', $css );
+				wp_enqueue_style( 'infosec-policy-page' );
+			}
 			self::in_block_theme( $title, $main );
 			return;
 		}
-		self::standalone( $title, $main );
+		self::standalone( $title, $main, $css );
 	}
 
 	/**
@@ -252,8 +270,9 @@ final class Subscription_Pages {
 	 *
 	 * @param string $title The page's heading, also its title.
 	 * @param string $main  Its content, escaped.
+	 * @param string $css   Styles the content needs, or ''.
 	 */
-	private static function standalone( string $title, string $main ): void {
+	private static function standalone( string $title, string $main, string $css ): void {
 		?>
 <!DOCTYPE html>
 <html lang="<?php echo esc_attr( str_replace( '_', '-', get_locale() ) ); ?>">
@@ -269,6 +288,7 @@ h1 { font-size: 1.75rem; line-height: 1.2; }
 button { font: inherit; padding: .6em 1.4em; border: 2px solid #1e1e1e; border-radius: 4px; background: #1e1e1e; color: #fff; cursor: pointer; }
 button:focus-visible { outline: 3px solid #0a4b78; outline-offset: 2px; }
 a { color: #0a4b78; }
+		<?php echo wp_strip_all_tags( $css ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- the plugin's own fixed CSS, with no tag to end the style element. ?>
 </style>
 </head>
 <body>

@@ -25,6 +25,7 @@ import { ImportExport } from './import-export';
 import { JumpToFieldProvider } from './jump-to-field';
 import { NoticeConfirmModal } from './notice-preview';
 import { categoryLabel, MeasureEditor } from './measure-editor';
+import { ObjectionsSection } from './objections-section';
 import { OrganizationSection } from './organization-section';
 import { ProcessorEditor } from './processor-editor';
 import { SiteSection } from './site-section';
@@ -57,6 +58,7 @@ const MemoSiteSection = memo( SiteSection );
 const MemoCertificatesSection = memo( CertificatesSection );
 const MemoChangeLogSection = memo( ChangeLogSection );
 const MemoSubscribersSection = memo( SubscribersSection );
+const MemoObjectionsSection = memo( ObjectionsSection );
 const MemoFindingsPanel = memo( FindingsPanel );
 const MemoEntryList = memo( EntryList ) as typeof EntryList;
 
@@ -209,6 +211,12 @@ export function App() {
 					title={ __( 'Change log', 'infosec-policy' ) }
 				>
 					<MemoChangeLogSection />
+				</Section>
+				<Section
+					id="infosec-policy-objections"
+					title={ __( 'Objections', 'infosec-policy' ) }
+				>
+					<MemoObjectionsSection processors={ draft.processors } />
 				</Section>
 				<Section
 					id="infosec-policy-subscribers"

@@ -10,6 +10,7 @@ import { __, _x, sprintf } from '@wordpress/i18n';
  */
 import { exportSubscribers, removeSubscriber, toApiError } from '../api';
 import type { Subscriber } from '../subscriber-data';
+import { ExportButtons } from './export-buttons';
 import { download } from './download';
 import { RemoveSubscriberModal } from './remove-subscriber-modal';
 import { SubscriberCounts } from './subscriber-counts';
@@ -135,10 +136,18 @@ export function SubscribersSection() {
 						) }
 					</p>
 				) : (
-					<SubscriberTable
-						subscribers={ list.subscribers }
-						onRemove={ setRemoving }
-					/>
+					// A narrow screen scrolls the table, not the page; the keyboard can scroll it too.
+					<div
+						className="infosec-policy-certificates__scroll"
+						role="region"
+						aria-label={ __( 'Subscriber list', 'infosec-policy' ) }
+						tabIndex={ 0 }
+					>
+						<SubscriberTable
+							subscribers={ list.subscribers }
+							onRemove={ setRemoving }
+						/>
+					</div>
 				) }
 			</div>
 			{ list.pages > 1 && (
@@ -173,25 +182,7 @@ export function SubscribersSection() {
 				</nav>
 			) }
 			{ list.total > 0 && (
-				<div className="infosec-policy-subscribers__export">
-					<Button
-						variant="secondary"
-						onClick={ () => exportCsv( false ) }
-						isBusy={ exporting }
-						disabled={ exporting }
-						accessibleWhenDisabled
-					>
-						{ __( 'Export as CSV', 'infosec-policy' ) }
-					</Button>
-					<Button
-						variant="secondary"
-						onClick={ () => exportCsv( true ) }
-						disabled={ exporting }
-						accessibleWhenDisabled
-					>
-						{ __( 'Export for Excel', 'infosec-policy' ) }
-					</Button>
-				</div>
+				<ExportButtons exporting={ exporting } onExport={ exportCsv } />
 			) }
 			{ removing && (
 				<RemoveSubscriberModal

@@ -135,11 +135,11 @@ export function mailTo( email: string ): Mail[] {
  * The first link in a text that leads to one of the plugin's subscription pages.
  *
  * @param text   A message's text part.
- * @param action `confirm` or `unsubscribe`.
+ * @param action `confirm`, `unsubscribe` or `object`.
  */
 export function linkIn(
 	text: string,
-	action: 'confirm' | 'unsubscribe'
+	action: 'confirm' | 'unsubscribe' | 'object'
 ): string {
 	const link = new RegExp(
 		`https?://\\S+[?&]infosec-policy=${ action }&\\S+`

@@ -114,3 +114,25 @@ export async function asVisitor(
 	expect( response?.status() ).toBe( 200 );
 	return page;
 }
+
+/**
+ * How wide the page is, and the first few elements that stick out of the window, apart from
+ * what scrolls within its own box (a table in a scroll region).
+ *
+ * @param page The page.
+ */
+export function sidewaysOverflow(
+	page: Page
+): Promise< { width: number; wide: string[] } > {
+	return page.evaluate( () => ( {
+		width: document.documentElement.scrollWidth,
+		wide: Array.from( document.querySelectorAll( '#wpbody *' ) )
+			.filter(
+				( element ) =>
+					element.getBoundingClientRect().right > window.innerWidth &&
+					! element.closest( '.infosec-policy-certificates__scroll' )
+			)
+			.map( ( element ) => `${ element.tagName }.${ element.className }` )
+			.slice( 0, 5 ),
+	} ) );
+}

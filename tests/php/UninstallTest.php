@@ -66,7 +66,7 @@ final class UninstallTest extends \PHPUnit\Framework\TestCase {
 		$this->assertFalse( get_option( \InfosecPolicy\Tls\Https_Facts::OPTION ), 'the HTTPS facts go too' );
 		$this->assertFalse( get_option( Tls_Results::OPTION ) );
 		$this->assertNull( $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', Change_Log_Table::name() ) ) );
-		foreach ( array( Subscriber_Tables::SUBSCRIBERS, Subscriber_Tables::NOTICES, Subscriber_Tables::DELIVERIES, Subscriber_Tables::REQUESTS ) as $table ) {
+		foreach ( array( Subscriber_Tables::SUBSCRIBERS, Subscriber_Tables::NOTICES, Subscriber_Tables::DELIVERIES, Subscriber_Tables::REQUESTS, Subscriber_Tables::OBJECTIONS ) as $table ) {
 			$this->assertNull( $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', Subscriber_Tables::name( $table ) ) ), "$table is dropped" );
 		}
 		$this->assertFalse( get_option( Subscriber_Tables::SCHEMA_OPTION ) );

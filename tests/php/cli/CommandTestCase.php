@@ -73,7 +73,7 @@ abstract class CommandTestCase extends \PHPUnit\Framework\TestCase {
 		delete_option( \InfosecPolicy\Tls\Https_Facts::OPTION );
 		delete_option( Published_Log::OPTION );
 		$wpdb->query( 'DELETE FROM ' . Change_Log_Table::name() ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- the plugin's own table name, no input.
-		foreach ( array( Subscriber_Tables::DELIVERIES, Subscriber_Tables::NOTICES, Subscriber_Tables::SUBSCRIBERS ) as $table ) {
+		foreach ( array( Subscriber_Tables::DELIVERIES, Subscriber_Tables::NOTICES, Subscriber_Tables::SUBSCRIBERS, Subscriber_Tables::OBJECTIONS ) as $table ) {
 			$wpdb->query( 'DELETE FROM ' . Subscriber_Tables::name( $table ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- the plugin's own table name, no input.
 		}
 		wp_clear_scheduled_hook( \InfosecPolicy\Subscribers\Notice_Sender::HOOK );

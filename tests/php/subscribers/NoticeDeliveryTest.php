@@ -10,6 +10,7 @@ declare(strict_types=1);
 namespace InfosecPolicy\Tests;
 
 use InfosecPolicy\Changes\Change_Log;
+use InfosecPolicy\Objections\Objection_Links;
 use InfosecPolicy\Policy\Policy_Service;
 use InfosecPolicy\Policy\Policy_Store;
 use InfosecPolicy\Subscribers\Delivery_Queue;
@@ -264,9 +265,36 @@ final class NoticeDeliveryTest extends TestCase {
 
 		$this->send_all();
 
-		$text = self::$smtp->messages_to( 'confirmed1@example.com' )[0]['text'];
-		$this->assertStringContainsString( 'New CRM Ltd starts handling personal data on ' . wp_date( (string) get_option( 'date_format' ), time() + 30 * DAY_IN_SECONDS ), $text );
-		$this->assertStringContainsString( 'reply to this e-mail (it goes to ' . $policy['organization']['email'] . ')', $text );
+		$message = self::$smtp->messages_to( 'confirmed1@example.com' )[0];
+		$this->assertStringContainsString( 'New CRM Ltd starts handling personal data on ' . wp_date( (string) get_option( 'date_format' ), time() + 30 * DAY_IN_SECONDS ) . '. To object to it, open this link before that day:', $message['text'] );
+		// The subscriber's own signed link, for that processor only.
+		$subscriber = Subscribers::find( 'confirmed1@example.com' );
+		$this->assertNotNull( $subscriber );
+		$link = Objection_Links::url( 'new-crm', $subscriber );
+		$this->assertStringContainsString( "\n" . $link . "\n", $message['text'] );
+		$this->assertStringContainsString( '<a href="' . esc_url( $link ) . '">Object to New CRM Ltd</a>', $message['html'] );
+		$this->assertStringNotContainsString( $subscriber['email'], (string) wp_parse_url( $link, PHP_URL_QUERY ), 'the address is not in the link' );
+		$this->assertTrue( Objection_Links::verify( 'new-crm', $subscriber, (string) ( wp_parse_args( (string) wp_parse_url( $link, PHP_URL_QUERY ) )['token'] ?? '' ) ) );
+		$this->assertFalse( Objection_Links::verify( $policy['processors'][0]['id'], $subscriber, (string) ( wp_parse_args( (string) wp_parse_url( $link, PHP_URL_QUERY ) )['token'] ?? '' ) ), 'not for another processor' );
+	}
+
+	public function test_a_dutch_subscriber_gets_the_announcement_and_the_link_in_dutch(): void {
+		$this->assertNotNull( Subscribers::add( 'nl@example.com', 'nl_NL', 'confirmed', 'test' ) );
+		$stored                     = Policy_Store::get();
+		$policy                     = $stored['policy'];
+		$processor                  = $policy['processors'][0];
+		$processor['id']            = 'brevo';
+		$processor['name']          = 'Brevo';
+		$processor['effectiveFrom'] = gmdate( 'Y-m-d', time() + 40 * DAY_IN_SECONDS );
+		$policy['processors'][]     = $processor;
+		$this->assertTrue( Policy_Service::save( $policy, $stored['revision'] )->is_saved() );
+
+		$this->send_all();
+
+		$messages = self::$smtp->messages_to( 'nl@example.com' );
+		$this->assertCount( 1, $messages );
+		$this->assertStringContainsString( 'Brevo begint op ', $messages[0]['text'] );
+		$this->assertStringContainsString( '>Bezwaar tegen Brevo</a>', $messages[0]['html'] );
 	}
 
 	public function test_a_note_with_line_breaks_adds_no_header_and_no_recipient(): void {
