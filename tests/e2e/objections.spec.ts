@@ -255,6 +255,7 @@ test.describe( 'objecting to an announced processor', () => {
 				reason: 'Our data must stay in the Netherlands.',
 				status: 'open',
 			} );
+
 			await visitor.context().close();
 
 			// The admin sees it on the announced processor, and answers.
@@ -376,6 +377,53 @@ test.describe( 'objecting to an announced processor', () => {
 				[ t( 'Answer' ) ]:
 					'We keep your data with the current provider.',
 			} );
+
+			// Another site's page cannot post it; one link answers ten times an hour at most.
+			const anonymous = await browser.newContext( {
+				storageState: { cookies: [], origins: [] },
+			} );
+			const answer = ( reasonText: string, headers = {} ) =>
+				anonymous.request.post( link, {
+					form: { infosec_policy_reason: reasonText },
+					headers,
+				} );
+			expect(
+				(
+					await answer( 'Forged', { 'Sec-Fetch-Site': 'cross-site' } )
+				).status()
+			).toBe( 403 );
+			for ( let post = 3; post <= 10; post++ ) {
+				expect( ( await answer( `Reason ${ post }` ) ).status() ).toBe(
+					200
+				);
+			}
+			expect( ( await answer( 'One too many' ) ).status() ).toBe( 429 );
+			expect( ( await mine() )[ 0 ]?.reason ).toBe( 'Reason 10' );
+
+			// From its start date objections are closed, and once withdrawn there is nothing to
+			// object to: the page says so, and a POST records nothing.
+			const yesterday = new Date( Date.now() - 24 * 3600 * 1000 )
+				.toISOString()
+				.slice( 0, 10 );
+			announced.processors.at( -1 )!.effectiveFrom = yesterday;
+			await storePolicy( requestUtils, announced );
+			const closed = await anonymous.newPage();
+			expect( ( await closed.goto( link ) )?.status() ).toBe( 410 );
+			await expect(
+				closed.getByRole( 'heading', {
+					name: t( 'Objections are closed' ),
+				} )
+			).toBeVisible();
+			await storePolicy( requestUtils, demoPolicy() );
+			expect( ( await closed.goto( link ) )?.status() ).toBe( 410 );
+			await expect(
+				closed.getByRole( 'heading', {
+					name: t( 'This announcement was withdrawn' ),
+				} )
+			).toBeVisible();
+			expect( ( await answer( 'Too late' ) ).status() ).toBe( 410 );
+			expect( ( await mine() )[ 0 ]?.reason ).toBe( 'Reason 10' );
+			await anonymous.close();
 		} );
 	}
 } );
