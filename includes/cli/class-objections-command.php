@@ -153,7 +153,7 @@ final class Objections_Command extends Command {
 		if ( null !== $note ) {
 			$problem = Objections_Controller::note_problem( $note );
 			if ( null !== $problem ) {
-				self::fail( '--' . $problem );
+				self::fail( '--note ' . $problem );
 			}
 		}
 		$objection = Objections::get( (int) $id );

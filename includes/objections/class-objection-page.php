@@ -13,6 +13,7 @@ use InfosecPolicy\Changes\Change_Sentences;
 use InfosecPolicy\Policy\Countries;
 use InfosecPolicy\Policy\Policy_Store;
 use InfosecPolicy\Policy\Transfer_Bases;
+use InfosecPolicy\Subscribers\Notice_Sender;
 use InfosecPolicy\Subscribers\Rate_Limit;
 use InfosecPolicy\Subscribers\Subscriber_Tokens;
 use InfosecPolicy\Subscribers\Subscribers;
@@ -23,6 +24,8 @@ defined( 'ABSPATH' ) || exit;
 
 /**
  * Answers an objection link (Objection_Links), without JavaScript:
+ *
+ * The page is in the subscriber's language, as the notice with the link was.
  *
  * - GET shows the announced processor (what it does, which personal data, where the data is, on
  *   what basis it leaves the EEA), until when objections are taken, and a form: organisation and
@@ -82,7 +85,9 @@ final class Objection_Page {
 			self::simple( 404, __( 'This link does not work any more', 'infosec-policy' ), array( __( 'The link is not complete, or the address it was sent to is no longer subscribed. Open the link from the e-mail again, or write to the organisation.', 'infosec-policy' ) ) );
 			exit;
 		}
-		self::answer( $processor_id, $subscriber, self::is_post() ? $fields : null );
+		// In the subscriber's language, as the e-mail with the link was.
+		$post = self::is_post();
+		Notice_Sender::in_locale( $subscriber['locale'], static fn() => self::answer( $processor_id, $subscriber, $post ? $fields : null ) );
 		exit;
 	}
 
@@ -136,7 +141,7 @@ final class Objection_Page {
 				return;
 			}
 			if ( array() === $problems ) {
-				$recorded = Objections::record( $processor, $subscriber['email'], $fields, determine_locale() );
+				$recorded = Objections::record( $processor, $subscriber['email'], $fields, get_locale() );
 				if ( null !== $recorded ) {
 					self::simple(
 						200,

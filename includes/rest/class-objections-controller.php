@@ -178,7 +178,7 @@ final class Objections_Controller {
 				'path'    => 'status',
 				'code'    => 'rest_not_in_enum',
 				/* translators: %s: the allowed statuses. */
-				'message' => sprintf( __( 'status must be one of: %s.', 'infosec-policy' ), implode( ', ', Objections::STATUSES ) ),
+				'message' => sprintf( __( 'must be one of: %s.', 'infosec-policy' ), implode( ', ', Objections::STATUSES ) ),
 			);
 		}
 		if ( array_key_exists( 'note', $body ) && null !== self::note_problem( $body['note'] ) ) {
@@ -206,20 +206,21 @@ final class Objections_Controller {
 
 	/**
 	 * Why a note cannot be stored, or null: text of at most Objections::NOTE_MAX_LENGTH characters,
-	 * without control characters other than line breaks.
+	 * without control characters other than line breaks. The reason follows the field's name
+	 * ("note must be text."), which the caller gives as its callers know it.
 	 *
 	 * @param mixed $note The note sent.
 	 */
 	public static function note_problem( mixed $note ): ?string {
 		if ( ! is_string( $note ) ) {
-			return __( 'note must be text.', 'infosec-policy' );
+			return __( 'must be text.', 'infosec-policy' );
 		}
 		if ( mb_strlen( $note ) > Objections::NOTE_MAX_LENGTH ) {
 			/* translators: %d: a number of characters. */
-			return sprintf( __( 'note must be at most %d characters long.', 'infosec-policy' ), Objections::NOTE_MAX_LENGTH );
+			return sprintf( __( 'must be at most %d characters long.', 'infosec-policy' ), Objections::NOTE_MAX_LENGTH );
 		}
 		if ( 1 !== preg_match( '//u', $note ) || 1 === preg_match( '/[\x00-\x09\x0b\x0c\x0e-\x1f\x7f]/', $note ) ) {
-			return __( 'note must be plain text: no control characters other than line breaks.', 'infosec-policy' );
+			return __( 'must be plain text: no control characters other than line breaks.', 'infosec-policy' );
 		}
 		return null;
 	}

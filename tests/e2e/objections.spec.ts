@@ -426,4 +426,53 @@ test.describe( 'objecting to an announced processor', () => {
 			await anonymous.close();
 		} );
 	}
+
+	test( 'a subscriber who reads Dutch on an English site gets the objection page in Dutch', async ( {
+		browser,
+		requestUtils,
+	} ) => {
+		test.setTimeout( 120_000 );
+		await storePolicy( requestUtils, demoPolicy() );
+		const email = `dutch-reader-${ Date.now() }@example.com`;
+		await requestUtils.rest( {
+			path: `${ ROUTE }/subscribers/import`,
+			method: 'POST',
+			data: {
+				addresses: [ email ],
+				consentSource: 'the processing agreement',
+				locale: 'nl_NL',
+			},
+		} );
+		const announced = demoPolicy();
+		announced.processors.push( {
+			...announced.processors[ 1 ]!,
+			id: 'brevo-dutch-reader',
+			name: 'Brevo',
+			effectiveFrom: new Date( Date.now() + 40 * 24 * 3600 * 1000 )
+				.toISOString()
+				.slice( 0, 10 ),
+		} );
+		await storePolicy( requestUtils, announced );
+		const visitor = await visitorWithoutJavaScript( browser );
+		await expect
+			.poll(
+				async () => {
+					await visitor.request.get( '/wp-cron.php' );
+					return mailTo( email ).length;
+				},
+				{ timeout: 90_000, intervals: [ 2_000 ] }
+			)
+			.toBe( 1 );
+		await visitor.goto( linkIn( mailTo( email )[ 0 ]!.text, 'object' ) );
+		await expect( visitor.locator( 'html' ) ).toHaveAttribute(
+			'lang',
+			'nl-NL'
+		);
+		await expect(
+			visitor.getByRole( 'heading', {
+				name: fill( nl( 'Object to %s' ), 'Brevo' ),
+			} )
+		).toBeVisible();
+		await visitor.context().close();
+	} );
 } );

@@ -212,6 +212,11 @@ final class ObjectionsTest extends TestCase {
 			$this->assertSame( 400, $answer->get_status(), $field );
 			$this->assertArrayHasKey( $field, $answer->get_data()['data']['params'], $field );
 		}
+		// Each reason names its field once.
+		$this->assertSame(
+			'Invalid parameter(s): status, note. status must be one of: open, answered, withdrawn. note must be text.',
+			$this->rest( 'PATCH', $path, array( 'status' => 'done', 'note' => 5 ) )->get_data()['message']
+		);
 		$this->assertSame( 400, $this->rest( 'PATCH', $path, array( 'note' => array( 'x' ) ) )->get_status() );
 		$this->assertSame( 400, $this->rest( 'PATCH', $path, array( 'note' => "bell\x07" ) )->get_status() );
 		$stored = Objections::get( $objection['id'] );
