@@ -64,7 +64,7 @@ $headings   = Processor_Table::headings();
 				if ( '' !== $cell['more'] ) {
 					echo '<br><span class="wp-block-infosec-policy-processor-table__data-locations">' . esc_html( $cell['more'] ) . '</span>';
 				}
-				// Whom a sub-processor works for, when an announced one starts: under its name.
+				// Whom a sub-processor works for, when an announced one starts: in the row's first cell.
 				foreach ( $cell['notes'] as $note ) {
 					echo '<span class="wp-block-infosec-policy-processor-table__note">' . esc_html( $note ) . '</span>';
 				}

@@ -152,8 +152,8 @@ final class Processor_Table {
 	 * Each processor's row: its `depth` in the chain of sub-processors (0 for the organisation's
 	 * own processors), whether it is `announced`, and its cells in the columns' order, as plain
 	 * text (render.php escapes each as it prints it): `text`; `paragraphs` of a description; `url`
-	 * of the security page; `more`, the data locations under the country; `notes` under the name
-	 * (or the first cell, without a name column), whom a sub-processor works for and when an
+	 * of the security page; `more`, the data locations under the country; `notes` in the first
+	 * cell that is not the name (the row's header), whom a sub-processor works for and when an
 	 * announced one starts. One row at a time, so
 	 * that a long table is never held whole; the words every row repeats (countries, bases, yes and
 	 * no) are looked up once per table.
@@ -196,7 +196,9 @@ final class Processor_Table {
 				$cells[ $column ] = $cell;
 			}
 			$depth = self::depth( $processor, $all );
-			$under = isset( $cells['name'] ) ? 'name' : array_key_first( $cells );
+			// In a cell of its own, not the row header: a screen reader says the header before
+			// every cell of the row, and the notes would make it a sentence.
+			$under = array_key_first( array_diff_key( $cells, array( 'name' => true ) ) ) ?? array_key_first( $cells );
 			if ( null !== $under && isset( $cells[ $under ] ) ) {
 				$cells[ $under ]['notes'] = self::notes( $processor, $all, $announced );
 			}

@@ -151,10 +151,17 @@ final class Change_Log {
 	}
 
 	/**
-	 * When each announced processor was told to the public: the date (Unix time) of the newest
-	 * public entry that added it with its start date, or moved its start date; for one that came
-	 * with the statement's first publication, that entry's date. Processors no public entry names
-	 * are left out. Reads the log only when asked for processors (the findings, never a page view).
+	 * When each announced processor was first told to the public, since it was last added: the
+	 * date (Unix time) of the oldest public entry that added it with its start date or moved that
+	 * date, after the entry that added it; for one that came with the statement's first
+	 * publication and was never added since, that entry's date. A processor that was added in an
+	 * internal entry and whose date no public entry moved since was told to no one, and is left
+	 * out, as is one the log does not reach. Reads the log only when asked for processors (the
+	 * findings, never a page view).
+	 *
+	 * Counted from the first announcement, not the latest: a customer told on 1 January of a
+	 * start on 10 January had the days from 1 January, and an admin who moves the start later
+	 * gives them more, which the finding must see.
 	 *
 	 * @param list<string> $ids The announced processors' ids.
 	 * @return array<string, int>
@@ -166,20 +173,31 @@ final class Change_Log {
 		global $wpdb;
 		$table = Change_Log_Table::name();
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- the plugin's own table, whose name is a constant, never input (WPCS 2.3 rejects prepare()'s %i); no WordPress API reads it, and page views never query it (they read Published_Log's option).
-		$rows    = $wpdb->get_results( "SELECT * FROM {$table} WHERE internal = 0 AND ( items LIKE '%effectiveFrom%' OR items LIKE '%\"published\"%' ) ORDER BY revision DESC, id DESC LIMIT 500", ARRAY_A );
+		$rows    = $wpdb->get_results( "SELECT * FROM {$table} WHERE items LIKE '%effectiveFrom%' OR items LIKE '%\"added\"%' OR items LIKE '%\"published\"%' ORDER BY revision DESC, id DESC LIMIT 1000", ARRAY_A );
 		$waiting = array_fill_keys( $ids, true );
 		$dates   = array();
 		foreach ( is_array( $rows ) ? $rows : array() as $row ) {
 			$entry = self::entry( $row );
 			foreach ( $entry['items'] as $item ) {
-				$id       = $item['id'] ?? '';
-				$announce = ( 'added' === $item['op'] && isset( $item['details']['effectiveFrom'] ) )
-					|| ( 'changed' === $item['op'] && 'effectiveFrom' === ( $item['field'] ?? '' ) );
+				$id = $item['id'] ?? '';
 				if ( 'published' === $item['op'] ) {
-					$dates  += array_fill_keys( array_keys( $waiting ), $entry['createdAt'] );
+					// Every processor not added since was in the first publication, which told it.
+					$dates   = array_fill_keys( array_keys( $waiting ), $entry['createdAt'] ) + $dates;
 					$waiting = array();
-				} elseif ( $announce && 'processor' === $item['subject'] && isset( $waiting[ $id ] ) ) {
+					continue;
+				}
+				if ( 'processor' !== $item['subject'] || ! isset( $waiting[ $id ] ) ) {
+					continue;
+				}
+				$told = ! $entry['internal'] && (
+					( 'added' === $item['op'] && isset( $item['details']['effectiveFrom'] ) )
+					|| ( 'changed' === $item['op'] && 'effectiveFrom' === ( $item['field'] ?? '' ) )
+				);
+				if ( $told ) {
+					// Older than any found so far: the log is read newest first.
 					$dates[ $id ] = $entry['createdAt'];
+				}
+				if ( 'added' === $item['op'] ) {
 					unset( $waiting[ $id ] );
 				}
 			}

@@ -70,9 +70,9 @@ final class Objection_Page {
 		$id           = isset( $_GET['subscriber'] ) ? absint( wp_unslash( $_GET['subscriber'] ) ) : 0;
 		$token        = isset( $_GET['token'] ) ? sanitize_key( wp_unslash( $_GET['token'] ) ) : '';
 		$fields       = array(
-			'organization' => isset( $_POST['infosec_policy_organization'] ) ? trim( (string) wp_unslash( $_POST['infosec_policy_organization'] ) ) : '', // phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- validated by Objections::problems(), which refuses what sanitizing would silently change; escaped where it is printed.
-			'name'         => isset( $_POST['infosec_policy_name'] ) ? trim( (string) wp_unslash( $_POST['infosec_policy_name'] ) ) : '', // phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- as above.
-			'reason'       => isset( $_POST['infosec_policy_reason'] ) ? trim( str_replace( "\r\n", "\n", (string) wp_unslash( $_POST['infosec_policy_reason'] ) ) ) : '', // phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- as above.
+			'organization' => trim( self::posted( 'infosec_policy_organization' ) ),
+			'name'         => trim( self::posted( 'infosec_policy_name' ) ),
+			'reason'       => trim( str_replace( "\r\n", "\n", self::posted( 'infosec_policy_reason' ) ) ),
 		);
 		// phpcs:enable
 		$subscriber = Subscribers::get( $id );
@@ -283,6 +283,19 @@ final class Objection_Page {
 			$html .= '<p>' . esc_html( $text ) . '</p>';
 		}
 		Subscription_Pages::frame( $status, $title, $html . '<p><a href="' . esc_url( home_url( '/' ) ) . '">' . esc_html( get_bloginfo( 'name' ) ) . '</a></p>' );
+	}
+
+	/**
+	 * A field of the form as posted, or '' when it is missing or not text (an array sent as
+	 * `name[]`). Not sanitized: Objections::problems() refuses what sanitizing would silently
+	 * change, and every value is escaped where it is printed.
+	 *
+	 * @param string $name The field's name.
+	 */
+	private static function posted( string $name ): string {
+		// phpcs:ignore WordPress.Security.NonceVerification.Missing, WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- the signed token is the proof (see the class); validated by Objections::problems(), escaped where printed.
+		$value = isset( $_POST[ $name ] ) ? wp_unslash( $_POST[ $name ] ) : '';
+		return is_string( $value ) ? $value : '';
 	}
 
 	/**

@@ -132,7 +132,10 @@ export function sidewaysOverflow(
 					element.getBoundingClientRect().right > window.innerWidth &&
 					! element.closest( '.infosec-policy-certificates__scroll' )
 			)
-			.map( ( element ) => `${ element.tagName }.${ element.className }` )
+			.map(
+				( element ) =>
+					`${ element.tagName }.${ element.className } "${ ( element.textContent ?? '' ).slice( 0, 40 ) }"`
+			)
 			.slice( 0, 5 ),
 	} ) );
 }

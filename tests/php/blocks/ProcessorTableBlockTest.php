@@ -198,7 +198,7 @@ final class ProcessorTableBlockTest extends TestCase {
 			$this->assertMatchesRegularExpression( '#^(https?://|mailto:)#', $href );
 		}
 		$this->assertContains( '<script>alert(1)</script>', $this->texts( $xpath, '//tbody/tr/th/text()' ) );
-		$this->assertContains( 'Sub-processor of <script>alert(1)</script>', $this->texts( $xpath, '//tbody/tr/th/span' ) );
+		$this->assertContains( 'Sub-processor of <script>alert(1)</script>', $this->texts( $xpath, '//tbody/tr/td/span[@class="wp-block-infosec-policy-processor-table__note"]' ) );
 	}
 
 	public function test_an_announced_processor_shows_when_it_starts_and_until_when_objections_are_taken(): void {
@@ -213,11 +213,12 @@ final class ProcessorTableBlockTest extends TestCase {
 			$xpath = $this->render( $attributes );
 			$this->assertSame( 3, $this->count_matches( $xpath, '//tbody/tr' ) );
 			$this->assertSame( 1, $this->count_matches( $xpath, '//tbody/tr[@class="is-announced"]' ) );
-			// Under the name, or the first cell without a name column.
+			// In the first cell, not the row's header: a screen reader repeats the header.
 			$this->assertSame(
 				array( 'Announced, in use from ' . mysql2date( (string) get_option( 'date_format' ), '2099-01-01' ) . '; objections until then' ),
-				$this->texts( $xpath, array() === $attributes ? '//tbody/tr[2]/th/span' : '//tbody/tr[2]/td[1]/span[@class="wp-block-infosec-policy-processor-table__note"]' )
+				$this->texts( $xpath, '//tbody/tr[2]/td[1]/span[@class="wp-block-infosec-policy-processor-table__note"]' )
 			);
+			$this->assertSame( 0, $this->count_matches( $xpath, '//tbody//th//span' ) );
 			// From its day on, in use like the others.
 			$this->assertSame( 0, $this->count_matches( $xpath, '//tbody/tr[3][@class] | //tbody/tr[3]//span' ) );
 		}
@@ -260,11 +261,11 @@ final class ProcessorTableBlockTest extends TestCase {
 			$classes[] = $row instanceof \DOMElement ? $row->getAttribute( 'class' ) : '';
 		}
 		$this->assertSame( array( '', '', 'is-sub-processor is-depth-1', 'is-sub-processor is-depth-2', 'is-sub-processor is-depth-1' ), $classes );
-		$this->assertSame( array( 'Sub-processor of Mailchimp', 'Sub-processor of Google Analytics', 'Sub-processor of Mailchimp' ), $this->texts( $xpath, '//tbody/tr/th/span' ) );
+		$this->assertSame( array( 'Sub-processor of Mailchimp', 'Sub-processor of Google Analytics', 'Sub-processor of Mailchimp' ), $this->texts( $xpath, '//tbody/tr/td[1]/span' ) );
 
 		// Filtered, a sub-processor whose processor is not shown still says whose it is.
 		$xpath = $this->render( array( 'role' => 'Websitehosting' ) );
-		$this->assertSame( array( 'Sub-processor of Google Analytics' ), $this->texts( $xpath, '//tbody/tr[th/text()="Amazon Web Services"]/th/span' ) );
+		$this->assertSame( array( 'Sub-processor of Google Analytics' ), $this->texts( $xpath, '//tbody/tr[th/text()="Amazon Web Services"]/td[1]/span' ) );
 	}
 
 	/**

@@ -205,11 +205,33 @@ final class ComplianceChecksTest extends TestCase {
 		$this->assertSame( array(), $run( $policy, array( 'mailchimp' => self::NOW ) ), 'started: nothing left to object to' );
 	}
 
+	/**
+	 * The paths of the notice-period findings of the stored policy, as the settings page gets them.
+	 *
+	 * @phpstan-impure
+	 * @return list<string>
+	 */
+	private function late(): array {
+		$findings = $this->rest( 'GET', '/policy/findings' )->get_data()['findings'];
+		return array_values( array_column( array_filter( $findings, static fn( array $finding ): bool => 'notice-period' === $finding['rule'] ), 'path' ) );
+	}
+
 	public function test_the_notice_period_is_counted_from_the_public_announcement_in_the_log(): void {
 		$admin = $this->create_user( 'administrator' );
 		wp_set_current_user( $admin );
 		$policy = $this->clean_policy();
-		Policy_Store::save( $policy, 0 );
+		// The first publication, through the REST API, in the log as such.
+		$this->assertSame(
+			200,
+			$this->rest(
+				'PUT',
+				'/policy',
+				array(
+					'policy'   => $policy,
+					'revision' => 0,
+				)
+			)->get_status()
+		);
 		$policy['processors'][1]['effectiveFrom'] = (string) wp_date( 'Y-m-d', time() + 40 * DAY_IN_SECONDS );
 		$policy['processors'][2]['effectiveFrom'] = (string) wp_date( 'Y-m-d', time() + 5 * DAY_IN_SECONDS );
 		$this->assertSame(
@@ -223,8 +245,38 @@ final class ComplianceChecksTest extends TestCase {
 				)
 			)->get_status()
 		);
-		$findings = $this->rest( 'GET', '/policy/findings' )->get_data()['findings'];
-		$this->assertSame( array( 'processors[2].effectiveFrom' ), array_column( array_filter( $findings, static fn( array $finding ): bool => 'notice-period' === $finding['rule'] ), 'path' ) );
+		$this->assertSame( array( 'processors[2].effectiveFrom' ), $this->late() );
+
+		// Told twenty days ago of a start five days from now: 25 days. Moving the start to fifteen
+		// days from now gives customers 35 days from when they were told, which is enough; counted
+		// from the move, it would be 15.
+		global $wpdb;
+		$wpdb->query( $wpdb->prepare( 'UPDATE ' . \InfosecPolicy\Changes\Change_Log_Table::name() . ' SET created_at = %s', gmdate( 'Y-m-d H:i:s', time() - 20 * DAY_IN_SECONDS ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- the plugin's own table name, no input.
+		$this->assertSame( array( 'processors[2].effectiveFrom' ), $this->late() );
+		$policy['processors'][2]['effectiveFrom'] = (string) wp_date( 'Y-m-d', time() + 15 * DAY_IN_SECONDS );
+		$put                                      = fn( array $document, bool $internal = false ): int => $this->rest(
+			'PUT',
+			'/policy',
+			array(
+				'policy'         => $document,
+				'revision'       => Policy_Store::get()['revision'],
+				'changeInternal' => $internal,
+			)
+		)->get_status();
+		$this->assertSame( 200, $put( $policy ) );
+		$this->assertSame( array(), $this->late() );
+
+		// Added in an internal change: told to no one, so not judged by when.
+		$policy['processors'][] = array_merge(
+			$policy['processors'][0],
+			array(
+				'id'            => 'quiet',
+				'name'          => 'Quiet',
+				'effectiveFrom' => (string) wp_date( 'Y-m-d', time() + 2 * DAY_IN_SECONDS ),
+			)
+		);
+		$this->assertSame( 200, $put( $policy, true ) );
+		$this->assertSame( array(), $this->late() );
 	}
 
 	public function test_a_review_older_than_twelve_months_is_due(): void {
