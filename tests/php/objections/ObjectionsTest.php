@@ -215,7 +215,14 @@ final class ObjectionsTest extends TestCase {
 		// Each reason names its field once.
 		$this->assertSame(
 			'Invalid parameter(s): status, note. status must be one of: open, answered, withdrawn. note must be text.',
-			$this->rest( 'PATCH', $path, array( 'status' => 'done', 'note' => 5 ) )->get_data()['message']
+			$this->rest(
+				'PATCH',
+				$path,
+				array(
+					'status' => 'done',
+					'note'   => 5,
+				)
+			)->get_data()['message']
 		);
 		$this->assertSame( 400, $this->rest( 'PATCH', $path, array( 'note' => array( 'x' ) ) )->get_status() );
 		$this->assertSame( 400, $this->rest( 'PATCH', $path, array( 'note' => "bell\x07" ) )->get_status() );
