@@ -15,6 +15,7 @@ defined( 'ABSPATH' ) || exit;
 $columns    = Processor_Table::columns( $attributes['columns'] ?? null );
 $processors = Processor_Table::processors( (string) ( $attributes['role'] ?? '' ), (string) ( $attributes['country'] ?? '' ) );
 $caption    = trim( (string) ( $attributes['caption'] ?? '' ) );
+$caption    = '' === $caption ? Processor_Table::default_caption() : $caption;
 $headings   = Processor_Table::headings();
 ?>
 <div <?php echo wp_kses_data( get_block_wrapper_attributes() ); ?>>
@@ -24,7 +25,7 @@ $headings   = Processor_Table::headings();
 		</p>
 	<?php else : ?>
 		<table class="wp-block-infosec-policy-processor-table__table <?php echo esc_attr( Processor_Table::stacked_labels( $columns ) ); ?>">
-			<caption><?php echo esc_html( '' === $caption ? Processor_Table::default_caption() : $caption ); ?></caption>
+			<caption><?php echo esc_html( $caption ); ?></caption>
 			<thead>
 				<tr>
 					<?php foreach ( $columns as $column ) : ?>
@@ -67,6 +68,11 @@ $headings   = Processor_Table::headings();
 				// Whom a sub-processor works for, when an announced one starts: in the row's first cell.
 				foreach ( $cell['notes'] as $note ) {
 					echo '<span class="wp-block-infosec-policy-processor-table__note">' . esc_html( $note ) . '</span>';
+				}
+				if ( '' !== $cell['objectUrl'] ) {
+					// "Object", and for a screen reader's list of links also whom to.
+					echo '<a class="wp-block-infosec-policy-processor-table__object" href="' . esc_url( $cell['objectUrl'] ) . '">' . esc_html_x( 'Object', 'a link beside an announced processor', 'infosec-policy' )
+						. '<span class="wp-block-infosec-policy-processor-table__hidden"> (' . esc_html( $row['name'] ) . ')</span></a>';
 				}
 				echo 'name' === $column ? '</th>' : '</td>';
 			}

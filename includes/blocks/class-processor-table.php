@@ -10,6 +10,7 @@ declare(strict_types=1);
 namespace InfosecPolicy\Blocks;
 
 use InfosecPolicy\Changes\Change_Sentences;
+use InfosecPolicy\Objections\Objection_Links;
 use InfosecPolicy\Policy\Countries;
 use InfosecPolicy\Policy\Policy_Store;
 use InfosecPolicy\Policy\Transfer_Bases;
@@ -149,18 +150,19 @@ final class Processor_Table {
 	}
 
 	/**
-	 * Each processor's row: its `depth` in the chain of sub-processors (0 for the organisation's
+	 * Each processor's row: its `name`, its `depth` in the chain of sub-processors (0 for the organisation's
 	 * own processors), whether it is `announced`, and its cells in the columns' order, as plain
 	 * text (render.php escapes each as it prints it): `text`; `paragraphs` of a description; `url`
 	 * of the security page; `more`, the data locations under the country; `notes` in the first
 	 * cell that is not the name (the row's header), whom a sub-processor works for and when an
-	 * announced one starts. One row at a time, so
+	 * announced one starts; `objectUrl`, in that cell of an announced processor, the page where a
+	 * customer asks for a link to object. One row at a time, so
 	 * that a long table is never held whole; the words every row repeats (countries, bases, yes and
 	 * no) are looked up once per table.
 	 *
 	 * @param list<Processor> $processors The processors.
 	 * @param list<string>    $columns    The columns.
-	 * @return \Generator<int, array{ depth: int, announced: bool, cells: array<string, array{ text: string, paragraphs: list<string>, url: string, more: string, notes: list<string> }> }>
+	 * @return \Generator<int, array{ name: string, depth: int, announced: bool, cells: array<string, array{ text: string, paragraphs: list<string>, url: string, more: string, notes: list<string>, objectUrl: string }> }>
 	 */
 	public static function rows( array $processors, array $columns ): \Generator {
 		$said  = array();
@@ -176,6 +178,7 @@ final class Processor_Table {
 					'url'        => '',
 					'more'       => '',
 					'notes'      => array(),
+					'objectUrl'  => '',
 				);
 				if ( 'description' === $column ) {
 					$cell['paragraphs'] = Plain_Text::paragraphs( $processor['description'] );
@@ -201,8 +204,11 @@ final class Processor_Table {
 			$under = array_key_first( array_diff_key( $cells, array( 'name' => true ) ) ) ?? array_key_first( $cells );
 			if ( null !== $under && isset( $cells[ $under ] ) ) {
 				$cells[ $under ]['notes'] = self::notes( $processor, $all, $announced );
+				// Where a customer who has no link from a notice asks for one.
+				$cells[ $under ]['objectUrl'] = $announced ? Objection_Links::request_url( $processor['id'] ) : '';
 			}
 			yield array(
+				'name'      => $processor['name'],
 				'depth'     => $depth,
 				'announced' => $announced,
 				'cells'     => $cells,

@@ -21,7 +21,11 @@ defined( 'ABSPATH' ) || exit;
  * works for that subscriber and that processor only, needs no column of its own, and dies with the
  * subscription. The address never appears in the link.
  *
+ * A customer who is not subscribed asks for a link on the page request_url() names, and is sent
+ * one signed for the row kept for the address (requested_url()).
+ *
  * @phpstan-import-type Subscriber from Subscribers
+ * @phpstan-import-type Objection from Objections
  */
 final class Objection_Links {
 
@@ -64,6 +68,51 @@ final class Objection_Links {
 				'processor'                   => $processor_id,
 				'subscriber'                  => $subscriber['id'],
 				'token'                       => self::token( $processor_id, $subscriber ),
+			),
+			home_url( '/' )
+		);
+	}
+
+	/**
+	 * The token of the link sent to an address that asked for one on the objection page: an HMAC
+	 * of the row it was sent for (Objections::request()), its processor and its address, so that it
+	 * dies with the row (the privacy eraser, or the purge once the processor is no longer
+	 * announced).
+	 *
+	 * @param Objection $objection The row.
+	 */
+	public static function requested_token( array $objection ): string {
+		return hash_hmac( 'sha256', self::ACTION . '|row|' . $objection['id'] . '|' . $objection['processorId'] . '|' . $objection['email'], wp_salt( 'auth' ) );
+	}
+
+	/**
+	 * The link sent to an address that asked for one.
+	 *
+	 * @param Objection $objection The row.
+	 */
+	public static function requested_url( array $objection ): string {
+		return add_query_arg(
+			array(
+				Subscriber_Tokens::ACTION_ARG => self::ACTION,
+				'processor'                   => $objection['processorId'],
+				'objection'                   => $objection['id'],
+				'token'                       => self::requested_token( $objection ),
+			),
+			home_url( '/' )
+		);
+	}
+
+	/**
+	 * The page where a customer who is not subscribed asks for a link: the statement's "Object"
+	 * link beside an announced processor.
+	 *
+	 * @param string $processor_id The processor's id.
+	 */
+	public static function request_url( string $processor_id ): string {
+		return add_query_arg(
+			array(
+				Subscriber_Tokens::ACTION_ARG => self::ACTION,
+				'processor'                   => $processor_id,
 			),
 			home_url( '/' )
 		);

@@ -25,7 +25,9 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Answers an objection link (Objection_Links), without JavaScript:
  *
- * The page is in the subscriber's language, as the notice with the link was.
+ * A link is a subscriber's, from a notice, or the one sent to an address that asked for it on the
+ * statement page (Objection_Request_Page, which answers the same address without a token). The
+ * page is in the language of the e-mail with the link.
  *
  * - GET shows the announced processor (what it does, which personal data, where the data is, on
  *   what basis it leaves the EEA), until when objections are taken, and a form: organisation and
@@ -53,7 +55,7 @@ final class Objection_Page {
 	/**
 	 * The page's own few rules: the form's fields, one under the other, in the theme's colours.
 	 */
-	private const CSS = '.infosec-policy-objection__facts dt{font-weight:600}.infosec-policy-objection__facts dd{margin:0 0 .75em}'
+	public const CSS = '.infosec-policy-objection__facts dt{font-weight:600}.infosec-policy-objection__facts dd{margin:0 0 .75em}'
 		. '.infosec-policy-objection__field{margin:0 0 1em}.infosec-policy-objection__field label{display:block;font-weight:600}'
 		. '.infosec-policy-objection__field input,.infosec-policy-objection__field textarea{box-sizing:border-box;width:100%;max-width:100%;font:inherit;padding:.5em;border:1px solid currentcolor;border-radius:2px;background:transparent;color:inherit}'
 		. '.infosec-policy-objection__error{display:block;font-weight:600}';
@@ -68,6 +70,7 @@ final class Objection_Page {
 		}
 		$processor_id = isset( $_GET['processor'] ) ? sanitize_key( wp_unslash( $_GET['processor'] ) ) : '';
 		$id           = isset( $_GET['subscriber'] ) ? absint( wp_unslash( $_GET['subscriber'] ) ) : 0;
+		$row_id       = isset( $_GET['objection'] ) ? absint( wp_unslash( $_GET['objection'] ) ) : 0;
 		$token        = isset( $_GET['token'] ) ? sanitize_key( wp_unslash( $_GET['token'] ) ) : '';
 		$fields       = array(
 			'organization' => trim( self::posted( 'infosec_policy_organization' ) ),
@@ -75,33 +78,67 @@ final class Objection_Page {
 			'reason'       => trim( str_replace( "\r\n", "\n", self::posted( 'infosec_policy_reason' ) ) ),
 		);
 		// phpcs:enable
-		$subscriber = Subscribers::get( $id );
-		$valid      = null !== $subscriber && 'confirmed' === $subscriber['status'] && '' !== $processor_id && Objection_Links::verify( $processor_id, $subscriber, $token );
 		nocache_headers();
 		header( 'X-Robots-Tag: noindex, nofollow' );
 		// The token is in the address: no link on this page may pass it on.
 		header( 'Referrer-Policy: no-referrer' );
-		if ( ! $valid ) {
+		if ( '' === $token && 0 === $id && 0 === $row_id ) {
+			// The statement's "Object" link: a customer who has no link asks for one.
+			Objection_Request_Page::answer( $processor_id, self::is_post() );
+			exit;
+		}
+		$objector = '' === $processor_id ? null : self::objector( $processor_id, $id, $row_id, $token );
+		if ( null === $objector ) {
 			self::simple( 404, __( 'This link does not work any more', 'infosec-policy' ), array( __( 'The link is not complete, or the address it was sent to is no longer subscribed. Open the link from the e-mail again, or write to the organisation.', 'infosec-policy' ) ) );
 			exit;
 		}
-		// In the subscriber's language, as the e-mail with the link was.
+		// In the objector's language, as the e-mail with the link was.
 		$post = self::is_post();
-		Notice_Sender::in_locale( $subscriber['locale'], static fn() => self::answer( $processor_id, $subscriber, $post ? $fields : null ) );
+		Notice_Sender::in_locale( $objector['locale'], static fn() => self::answer( $processor_id, $objector, $post ? $fields : null ) );
 		exit;
+	}
+
+	/**
+	 * Whose link it is: a confirmed subscriber's (from a notice), or the address that asked for one
+	 * on the statement page (signed for its objection row); null when the token is not theirs.
+	 *
+	 * @param string $processor_id The processor.
+	 * @param int    $id           The subscriber, or 0.
+	 * @param int    $row_id       The objection row, or 0.
+	 * @param string $token        The token.
+	 * @return array{ email: string, locale: string, key: string }|null
+	 */
+	private static function objector( string $processor_id, int $id, int $row_id, string $token ): ?array {
+		if ( 0 !== $row_id ) {
+			$row = Objections::get( $row_id, true );
+			return null !== $row && $row['processorId'] === $processor_id && hash_equals( Objection_Links::requested_token( $row ), $token )
+				? array(
+					'email'  => $row['email'],
+					'locale' => $row['locale'],
+					'key'    => 'row:' . $row['id'],
+				) : null;
+		}
+		$subscriber = Subscribers::get( $id );
+		return null !== $subscriber && 'confirmed' === $subscriber['status'] && Objection_Links::verify( $processor_id, $subscriber, $token )
+			? array(
+				'email'  => $subscriber['email'],
+				'locale' => $subscriber['locale'],
+				'key'    => (string) $subscriber['id'],
+			) : null;
 	}
 
 	/**
 	 * The page for a valid link.
 	 *
 	 * @param string                                                           $processor_id The processor.
-	 * @param Subscriber                                                       $subscriber   Whose link it is.
+	 * @param array{ email: string, locale: string, key: string }              $objector     Whose link it is.
 	 * @param array{ organization: string, name: string, reason: string }|null $fields       What was posted, or null for a GET.
 	 */
-	private static function answer( string $processor_id, array $subscriber, ?array $fields ): void {
+	private static function answer( string $processor_id, array $objector, ?array $fields ): void {
 		$processor = self::processor( $processor_id );
 		$org       = Policy_Store::organization_name();
-		$existing  = Objections::find( $processor_id, $subscriber['email'] );
+		$existing  = Objections::find( $processor_id, $objector['email'] );
+		$existing  = null !== $existing && Objections::REQUESTED === $existing['status'] ? null : $existing;
 		$today     = (string) wp_date( 'Y-m-d' );
 		if ( null === $processor ) {
 			self::simple(
@@ -114,41 +151,29 @@ final class Objection_Page {
 		}
 		$from = (string) ( $processor['effectiveFrom'] ?? '' );
 		if ( $from <= $today ) {
-			self::simple(
-				410,
-				__( 'Objections are closed', 'infosec-policy' ),
-				array(
-					'' === $from
-						/* translators: %s: a processor's name. */
-						? sprintf( __( '%s is in use; objections were taken until it started.', 'infosec-policy' ), $processor['name'] )
-						/* translators: 1: a processor's name, 2: a date. */
-						: sprintf( __( '%1$s has been in use since %2$s; objections were taken until then.', 'infosec-policy' ), $processor['name'], Change_Sentences::date( $from ) ),
-				)
-			);
+			self::closed( $processor );
 			return;
 		}
 		$problems = array();
 		if ( null !== $fields ) {
-			$fetch_site = isset( $_SERVER['HTTP_SEC_FETCH_SITE'] ) ? sanitize_text_field( wp_unslash( $_SERVER['HTTP_SEC_FETCH_SITE'] ) ) : '';
-			$origin     = isset( $_SERVER['HTTP_ORIGIN'] ) ? esc_url_raw( wp_unslash( $_SERVER['HTTP_ORIGIN'] ) ) : '';
-			if ( Subscriptions::from_another_site( $fetch_site, $origin ) ) {
+			if ( self::from_another_site() ) {
 				self::simple( 403, __( 'Nothing was recorded', 'infosec-policy' ), array( __( 'The request came from another website. To object, use the form on this page.', 'infosec-policy' ) ) );
 				return;
 			}
 			$problems = Objections::problems( $fields );
-			if ( array() === $problems && ! Rate_Limit::take( 'objection', $subscriber['id'] . '|' . $processor_id, self::POSTS_PER_HOUR, HOUR_IN_SECONDS ) ) {
+			if ( array() === $problems && ! Rate_Limit::take( 'objection', $objector['key'] . '|' . $processor_id, self::POSTS_PER_HOUR, HOUR_IN_SECONDS ) ) {
 				self::simple( 429, __( 'Too many requests', 'infosec-policy' ), array( __( 'This link was used too often in the last hour. Please try again later.', 'infosec-policy' ) ) );
 				return;
 			}
 			if ( array() === $problems ) {
-				$recorded = Objections::record( $processor, $subscriber['email'], $fields, get_locale() );
+				$recorded = Objections::record( $processor, $objector['email'], $fields, get_locale() );
 				if ( null !== $recorded ) {
 					self::simple(
 						200,
 						__( 'Your objection is recorded', 'infosec-policy' ),
 						array(
 							/* translators: 1: the organisation's name, 2: a processor's name, 3: an e-mail address. */
-							sprintf( __( '%1$s has your objection to %2$s, from %3$s, and will answer it.', 'infosec-policy' ), $org, $processor['name'], $subscriber['email'] ),
+							sprintf( __( '%1$s has your objection to %2$s, from %3$s, and will answer it.', 'infosec-policy' ), $org, $processor['name'], $objector['email'] ),
 							/* translators: %s: a date. */
 							sprintf( __( 'Until %s you can change it from the same link.', 'infosec-policy' ), Change_Sentences::date( $from ) ),
 						)
@@ -171,6 +196,35 @@ final class Objection_Page {
 		/* translators: %s: a processor's name. */
 		$title = sprintf( __( 'Object to %s', 'infosec-policy' ), $processor['name'] );
 		Subscription_Pages::frame( array() === $problems ? 200 : 400, $title, self::form( $title, $processor, $org, $existing, $shown, $problems ), self::CSS );
+	}
+
+	/**
+	 * The 410 page once a processor has started: objections are closed.
+	 *
+	 * @param Processor $processor The processor.
+	 */
+	public static function closed( array $processor ): void {
+		$from = (string) ( $processor['effectiveFrom'] ?? '' );
+		self::simple(
+			410,
+			__( 'Objections are closed', 'infosec-policy' ),
+			array(
+				'' === $from
+					/* translators: %s: a processor's name. */
+					? sprintf( __( '%s is in use; objections were taken until it started.', 'infosec-policy' ), $processor['name'] )
+					/* translators: 1: a processor's name, 2: a date. */
+					: sprintf( __( '%1$s has been in use since %2$s; objections were taken until then.', 'infosec-policy' ), $processor['name'], Change_Sentences::date( $from ) ),
+			)
+		);
+	}
+
+	/**
+	 * Whether another site's page made the browser post this form.
+	 */
+	public static function from_another_site(): bool {
+		$fetch_site = isset( $_SERVER['HTTP_SEC_FETCH_SITE'] ) ? sanitize_text_field( wp_unslash( $_SERVER['HTTP_SEC_FETCH_SITE'] ) ) : '';
+		$origin     = isset( $_SERVER['HTTP_ORIGIN'] ) ? esc_url_raw( wp_unslash( $_SERVER['HTTP_ORIGIN'] ) ) : '';
+		return Subscriptions::from_another_site( $fetch_site, $origin );
 	}
 
 	/**
@@ -242,7 +296,7 @@ final class Objection_Page {
 	 * @param Processor $processor The processor.
 	 * @return array<string, string> Label => value, as plain text.
 	 */
-	private static function facts( array $processor ): array {
+	public static function facts( array $processor ): array {
 		$where = array_values( array_unique( array_merge( array( $processor['country'] ), $processor['dataLocations'] ) ) );
 		$facts = array(
 			__( 'Service', 'infosec-policy' )       => $processor['role'],
@@ -261,7 +315,7 @@ final class Objection_Page {
 	 * @param string $id The id.
 	 * @return Processor|null
 	 */
-	private static function processor( string $id ): ?array {
+	public static function processor( string $id ): ?array {
 		foreach ( Policy_Store::processors() as $processor ) {
 			if ( $processor['id'] === $id ) {
 				return $processor;
@@ -277,7 +331,7 @@ final class Objection_Page {
 	 * @param string       $title  The heading.
 	 * @param list<string> $texts  Plain texts.
 	 */
-	private static function simple( int $status, string $title, array $texts ): void {
+	public static function simple( int $status, string $title, array $texts ): void {
 		$html = '<h1 class="wp-block-heading">' . esc_html( $title ) . '</h1>';
 		foreach ( $texts as $text ) {
 			$html .= '<p>' . esc_html( $text ) . '</p>';
@@ -301,7 +355,7 @@ final class Objection_Page {
 	/**
 	 * Whether the request is a POST.
 	 */
-	private static function is_post(): bool {
+	public static function is_post(): bool {
 		return isset( $_SERVER['REQUEST_METHOD'] ) && 'POST' === strtoupper( sanitize_text_field( wp_unslash( $_SERVER['REQUEST_METHOD'] ) ) );
 	}
 }

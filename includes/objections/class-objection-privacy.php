@@ -129,12 +129,13 @@ final class Objection_Privacy {
 	/**
 	 * An objection's status in words.
 	 *
-	 * @param string $status `open`, `answered` or `withdrawn`.
+	 * @param string $status `open`, `answered`, `withdrawn` or `requested`.
 	 */
 	public static function status( string $status ): string {
 		return match ( $status ) {
 			'answered'  => __( 'Answered', 'infosec-policy' ),
 			'withdrawn' => __( 'Withdrawn', 'infosec-policy' ),
+			'requested' => __( 'A link to object was sent; no objection was made', 'infosec-policy' ),
 			default     => __( 'Open', 'infosec-policy' ),
 		};
 	}

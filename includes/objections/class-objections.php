@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace InfosecPolicy\Objections;
 
+use InfosecPolicy\Policy\Policy_Store;
 use InfosecPolicy\Subscribers\Subscriber_Tables;
 
 defined( 'ABSPATH' ) || exit;
@@ -23,7 +24,13 @@ defined( 'ABSPATH' ) || exit;
  * An objection keeps the processor's name as it was when the customer objected, so that it reads
  * right after the processor is renamed or its announcement withdrawn.
  *
- * @phpstan-type Objection array{ id: int, processorId: string, processorName: string, email: string, organization: string, name: string, reason: string, status: 'open'|'answered'|'withdrawn', note: string, locale: string, createdAt: int, updatedAt: int }
+ * A customer who is not subscribed asks for a link on the objection page (Objection_Request_Page);
+ * the row made then is `requested`: it holds only the address the link was sent to, is no
+ * objection, and so is in no list, count, export or finding, until the customer objects from the
+ * link. It goes once its processor is no longer announced (purge_requested()).
+ *
+ * @phpstan-type Objection array{ id: int, processorId: string, processorName: string, email: string, organization: string, name: string, reason: string, status: 'open'|'answered'|'withdrawn'|'requested', note: string, locale: string, createdAt: int, updatedAt: int }
+ * @phpstan-import-type Processor from Policy_Store
  */
 final class Objections {
 
@@ -31,6 +38,11 @@ final class Objections {
 	 * An objection's statuses, in the order the admin meets them.
 	 */
 	public const STATUSES = array( 'open', 'answered', 'withdrawn' );
+
+	/**
+	 * The status of a row that holds an address that asked for a link and has not objected.
+	 */
+	public const REQUESTED = 'requested';
 
 	/**
 	 * How long the customer's texts may be, in characters.
@@ -127,6 +139,10 @@ final class Objections {
 				return null;
 			}
 		}
+		if ( self::REQUESTED === $existing['status'] ) {
+			// The first objection from a link that was asked for: made now.
+			$changes['created_at'] = $now;
+		}
 		// phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- the plugin's own table, which no WordPress API reads.
 		$updated = $wpdb->update( self::table(), $changes, array( 'id' => $existing['id'] ) );
 		return false === $updated ? null : self::get( $existing['id'] );
@@ -159,17 +175,80 @@ final class Objections {
 	}
 
 	/**
-	 * One objection, or null.
+	 * One objection, or null; a `requested` row only when asked for (a link is signed for it).
 	 *
-	 * @param int $id Its id.
+	 * @param int  $id        Its id.
+	 * @param bool $requested Whether a `requested` row counts.
 	 * @return Objection|null
 	 */
-	public static function get( int $id ): ?array {
+	public static function get( int $id, bool $requested = false ): ?array {
 		global $wpdb;
 		$table = self::table();
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- the plugin's own table, whose name is a constant (WPCS 2.3 rejects prepare()'s %i).
 		$row = $wpdb->get_row( $wpdb->prepare( "SELECT * FROM {$table} WHERE id = %d", $id ), ARRAY_A );
-		return is_array( $row ) ? self::objection( $row ) : null;
+		$got = is_array( $row ) ? self::objection( $row ) : null;
+		return null === $got || ( ! $requested && self::REQUESTED === $got['status'] ) ? null : $got;
+	}
+
+	/**
+	 * The row a link to object is sent for: the address's objection to the processor, or a new
+	 * `requested` row (INSERT IGNORE: two requests at once make one row).
+	 *
+	 * @param array{ id: string, name: string } $processor The processor.
+	 * @param string                            $email     The address, normalised.
+	 * @param string                            $locale    The language of the link's e-mail and page.
+	 * @return Objection|null Null when the database refused it.
+	 */
+	public static function request( array $processor, string $email, string $locale ): ?array {
+		global $wpdb;
+		$table = self::table();
+		$now   = gmdate( 'Y-m-d H:i:s' );
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- the plugin's own table, whose name is a constant (WPCS 2.3 rejects prepare()'s %i); IGNORE leaves an address's objection as it is.
+		$wpdb->query( $wpdb->prepare( "INSERT IGNORE INTO {$table} (processor_id, processor_name, email, organization, name, reason, status, note, locale, created_at, updated_at) VALUES (%s, %s, %s, '', '', '', %s, '', %s, %s, %s)", $processor['id'], $processor['name'], $email, self::REQUESTED, $locale, $now, $now ) );
+		return self::find( $processor['id'], $email );
+	}
+
+	/**
+	 * The processor with this id while it is announced (its start date is still to come), or null.
+	 *
+	 * @param string $id The processor's id.
+	 * @return Processor|null
+	 */
+	public static function announced( string $id ): ?array {
+		$today = (string) wp_date( 'Y-m-d' );
+		foreach ( Policy_Store::processors() as $processor ) {
+			if ( $processor['id'] === $id ) {
+				return Policy_Store::is_upcoming( $processor, $today ) ? $processor : null;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Removes the `requested` rows of processors that are no longer announced: their links can
+	 * no longer be used. Runs hourly.
+	 *
+	 * @return int How many.
+	 */
+	public static function purge_requested(): int {
+		global $wpdb;
+		$table = self::table();
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- the plugin's own table, whose name is a constant (WPCS 2.3 rejects prepare()'s %i).
+		$ids  = $wpdb->get_col( $wpdb->prepare( "SELECT DISTINCT processor_id FROM {$table} WHERE status = %s", self::REQUESTED ) );
+		$gone = 0;
+		foreach ( is_array( $ids ) ? $ids : array() as $id ) {
+			if ( null === self::announced( (string) $id ) ) {
+				// phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- the plugin's own table, which no WordPress API reads.
+				$gone += (int) $wpdb->delete(
+					$table,
+					array(
+						'processor_id' => (string) $id,
+						'status'       => self::REQUESTED,
+					)
+				);
+			}
+		}
+		return $gone;
 	}
 
 	/**
@@ -200,7 +279,7 @@ final class Objections {
 		global $wpdb;
 		$table = self::table();
 		// An empty filter matches every row: one fixed statement, every value through prepare().
-		$where = $wpdb->prepare( "( %s = '' OR processor_id = %s ) AND ( %s = '' OR status = %s )", $processor_id, $processor_id, $status, $status );
+		$where = $wpdb->prepare( "( %s = '' OR processor_id = %s ) AND ( %s = '' OR status = %s ) AND status <> %s", $processor_id, $processor_id, $status, $status, self::REQUESTED );
 		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- the plugin's own table, whose name is a constant (WPCS 2.3 rejects prepare()'s %i); $where was prepared just above.
 		$total = (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$table} WHERE {$where}" );
 		$pages = (int) ceil( $total / max( 1, $per_page ) );
@@ -235,7 +314,8 @@ final class Objections {
 	}
 
 	/**
-	 * Every objection an address made, oldest first (the privacy exporter).
+	 * Every objection an address made, oldest first, with the links it asked for and did not use
+	 * (the privacy exporter).
 	 *
 	 * @param string $email The address, normalised.
 	 * @return list<Objection>
@@ -276,7 +356,7 @@ final class Objections {
 			'organization'  => (string) ( $row['organization'] ?? '' ),
 			'name'          => (string) ( $row['name'] ?? '' ),
 			'reason'        => (string) ( $row['reason'] ?? '' ),
-			'status'        => in_array( $status, self::STATUSES, true ) ? $status : 'open',
+			'status'        => in_array( $status, self::STATUSES, true ) || self::REQUESTED === $status ? $status : 'open',
 			'note'          => (string) ( $row['note'] ?? '' ),
 			'locale'        => (string) ( $row['locale'] ?? '' ),
 			'createdAt'     => (int) strtotime( ( (string) ( $row['created_at'] ?? '' ) ) . ' UTC' ),

@@ -15,8 +15,8 @@ use InfosecPolicy\Changes\Change_Log;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * The queue of e-mails: notices of published changes and confirmation requests, one row per
- * message in the deliveries table.
+ * The queue of e-mails: notices of published changes, confirmation requests and links to object,
+ * one row per message in the deliveries table.
  *
  * A save queues one notice per published entry (one insert, whatever the number of subscribers);
  * the sender expands it into one delivery per subscriber who was confirmed when it was queued. The
@@ -32,7 +32,11 @@ defined( 'ABSPATH' ) || exit;
  * update); the copy carries the same Message-ID, by which mail clients show it once. At most once
  * would instead lose that message whenever the failure came before the server's acceptance.
  *
- * @phpstan-type Delivery array{ id: int, kind: 'notice'|'confirm', changeId: int, subscriberId: int, status: string, attempts: int, nextAttemptAt: string, email: string, locale: string, subscriberStatus: string }
+ * A link to object to an announced processor, asked for on the objection page by an address that
+ * need not be subscribed, is a delivery too (kind `object`): its entry is the objection row the
+ * link is signed for, its subscriber 0, and its address and language are the row's.
+ *
+ * @phpstan-type Delivery array{ id: int, kind: 'notice'|'confirm'|'object', changeId: int, subscriberId: int, status: string, attempts: int, nextAttemptAt: string, email: string, locale: string, subscriberStatus: string }
  */
 final class Delivery_Queue {
 
@@ -86,6 +90,23 @@ final class Delivery_Queue {
 	}
 
 	/**
+	 * Queues the e-mail with the link to object that an address asked for: once per objection
+	 * row, sent again when asked for again (the mailbox's daily limit counts each).
+	 *
+	 * @param int $objection_id The row the link is signed for.
+	 */
+	public static function queue_objection_link( int $objection_id ): void {
+		global $wpdb;
+		$table = Subscriber_Tables::name( Subscriber_Tables::DELIVERIES );
+		$now   = gmdate( 'Y-m-d H:i:s' );
+		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- the plugin's own table, whose name is a constant (WPCS 2.3 rejects prepare()'s %i).
+		$wpdb->query( $wpdb->prepare( "INSERT IGNORE INTO {$table} (kind, change_id, subscriber_id, status, attempts, next_attempt_at) VALUES ('object', %d, 0, 'waiting', 0, %s)", $objection_id, $now ) );
+		$wpdb->query( $wpdb->prepare( "UPDATE {$table} SET status = 'waiting', attempts = 0, next_attempt_at = %s, last_error = '' WHERE kind = 'object' AND change_id = %d AND subscriber_id = 0 AND status IN ('sent', 'failed', 'skipped')", $now, $objection_id ) );
+		// phpcs:enable
+		Notice_Sender::schedule_soon();
+	}
+
+	/**
 	 * Turns each queued notice into one delivery per subscriber confirmed when it was queued, in
 	 * one statement per notice. A notice of an entry that is internal now, or has nothing
 	 * published, is dropped.
@@ -132,12 +153,11 @@ final class Delivery_Queue {
 	 */
 	public static function due( int $limit ): array {
 		global $wpdb;
-		$deliveries  = Subscriber_Tables::name( Subscriber_Tables::DELIVERIES );
-		$subscribers = Subscriber_Tables::name( Subscriber_Tables::SUBSCRIBERS );
+		$select = self::select();
 		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- the plugin's own tables, whose names are constants (WPCS 2.3 rejects prepare()'s %i); the queue is never cached, since several workers share it.
 		$rows = $wpdb->get_results(
 			$wpdb->prepare(
-				"SELECT d.id, d.kind, d.change_id, d.subscriber_id, d.status, d.attempts, d.next_attempt_at, s.email, s.locale, s.status AS subscriber_status FROM {$deliveries} d INNER JOIN {$subscribers} s ON s.id = d.subscriber_id WHERE d.status IN ('waiting', 'failed', 'sending') AND d.attempts < %d AND d.next_attempt_at <= %s ORDER BY d.kind ASC, d.change_id ASC, s.locale ASC, d.id ASC LIMIT %d",
+				"{$select} d.status IN ('waiting', 'failed', 'sending') AND d.attempts < %d AND d.next_attempt_at <= %s ORDER BY d.kind ASC, d.change_id ASC, locale ASC, d.id ASC LIMIT %d",
 				self::MAX_ATTEMPTS,
 				gmdate( 'Y-m-d H:i:s' ),
 				$limit
@@ -156,11 +176,22 @@ final class Delivery_Queue {
 	 */
 	public static function get( int $id ): ?array {
 		global $wpdb;
+		$select = self::select();
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- the plugin's own tables, whose names are constants (WPCS 2.3 rejects prepare()'s %i).
+		$row = $wpdb->get_row( $wpdb->prepare( "{$select} d.id = %d", $id ), ARRAY_A );
+		return is_array( $row ) ? self::delivery( $row ) : null;
+	}
+
+	/**
+	 * The start of a query for deliveries with their addresses and languages, up to a condition
+	 * to add after its `AND`: a subscriber's for a notice or a confirmation, the objection row's
+	 * for a link to object; one whose subscriber or row is gone is never read.
+	 */
+	private static function select(): string {
 		$deliveries  = Subscriber_Tables::name( Subscriber_Tables::DELIVERIES );
 		$subscribers = Subscriber_Tables::name( Subscriber_Tables::SUBSCRIBERS );
-		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- the plugin's own tables, whose names are constants (WPCS 2.3 rejects prepare()'s %i).
-		$row = $wpdb->get_row( $wpdb->prepare( "SELECT d.id, d.kind, d.change_id, d.subscriber_id, d.status, d.attempts, d.next_attempt_at, s.email, s.locale, s.status AS subscriber_status FROM {$deliveries} d INNER JOIN {$subscribers} s ON s.id = d.subscriber_id WHERE d.id = %d", $id ), ARRAY_A );
-		return is_array( $row ) ? self::delivery( $row ) : null;
+		$objections  = Subscriber_Tables::name( Subscriber_Tables::OBJECTIONS );
+		return "SELECT d.id, d.kind, d.change_id, d.subscriber_id, d.status, d.attempts, d.next_attempt_at, COALESCE(s.email, o.email) AS email, COALESCE(s.locale, o.locale) AS locale, COALESCE(s.status, '') AS subscriber_status FROM {$deliveries} d LEFT JOIN {$subscribers} s ON s.id = d.subscriber_id AND d.kind <> 'object' LEFT JOIN {$objections} o ON o.id = d.change_id AND d.kind = 'object' WHERE ( s.id IS NOT NULL OR o.id IS NOT NULL ) AND ";
 	}
 
 	/**
@@ -313,7 +344,11 @@ final class Delivery_Queue {
 	private static function delivery( array $row ): array {
 		return array(
 			'id'               => (int) ( $row['id'] ?? 0 ),
-			'kind'             => 'confirm' === ( $row['kind'] ?? '' ) ? 'confirm' : 'notice',
+			'kind'             => match ( $row['kind'] ?? '' ) {
+				'confirm' => 'confirm',
+			'object'  => 'object',
+			default   => 'notice',
+			},
 			'changeId'         => (int) ( $row['change_id'] ?? 0 ),
 			'subscriberId'     => (int) ( $row['subscriber_id'] ?? 0 ),
 			'status'           => (string) ( $row['status'] ?? '' ),

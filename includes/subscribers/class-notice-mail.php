@@ -18,8 +18,9 @@ use InfosecPolicy\Publish\Security_Txt;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Writes the two e-mails, in the language that is current when it is called (the sender switches
- * to each subscriber's): the confirmation request and the notice of a published change. Each has
+ * Writes the e-mails, in the language that is current when it is called (the sender switches
+ * to each subscriber's): the confirmation request, the notice of a published change, and the link
+ * to object to an announced processor that an address asked for. Each has
  * a plain-text and an HTML part saying the same, every value escaped for the part it goes in.
  * Header values are addresses (Reply-To one that is_email() accepted; From one address with no
  * character that could end it), the organisation's name stripped of control characters, quotes
@@ -27,6 +28,7 @@ defined( 'ABSPATH' ) || exit;
  * nothing an admin types can start a header of its own.
  *
  * @phpstan-import-type Subscriber from Subscribers
+ * @phpstan-import-type Objection from \InfosecPolicy\Objections\Objections
  * @phpstan-import-type Entry from \InfosecPolicy\Changes\Change_Log
  * @phpstan-type Mail array{ to: string, subject: string, text: string, html: string, headers: list<string>, messageId: string }
  */
@@ -65,6 +67,41 @@ final class Notice_Mail {
 			),
 			'headers'   => self::sender_headers( $organization ),
 			'messageId' => self::message_id( 'confirm-' . $subscriber['id'] . '-' . time() ),
+		);
+	}
+
+	/**
+	 * The link to object to an announced processor, which an address asked for on the objection
+	 * page.
+	 *
+	 * @param Objection                                     $objection The row the link is signed for.
+	 * @param array{ name: string, effectiveFrom?: string } $processor The announced processor.
+	 * @return Mail
+	 */
+	public static function objection_link( array $objection, array $processor ): array {
+		$organization = self::organization();
+		$org          = self::text( $organization, 'name' );
+		$link         = Objection_Links::requested_url( $objection );
+		$day          = Change_Sentences::date( (string) ( $processor['effectiveFrom'] ?? '' ) );
+		/* translators: %s: a processor's name. */
+		$subject = sprintf( __( 'Your link to object to %s', 'infosec-policy' ), $processor['name'] );
+		/* translators: 1: the organisation's name, 2: a processor's name. */
+		$asked = sprintf( __( 'Someone, probably you, asked on the information security statement of %1$s for a link to object to its new processor %2$s.', 'infosec-policy' ), $org, $processor['name'] );
+		/* translators: %s: a date. */
+		$open   = sprintf( __( 'To object, open this link and give your reason before %s:', 'infosec-policy' ), $day );
+		$ignore = __( 'If you did not ask for this, ignore this e-mail: nothing is recorded unless you send the form, and this address is used for nothing else.', 'infosec-policy' );
+		/* translators: %s: a processor's name. */
+		$label = sprintf( __( 'Object to %s', 'infosec-policy' ), $processor['name'] );
+		return array(
+			'to'        => $objection['email'],
+			'subject'   => self::subject( $subject ),
+			'text'      => $asked . "\n\n" . $open . "\n" . $link . "\n\n" . $ignore . "\n",
+			'html'      => self::document(
+				$subject,
+				'<p>' . esc_html( $asked ) . '</p><p>' . esc_html( $open ) . '</p><p><a href="' . esc_url( $link ) . '">' . esc_html( $label ) . '</a></p><p>' . esc_html( $ignore ) . '</p>'
+			),
+			'headers'   => self::sender_headers( $organization ),
+			'messageId' => self::message_id( 'object-' . $objection['id'] . '-' . time() ),
 		);
 	}
 

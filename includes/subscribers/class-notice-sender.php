@@ -10,6 +10,7 @@ declare(strict_types=1);
 namespace InfosecPolicy\Subscribers;
 
 use InfosecPolicy\Changes\Change_Log;
+use InfosecPolicy\Objections\Objections;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -76,11 +77,13 @@ final class Notice_Sender {
 	}
 
 	/**
-	 * The hourly run: expired pending addresses go, and the sender runs if anything waits.
+	 * The hourly run: expired pending addresses go, and so do the rows of links to object asked for
+	 * processors no longer announced; the sender runs if anything waits.
 	 */
 	public static function maintain(): void {
 		Subscribers::purge_expired();
 		Subscription_Requests::purge_stale();
+		Objections::purge_requested();
 		self::reschedule();
 	}
 
@@ -184,6 +187,11 @@ final class Notice_Sender {
 			'confirmedAt'   => null,
 			'consentSource' => '',
 		);
+		if ( 'object' === $delivery['kind'] ) {
+			$objection = Objections::get( $delivery['changeId'], true );
+			$processor = null === $objection ? null : Objections::announced( $objection['processorId'] );
+			return null === $objection || null === $processor ? null : self::in_locale( $delivery['locale'], static fn(): array => Notice_Mail::objection_link( $objection, $processor ) );
+		}
 		if ( 'confirm' === $delivery['kind'] ) {
 			return 'pending' === $delivery['subscriberStatus'] ? self::in_locale( $delivery['locale'], static fn(): array => Notice_Mail::confirmation( $subscriber ) ) : null;
 		}

@@ -17,15 +17,17 @@ defined( 'ABSPATH' ) || exit;
  * - `infosec_policy_subscribers`: one row per address, with what the privacy promise allows and
  *   nothing else (the address, its language, its status, when it was asked for and confirmed,
  *   where its consent comes from, and how many confirmation requests it was sent);
- * - `infosec_policy_requests`: one row per subscribe request not yet handled, written the same
- *   way whatever the address's state, so that the answer tells nothing (Subscription_Requests);
+ * - `infosec_policy_requests`: one row per request not yet handled, to subscribe or (with a
+ *   processor's id) for a link to object to that processor, written the same way whatever the
+ *   address's state, so that the answer tells nothing (Subscription_Requests);
  * - `infosec_policy_notices`: one row per published change-log entry to tell subscribers about,
  *   written by the save, so that a save costs one insert however many subscribers there are;
  * - `infosec_policy_deliveries`: one row per message to send, unique per kind, entry and subscriber,
  *   which is what makes "never twice" a property of the database rather than of the code;
  * - `infosec_policy_objections`: one row per customer's objection to an announced processor (GDPR
  *   Art. 28(2)), unique per processor and address, so that a second answer from the same link
- *   updates the first (Objections).
+ *   updates the first; a row whose status is `requested` holds only an address that asked for a
+ *   link and has not objected yet (Objections).
  */
 final class Subscriber_Tables {
 
@@ -35,7 +37,7 @@ final class Subscriber_Tables {
 	public const REQUESTS       = 'infosec_policy_requests';
 	public const OBJECTIONS     = 'infosec_policy_objections';
 	public const SCHEMA_OPTION  = 'infosec_policy_subscribers_schema';
-	public const SCHEMA_VERSION = 3;
+	public const SCHEMA_VERSION = 4;
 
 	/**
 	 * A table's full name.
@@ -100,6 +102,7 @@ CREATE TABLE {$requests} (
   email varchar(191) NOT NULL,
   locale varchar(20) NOT NULL DEFAULT '',
   source varchar(20) NOT NULL DEFAULT '',
+  processor_id varchar(64) NOT NULL DEFAULT '',
   requested_at datetime NOT NULL,
   PRIMARY KEY  (id)
 ) {$collate};
@@ -140,11 +143,16 @@ CREATE TABLE {$objections} (
 		if ( $objections !== $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $objections ) ) ) {
 			return;
 		}
-		// Nor does a column dbDelta could not add to a table that was there (version 1's).
-		$subscribers = self::name( self::SUBSCRIBERS );
-		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- the plugin's own table, whose name is a constant; checked once per upgrade.
-		if ( null === $wpdb->get_var( $wpdb->prepare( "SHOW COLUMNS FROM {$subscribers} LIKE %s", 'confirmations' ) ) ) {
-			return;
+		// Nor does a column dbDelta could not add to a table that was there (version 1's and 3's).
+		foreach ( array(
+			self::SUBSCRIBERS => 'confirmations',
+			self::REQUESTS    => 'processor_id',
+		) as $table => $column ) {
+			$name = self::name( $table );
+			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- the plugin's own tables, whose names are constants; checked once per upgrade.
+			if ( null === $wpdb->get_var( $wpdb->prepare( "SHOW COLUMNS FROM {$name} LIKE %s", $column ) ) ) {
+				return;
+			}
 		}
 		update_option( self::SCHEMA_OPTION, self::SCHEMA_VERSION, true );
 	}

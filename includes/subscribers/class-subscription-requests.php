@@ -9,10 +9,12 @@ declare(strict_types=1);
 
 namespace InfosecPolicy\Subscribers;
 
+use InfosecPolicy\Objections\Objections;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
- * A visitor's request to subscribe is written here, one insert whatever the address's state,
+ * A visitor's request to subscribe, or for a link to object to an announced processor, is written here, one insert whatever the address's state,
  * and handled later by the background sender (Notice_Sender::run()): so the answer, its headers
  * and its time are the same for a new, a pending and a confirmed address, and no e-mail is sent
  * while the visitor waits.
@@ -44,12 +46,13 @@ final class Subscription_Requests {
 	/**
 	 * Writes a request down, to be handled after the answer.
 	 *
-	 * @param string $email  The address, normalised.
-	 * @param string $locale The language asked for, or '' for the site's.
-	 * @param string $source Where it came from (`form`, `rest`).
+	 * @param string $email        The address, normalised.
+	 * @param string $locale       The language asked for, or '' for the site's.
+	 * @param string $source       Where it came from (`form`, `rest`, `object`).
+	 * @param string $processor_id For a link to object to this processor, or '' to subscribe.
 	 */
-	public static function add( string $email, string $locale, string $source ): void {
-		self::insert( $email, $locale, $source, gmdate( 'Y-m-d H:i:s' ) );
+	public static function add( string $email, string $locale, string $source, string $processor_id = '' ): void {
+		self::insert( $email, $locale, $source, $processor_id, gmdate( 'Y-m-d H:i:s' ) );
 		Notice_Sender::schedule_soon();
 		// Wake WP-Cron now rather than at the next page view, as wp_cron() would (the same call,
 		// whatever the address): a loopback request that this one does not wait for.
@@ -97,9 +100,10 @@ final class Subscription_Requests {
 	 * @param string $email        The address.
 	 * @param string $locale       The language asked for, or ''.
 	 * @param string $source       Where it came from.
+	 * @param string $processor_id The processor a link to object is asked for, or ''.
 	 * @param string $requested_at When it was asked for, as the table writes times.
 	 */
-	private static function insert( string $email, string $locale, string $source, string $requested_at ): void {
+	private static function insert( string $email, string $locale, string $source, string $processor_id, string $requested_at ): void {
 		global $wpdb;
 		// phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery -- the plugin's own table, which no WordPress API reads.
 		$wpdb->insert(
@@ -108,9 +112,10 @@ final class Subscription_Requests {
 				'email'        => $email,
 				'locale'       => $locale,
 				'source'       => $source,
+				'processor_id' => $processor_id,
 				'requested_at' => $requested_at,
 			),
-			array( '%s', '%s', '%s', '%s' )
+			array( '%s', '%s', '%s', '%s', '%s' )
 		);
 	}
 
@@ -145,9 +150,13 @@ final class Subscription_Requests {
 				if ( 1 !== $wpdb->delete( $table, array( 'id' => (int) $row['id'] ), array( '%d' ) ) ) {
 					continue;
 				}
-				if ( ! self::handle( (string) $row['email'], (string) $row['locale'], (string) $row['source'] ) ) {
+				$processor_id = (string) ( $row['processor_id'] ?? '' );
+				$handled      = '' === $processor_id
+					? self::handle( (string) $row['email'], (string) $row['locale'], (string) $row['source'] )
+					: self::handle_objection( (string) $row['email'], (string) $row['locale'], $processor_id );
+				if ( ! $handled ) {
 					// The site's cap is reached: this one waits for the next hour, and so do the rest.
-					self::insert( (string) $row['email'], (string) $row['locale'], (string) $row['source'], (string) $row['requested_at'] );
+					self::insert( (string) $row['email'], (string) $row['locale'], (string) $row['source'], $processor_id, (string) $row['requested_at'] );
 					return $done;
 				}
 				++$done;
@@ -190,12 +199,9 @@ final class Subscription_Requests {
 		if ( null !== $subscriber && ( 'confirmed' === $subscriber['status'] || Subscribers::confirmations( $subscriber['id'] ) >= Subscribers::CONFIRMATIONS ) ) {
 			return true;
 		}
-		if ( 0 < Rate_Limit::retry_after( 'site', 'confirmations', self::hourly_cap() ) ) {
-			update_option( self::CAP_REACHED_OPTION, time(), false );
-			return false;
-		}
-		if ( ! Rate_Limit::take( 'mailbox', Subscriptions::mailbox( $email ), Subscriptions::MAILBOX_LIMIT, DAY_IN_SECONDS ) ) {
-			return true;
+		$within = self::within_limits( $email );
+		if ( true !== $within ) {
+			return false === $within;
 		}
 		$subscriber ??= Subscribers::add( $email, '' === $locale ? get_locale() : $locale, 'pending', $source );
 		if ( null === $subscriber || 'pending' !== $subscriber['status'] || ! Subscribers::count_confirmation( $subscriber['id'] ) ) {
@@ -204,5 +210,50 @@ final class Subscription_Requests {
 		Rate_Limit::take( 'site', 'confirmations', self::hourly_cap(), HOUR_IN_SECONDS );
 		Delivery_Queue::queue_confirmation( $subscriber['id'] );
 		return true;
+	}
+
+	/**
+	 * Handles one request for a link to object to a processor: an address is sent its link while
+	 * the processor is announced, within the same limits as a confirmation (the mailbox's daily
+	 * limit and the site's hourly cap, which both count either kind), whether or not it
+	 * subscribed or objected before. Its objection row, `requested` until it objects, is what the
+	 * link is signed for (Objections::request()).
+	 *
+	 * @param string $email        The address.
+	 * @param string $locale       The language asked for, or ''.
+	 * @param string $processor_id The processor.
+	 * @return bool False when the site's cap held it back, to be tried again.
+	 */
+	private static function handle_objection( string $email, string $locale, string $processor_id ): bool {
+		$processor = Objections::announced( $processor_id );
+		if ( null === $processor ) {
+			return true;
+		}
+		$within = self::within_limits( $email );
+		if ( true !== $within ) {
+			return false === $within;
+		}
+		$row = Objections::request( $processor, $email, '' === $locale ? get_locale() : $locale );
+		if ( null === $row ) {
+			return true;
+		}
+		Rate_Limit::take( 'site', 'confirmations', self::hourly_cap(), HOUR_IN_SECONDS );
+		Delivery_Queue::queue_objection_link( $row['id'] );
+		return true;
+	}
+
+	/**
+	 * Whether an e-mail may be sent to an address now: true; null when the site's hourly cap is
+	 * reached (the request waits for the next hour); false when the mailbox has had its e-mails for
+	 * the day (the request is dropped). Counts the mailbox's e-mail when it may.
+	 *
+	 * @param string $email The address.
+	 */
+	private static function within_limits( string $email ): ?bool {
+		if ( 0 < Rate_Limit::retry_after( 'site', 'confirmations', self::hourly_cap() ) ) {
+			update_option( self::CAP_REACHED_OPTION, time(), false );
+			return null;
+		}
+		return Rate_Limit::take( 'mailbox', Subscriptions::mailbox( $email ), Subscriptions::MAILBOX_LIMIT, DAY_IN_SECONDS );
 	}
 }

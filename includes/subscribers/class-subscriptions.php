@@ -44,13 +44,17 @@ final class Subscriptions {
 	 * daily limit), so the time it takes is the same too and no e-mail is sent while the visitor
 	 * waits.
 	 *
-	 * @param mixed  $email  The address, as given.
-	 * @param mixed  $locale The language for the e-mails, or null for the site's.
-	 * @param string $client The client's address, for the rate limit.
-	 * @param string $source Where the request came from (`form`, `rest`): the consent's source.
+	 * A request for a link to object to an announced processor (the objection page's form) goes
+	 * the same way, counted in the same limits, with the processor's id.
+	 *
+	 * @param mixed  $email        The address, as given.
+	 * @param mixed  $locale       The language for the e-mails, or null for the site's.
+	 * @param string $client       The client's address, for the rate limit.
+	 * @param string $source       Where the request came from (`form`, `rest`, `object`): the consent's source.
+	 * @param string $processor_id The processor to object to, or '' to subscribe.
 	 * @return true|\WP_Error 400 naming the field, or 429.
 	 */
-	public static function request( mixed $email, mixed $locale, string $client, string $source ): bool|\WP_Error {
+	public static function request( mixed $email, mixed $locale, string $client, string $source, string $processor_id = '' ): bool|\WP_Error {
 		$client = self::client_key( $client );
 		if ( ! Rate_Limit::take( 'client', $client, self::CLIENT_LIMIT, HOUR_IN_SECONDS ) ) {
 			return self::limited( Rate_Limit::retry_after( 'client', $client, self::CLIENT_LIMIT ) );
@@ -64,7 +68,7 @@ final class Subscriptions {
 		if ( ! Rate_Limit::take( 'asked', $asked, self::MAILBOX_LIMIT, DAY_IN_SECONDS ) ) {
 			return self::limited( Rate_Limit::retry_after( 'asked', $asked, self::MAILBOX_LIMIT ) );
 		}
-		Subscription_Requests::add( $address, is_string( $locale ) ? $locale : '', $source );
+		Subscription_Requests::add( $address, is_string( $locale ) ? $locale : '', $source, $processor_id );
 		return true;
 	}
 

@@ -3,6 +3,8 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 
 /**
  * WordPress dependencies
@@ -22,10 +24,11 @@ import {
 	demoPolicy,
 	notices,
 	SETTINGS_PAGE,
+	STATEMENT_PAGE,
 	sidewaysOverflow,
 	storePolicy,
 } from './policy-helpers';
-import { fill, nl } from './translations';
+import { en, fill, nl } from './translations';
 
 const ROUTE = '/infosec-policy/v1';
 
@@ -89,9 +92,53 @@ async function removeSubscribers( requestUtils: RequestUtils ) {
 	}
 }
 
+/**
+ * Writes a reason on an objection page, sends it, and waits for the page that says it is recorded.
+ *
+ * @param visitor The visitor's page, on the objection form.
+ * @param t       The language's messages.
+ * @param reason  The reason.
+ * @param button  The send button's label, in English.
+ */
+async function sendObjection(
+	visitor: Page,
+	t: ( text: string ) => string,
+	reason: string,
+	button = 'Send my objection'
+) {
+	await visitor
+		.getByLabel( t( 'Why do you object? (required)' ) )
+		.fill( reason );
+	await visitor.getByRole( 'button', { name: t( button ) } ).click();
+	await expect(
+		visitor.getByRole( 'heading', {
+			name: t( 'Your objection is recorded' ),
+		} )
+	).toBeVisible();
+}
+
+/**
+ * Forgets the public forms' rate limits: every request of these tests comes from 127.0.0.1, and
+ * the other specs' subscribe requests count against the same hourly limit.
+ */
+function forgetRateLimits() {
+	execFileSync( 'php', [
+		path.join( __dirname, 'fixtures/forget-rate-limits.php' ),
+		`${ process.env.INFOSEC_SITE_DIR }/wordpress`,
+	] );
+}
+
 const LANGUAGES = [
-	{ name: 'English', locale: '', t: ( text: string ) => text },
-	{ name: 'Dutch', locale: 'nl_NL', t: ( text: string ) => nl( text ) },
+	{
+		name: 'English',
+		locale: '',
+		t: ( text: string, context = '' ) => en( text, context ),
+	},
+	{
+		name: 'Dutch',
+		locale: 'nl_NL',
+		t: ( text: string, context = '' ) => nl( text, context ),
+	},
 ] as const;
 
 test.describe( 'objecting to an announced processor', () => {
@@ -220,32 +267,23 @@ test.describe( 'objecting to an announced processor', () => {
 			).toHaveValue( organization );
 			expect( await mine() ).toEqual( [] );
 
-			await reason.fill( 'Our data must stay with one provider.' );
-			await visitor
-				.getByRole( 'button', { name: t( 'Send my objection' ) } )
-				.click();
-			await expect(
-				visitor.getByRole( 'heading', {
-					name: t( 'Your objection is recorded' ),
-				} )
-			).toBeVisible();
+			await sendObjection(
+				visitor,
+				t,
+				'Our data must stay with one provider.'
+			);
 
 			// The same link again: the objection is there, and a second answer changes it.
 			await visitor.goto( link );
 			await expect(
 				visitor.getByLabel( t( 'Why do you object? (required)' ) )
 			).toHaveValue( 'Our data must stay with one provider.' );
-			await visitor
-				.getByLabel( t( 'Why do you object? (required)' ) )
-				.fill( 'Our data must stay in the Netherlands.' );
-			await visitor
-				.getByRole( 'button', { name: t( 'Change my objection' ) } )
-				.click();
-			await expect(
-				visitor.getByRole( 'heading', {
-					name: t( 'Your objection is recorded' ),
-				} )
-			).toBeVisible();
+			await sendObjection(
+				visitor,
+				t,
+				'Our data must stay in the Netherlands.',
+				'Change my objection'
+			);
 			const stored = await mine();
 			expect( stored ).toHaveLength( 1 );
 			expect( stored[ 0 ] ).toMatchObject( {
@@ -427,6 +465,184 @@ test.describe( 'objecting to an announced processor', () => {
 		} );
 	}
 
+	for ( const { name, locale, t } of LANGUAGES ) {
+		test( `a customer who is not subscribed asks for a link beside the announced processor and objects, in ${ name }`, async ( {
+			browser,
+			requestUtils,
+		} ) => {
+			test.setTimeout( 180_000 );
+			forgetRateLimits();
+			await requestUtils.updateSiteSettings( { language: locale } );
+			const slug = ( locale || 'en' ).toLowerCase().replace( '_', '-' );
+			const email = `customer-${ slug }-${ Date.now() }@example.com`;
+			const processorId = `brevo-asked-${ slug }`;
+			const starts = new Date( Date.now() + 40 * 24 * 3600 * 1000 )
+				.toISOString()
+				.slice( 0, 10 );
+			const announced = demoPolicy();
+			announced.processors.push( {
+				...announced.processors[ 1 ]!,
+				id: processorId,
+				name: 'Brevo',
+				legalEntity: 'Sendinblue SAS',
+				purpose: 'Sends our newsletter.',
+				effectiveFrom: starts,
+			} );
+			await storePolicy( requestUtils, announced );
+
+			// On the statement, beside Brevo only: "Object", named for whom in a list of links.
+			const visitor = await visitorWithoutJavaScript( browser );
+			await visitor.goto( STATEMENT_PAGE );
+			const objectLinks = visitor.locator(
+				'.wp-block-infosec-policy-processor-table__object'
+			);
+			await expect( objectLinks ).toHaveCount( 1 );
+			const objectLink = visitor.getByRole( 'link', {
+				name: `${ t( 'Object', 'a link beside an announced processor' ) } (Brevo)`,
+			} );
+			await expect( objectLink ).toBeVisible();
+			await objectLink.click();
+			await expect(
+				visitor.getByRole( 'heading', {
+					name: fill( t( 'Object to %s' ), 'Brevo' ),
+				} )
+			).toBeVisible();
+			await expect(
+				visitor.locator( '.infosec-policy-objection__facts' )
+			).toContainText( 'Sendinblue SAS' );
+			// The honeypot is clipped to nothing, and screen readers see one text field.
+			expect(
+				await visitor
+					.locator( '.infosec-policy-objection__trap' )
+					.evaluate( ( element ) => {
+						const box = element.getBoundingClientRect();
+						return [
+							getComputedStyle( element ).clipPath,
+							box.width * box.height,
+						];
+					} )
+			).toEqual( [ 'inset(50%)', 1 ] );
+			const fields = await visitor
+				.locator( '.infosec-policy-objection__form' )
+				.ariaSnapshot();
+			expect( fields.match( /textbox/g ) ).toHaveLength( 1 );
+			const askUrl = visitor.url();
+			expect( await axeViolations( browser, askUrl ) ).toEqual( [] );
+
+			// Without an address nothing is asked for, and the field says why.
+			await visitor
+				.getByRole( 'button', { name: t( 'Send me the link' ) } )
+				.click();
+			await expect( visitor.getByRole( 'alert' ) ).toContainText(
+				t(
+					'Nothing was sent yet: please correct the field marked below.'
+				)
+			);
+			const address = visitor.getByLabel( t( 'Your e-mail address' ) );
+			await expect( address ).toHaveAttribute( 'aria-invalid', 'true' );
+
+			await address.fill( email );
+			await visitor
+				.getByRole( 'button', { name: t( 'Send me the link' ) } )
+				.click();
+			await expect(
+				visitor.getByRole( 'heading', {
+					name: t( 'Check your e-mail' ),
+				} )
+			).toBeVisible();
+
+			// A robot that fills in the honeypot is answered the same, and sent nothing; another
+			// site's page cannot ask.
+			const anonymous = await browser.newContext( {
+				storageState: { cookies: [], origins: [] },
+			} );
+			const ask = ( form: Record< string, string >, headers = {} ) =>
+				anonymous.request.post( askUrl, {
+					form,
+					headers,
+					maxRedirects: 0,
+				} );
+			const trapped = await ask( {
+				infosec_policy_email: `robot-${ slug }@example.com`,
+				infosec_policy_website: 'https://spam.example',
+			} );
+			expect( trapped.status() ).toBe( 303 );
+			expect( trapped.headers().location ).toContain( '&sent=1' );
+			expect(
+				(
+					await ask(
+						{
+							infosec_policy_email: `forged-${ slug }@example.com`,
+						},
+						{ 'Sec-Fetch-Site': 'cross-site' }
+					)
+				).status()
+			).toBe( 403 );
+
+			// The link arrives by e-mail (WP-Cron, the SMTP server on loopback).
+			await expect
+				.poll(
+					async () => {
+						await anonymous.request.get( '/wp-cron.php' );
+						return mailTo( email ).length;
+					},
+					{ timeout: 90_000, intervals: [ 2_000 ] }
+				)
+				.toBe( 1 );
+			const mail = mailTo( email )[ 0 ]!;
+			expect( mail.headers.subject?.[ 0 ] ).toContain( 'Brevo' );
+			const link = linkIn( mail.text, 'object' );
+			expect( link ).toContain( '&objection=' );
+			expect( mailTo( `robot-${ slug }@example.com` ) ).toEqual( [] );
+			expect( mailTo( `forged-${ slug }@example.com` ) ).toEqual( [] );
+
+			// Asking records no objection; the link's form does.
+			const mine = async () =>
+				( await objections( requestUtils ) ).objections.filter(
+					( objection ) => objection.email === email
+				);
+			expect( await mine() ).toEqual( [] );
+			await visitor.goto( link );
+			await sendObjection( visitor, t, 'We do not want a new provider.' );
+			expect( await mine() ).toMatchObject( [
+				{
+					processorId,
+					reason: 'We do not want a new provider.',
+					status: 'open',
+				},
+			] );
+
+			// A link whose token is not its row's does nothing.
+			const forged = link.replace( /token=[0-9a-f]/, ( found ) =>
+				found.endsWith( '0' )
+					? found.slice( 0, -1 ) + '1'
+					: found.slice( 0, -1 ) + '0'
+			);
+			expect( ( await anonymous.request.get( forged ) ).status() ).toBe(
+				404
+			);
+
+			// On a phone the page does not scroll sideways.
+			await visitor.setViewportSize( { width: 390, height: 844 } );
+			await visitor.goto( askUrl );
+			const { width, wide } = await sidewaysOverflow( visitor );
+			expect( width, wide.join( ', ' ) ).toBeLessThanOrEqual( 390 );
+
+			// A processor in use has no link, and its page says objections are closed.
+			const inUse = askUrl.replace(
+				processorId,
+				announced.processors[ 0 ]!.id
+			);
+			expect( ( await anonymous.request.get( inUse ) ).status() ).toBe(
+				410
+			);
+			await anonymous.close();
+			await visitor.context().close();
+			forgetRateLimits();
+			await storePolicy( requestUtils, demoPolicy() );
+		} );
+	}
+
 	test( 'a subscriber who reads Dutch on an English site gets the objection page in Dutch', async ( {
 		browser,
 		requestUtils,
@@ -454,16 +670,22 @@ test.describe( 'objecting to an announced processor', () => {
 		} );
 		await storePolicy( requestUtils, announced );
 		const visitor = await visitorWithoutJavaScript( browser );
+		// The notice that announces Brevo (a save in the same second as the import may tell the
+		// new subscriber of an earlier change too).
+		const announcing = () =>
+			mailTo( email ).filter( ( mail ) =>
+				mail.text.includes( 'infosec-policy=object&' )
+			);
 		await expect
 			.poll(
 				async () => {
 					await visitor.request.get( '/wp-cron.php' );
-					return mailTo( email ).length;
+					return announcing().length;
 				},
 				{ timeout: 90_000, intervals: [ 2_000 ] }
 			)
 			.toBe( 1 );
-		await visitor.goto( linkIn( mailTo( email )[ 0 ]!.text, 'object' ) );
+		await visitor.goto( linkIn( announcing()[ 0 ]!.text, 'object' ) );
 		await expect( visitor.locator( 'html' ) ).toHaveAttribute(
 			'lang',
 			'nl-NL'

@@ -9,6 +9,8 @@ declare(strict_types=1);
 
 namespace InfosecPolicy\Tests;
 
+use InfosecPolicy\Policy\Policy_Store;
+
 use PHPUnit\Framework\TestCase as PHPUnitTestCase;
 
 /**
@@ -76,6 +78,22 @@ abstract class TestCase extends PHPUnitTestCase {
 	 */
 	protected function demo_policy(): array {
 		return infosec_policy_demo_policy();
+	}
+
+	/**
+	 * Stores the demo policy with one processor more, Brevo, announced forty days ahead.
+	 */
+	protected function store_announced_brevo(): void {
+		$policy                 = $this->demo_policy();
+		$policy['processors'][] = array_merge(
+			$policy['processors'][0],
+			array(
+				'id'            => 'brevo',
+				'name'          => 'Brevo',
+				'effectiveFrom' => (string) wp_date( 'Y-m-d', time() + 40 * DAY_IN_SECONDS ),
+			)
+		);
+		$this->assertIsInt( Policy_Store::save( $policy, Policy_Store::get()['revision'] ) );
 	}
 
 	/**

@@ -10,6 +10,7 @@ declare(strict_types=1);
 namespace InfosecPolicy\Tests;
 
 use InfosecPolicy\Blocks\Processor_Table;
+use InfosecPolicy\Objections\Objection_Links;
 use InfosecPolicy\Policy\Policy_Store;
 
 /**
@@ -219,8 +220,12 @@ final class ProcessorTableBlockTest extends TestCase {
 				$this->texts( $xpath, '//tbody/tr[2]/td[1]/span[@class="wp-block-infosec-policy-processor-table__note"]' )
 			);
 			$this->assertSame( 0, $this->count_matches( $xpath, '//tbody//th//span' ) );
+			// Beside it, where a customer asks for a link to object; named for a screen reader.
+			$processor = Policy_Store::processors()[1];
+			$this->assertSame( array( Objection_Links::request_url( $processor['id'] ) ), $this->attribute_values( $xpath, '//tbody/tr[2]/td[1]/a[@class="wp-block-infosec-policy-processor-table__object"]/@href' ) );
+			$this->assertSame( array( 'Object (' . $processor['name'] . ')' ), $this->texts( $xpath, '//tbody//a[@class="wp-block-infosec-policy-processor-table__object"]' ) );
 			// From its day on, in use like the others.
-			$this->assertSame( 0, $this->count_matches( $xpath, '//tbody/tr[3][@class] | //tbody/tr[3]//span' ) );
+			$this->assertSame( 0, $this->count_matches( $xpath, '//tbody/tr[3][@class] | //tbody/tr[3]//span | //tbody/tr[3]//a' ) );
 		}
 	}
 

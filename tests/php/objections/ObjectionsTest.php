@@ -32,22 +32,6 @@ final class ObjectionsTest extends TestCase {
 	);
 
 	/**
-	 * The demo policy with Brevo announced in forty days, stored.
-	 */
-	private function store_announced(): void {
-		$policy                 = $this->demo_policy();
-		$policy['processors'][] = array_merge(
-			$policy['processors'][0],
-			array(
-				'id'            => 'brevo',
-				'name'          => 'Brevo',
-				'effectiveFrom' => (string) wp_date( 'Y-m-d', time() + 40 * DAY_IN_SECONDS ),
-			)
-		);
-		$this->assertIsInt( Policy_Store::save( $policy, Policy_Store::get()['revision'] ) );
-	}
-
-	/**
 	 * An objection to a processor from an address.
 	 *
 	 * @param string $processor The processor's id.
@@ -255,7 +239,7 @@ final class ObjectionsTest extends TestCase {
 	}
 
 	public function test_a_processor_in_use_with_open_objections_is_a_finding(): void {
-		$this->store_announced();
+		$this->store_announced_brevo();
 		$objection = $this->object( 'mailchimp' );
 		$this->object( 'brevo' );
 		$findings = array_values( array_filter( Compliance_Checks::for_stored_policy(), static fn( array $finding ): bool => 'objections-open' === $finding['rule'] ) );

@@ -291,7 +291,7 @@ final class SubscriberAdminTest extends TestCase {
 		$this->rest( 'POST', '/subscribers', array( 'email' => 'private@example.com' ) );
 		$requests = Subscriber_Tables::name( Subscriber_Tables::REQUESTS );
 		$request  = $wpdb->get_row( "SELECT * FROM {$requests} WHERE email = 'private@example.com'", ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- the plugin's own table name, no input.
-		$this->assertSame( array( 'id', 'email', 'locale', 'source', 'requested_at' ), array_keys( (array) $request ), 'the request waiting to be handled keeps no client address' );
+		$this->assertSame( array( 'id', 'email', 'locale', 'source', 'processor_id', 'requested_at' ), array_keys( (array) $request ), 'the request waiting to be handled keeps no client address' );
 		\InfosecPolicy\Subscribers\Notice_Sender::run( 30 );
 		$table = Subscriber_Tables::name( Subscriber_Tables::SUBSCRIBERS );
 
