@@ -24,6 +24,11 @@ $headings   = Processor_Table::headings();
 			<?php esc_html_e( 'No processors have been published yet.', 'infosec-policy' ); ?>
 		</p>
 	<?php else : ?>
+		<?php
+		// A table wider than its column (long words in a narrow theme, before it stacks) scrolls
+		// in its own region, which the keyboard can reach, rather than the whole page sideways.
+		?>
+		<div class="wp-block-infosec-policy-processor-table__scroll" role="region" tabindex="0" aria-label="<?php echo esc_attr( $caption ); ?>">
 		<table class="wp-block-infosec-policy-processor-table__table <?php echo esc_attr( Processor_Table::stacked_labels( $columns ) ); ?>">
 			<caption><?php echo esc_html( $caption ); ?></caption>
 			<thead>
@@ -81,5 +86,6 @@ $headings   = Processor_Table::headings();
 		?>
 			</tbody>
 		</table>
+		</div>
 	<?php endif; ?>
 </div>
