@@ -77,7 +77,8 @@ $headings   = Processor_Table::headings();
 				if ( '' !== $cell['objectUrl'] ) {
 					// "Object", and for a screen reader's list of links also whom to.
 					echo '<a class="wp-block-infosec-policy-processor-table__object" href="' . esc_url( $cell['objectUrl'] ) . '">' . esc_html_x( 'Object', 'a link beside an announced processor', 'infosec-policy' )
-						. '<span class="wp-block-infosec-policy-processor-table__hidden"> (' . esc_html( $row['name'] ) . ')</span></a>';
+						/* translators: %s: the name of the processor an "Object" link is for, read by screen readers after the link's text. */
+						. '<span class="wp-block-infosec-policy-processor-table__hidden"> ' . esc_html( sprintf( _x( '(%s)', 'whom an Object link is for', 'infosec-policy' ), $row['name'] ) ) . '</span></a>';
 				}
 				echo 'name' === $column ? '</th>' : '</td>';
 			}

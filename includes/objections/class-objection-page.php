@@ -88,8 +88,23 @@ final class Objection_Page {
 			exit;
 		}
 		$objector = '' === $processor_id ? null : self::objector( $processor_id, $id, $row_id, $token );
+		$in_use   = null === $objector ? self::processor( $processor_id ) : null;
+		if ( null !== $in_use && ! Policy_Store::is_upcoming( $in_use, (string) wp_date( 'Y-m-d' ) ) ) {
+			// Objections to it are closed, whoever the link was for: a link asked for is gone by now.
+			self::closed( $in_use );
+			exit;
+		}
 		if ( null === $objector ) {
-			self::simple( 404, __( 'This link does not work any more', 'infosec-policy' ), array( __( 'The link is not complete, or the address it was sent to is no longer subscribed. Open the link from the e-mail again, or write to the organisation.', 'infosec-policy' ) ) );
+			self::simple(
+				404,
+				__( 'This link does not work any more', 'infosec-policy' ),
+				array(
+					0 === $row_id
+						? __( 'The link is not complete, or the address it was sent to is no longer subscribed. Open the link from the e-mail again, or write to the organisation.', 'infosec-policy' )
+						/* translators: %d: a number of days. */
+						: sprintf( _n( 'The link is not complete, or it has expired: a link you asked for works for %d day. Ask for a new one beside the processor on the statement page.', 'The link is not complete, or it has expired: a link you asked for works for %d days. Ask for a new one beside the processor on the statement page.', Subscribers::PENDING_DAYS, 'infosec-policy' ), Subscribers::PENDING_DAYS ),
+				)
+			);
 			exit;
 		}
 		// In the objector's language, as the e-mail with the link was.

@@ -11,6 +11,7 @@ namespace InfosecPolicy\Objections;
 
 use InfosecPolicy\Policy\Policy_Store;
 use InfosecPolicy\Subscribers\Subscriber_Tables;
+use InfosecPolicy\Subscribers\Subscribers;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -27,7 +28,8 @@ defined( 'ABSPATH' ) || exit;
  * A customer who is not subscribed asks for a link on the objection page (Objection_Request_Page);
  * the row made then is `requested`: it holds only the address the link was sent to, is no
  * objection, and so is in no list, count, export or finding, until the customer objects from the
- * link. It goes once its processor is no longer announced (purge_requested()).
+ * link. It goes once its processor is no longer announced, or after Subscribers::PENDING_DAYS days
+ * (purge_requested()).
  *
  * @phpstan-type Objection array{ id: int, processorId: string, processorName: string, email: string, organization: string, name: string, reason: string, status: 'open'|'answered'|'withdrawn'|'requested', note: string, locale: string, createdAt: int, updatedAt: int }
  * @phpstan-import-type Processor from Policy_Store
@@ -205,6 +207,9 @@ final class Objections {
 		$now   = gmdate( 'Y-m-d H:i:s' );
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- the plugin's own table, whose name is a constant (WPCS 2.3 rejects prepare()'s %i); IGNORE leaves an address's objection as it is.
 		$wpdb->query( $wpdb->prepare( "INSERT IGNORE INTO {$table} (processor_id, processor_name, email, organization, name, reason, status, note, locale, created_at, updated_at) VALUES (%s, %s, %s, '', '', '', %s, '', %s, %s, %s)", $processor['id'], $processor['name'], $email, self::REQUESTED, $locale, $now, $now ) );
+		// Asked for again before it was used: its link lives from now, in the language asked in.
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- the plugin's own table, whose name is a constant (WPCS 2.3 rejects prepare()'s %i).
+		$wpdb->query( $wpdb->prepare( "UPDATE {$table} SET locale = %s, updated_at = %s WHERE processor_id = %s AND email = %s AND status = %s", $locale, $now, $processor['id'], $email, self::REQUESTED ) );
 		return self::find( $processor['id'], $email );
 	}
 
@@ -225,30 +230,49 @@ final class Objections {
 	}
 
 	/**
-	 * Removes the `requested` rows of processors that are no longer announced: their links can
-	 * no longer be used. Runs hourly.
+	 * Removes the `requested` rows whose links can no longer be used: their processor is no longer
+	 * announced, or the link was sent more than Subscribers::PENDING_DAYS days ago (an address
+	 * nobody has shown to be theirs is not kept longer than an unconfirmed subscriber's). Their
+	 * unsent e-mails go with them. Runs hourly.
 	 *
-	 * @return int How many.
+	 * @return int How many rows.
 	 */
 	public static function purge_requested(): int {
 		global $wpdb;
 		$table = self::table();
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- the plugin's own table, whose name is a constant (WPCS 2.3 rejects prepare()'s %i).
-		$ids  = $wpdb->get_col( $wpdb->prepare( "SELECT DISTINCT processor_id FROM {$table} WHERE status = %s", self::REQUESTED ) );
-		$gone = 0;
-		foreach ( is_array( $ids ) ? $ids : array() as $id ) {
-			if ( null === self::announced( (string) $id ) ) {
-				// phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- the plugin's own table, which no WordPress API reads.
-				$gone += (int) $wpdb->delete(
-					$table,
-					array(
-						'processor_id' => (string) $id,
-						'status'       => self::REQUESTED,
-					)
-				);
+		$rows = $wpdb->get_results( $wpdb->prepare( "SELECT id, processor_id, updated_at FROM {$table} WHERE status = %s", self::REQUESTED ), ARRAY_A );
+		$old  = gmdate( 'Y-m-d H:i:s', time() - Subscribers::PENDING_DAYS * DAY_IN_SECONDS );
+		$gone = array();
+		$live = array();
+		foreach ( is_array( $rows ) ? $rows : array() as $row ) {
+			$live[ (string) $row['processor_id'] ] ??= null !== self::announced( (string) $row['processor_id'] );
+			if ( ! $live[ (string) $row['processor_id'] ] || (string) $row['updated_at'] < $old ) {
+				$gone[] = (int) $row['id'];
 			}
 		}
-		return $gone;
+		return self::delete( $gone );
+	}
+
+	/**
+	 * Deletes objection rows and the e-mails with their links that are still to be sent.
+	 *
+	 * @param list<int> $ids The rows.
+	 * @return int How many rows.
+	 */
+	private static function delete( array $ids ): int {
+		global $wpdb;
+		if ( array() === $ids ) {
+			return 0;
+		}
+		$table      = self::table();
+		$deliveries = Subscriber_Tables::name( Subscriber_Tables::DELIVERIES );
+		$list       = implode( ',', array_map( 'intval', $ids ) );
+		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- the plugin's own tables, whose names are constants; $list is integers joined by commas.
+		$wpdb->query( "DELETE FROM {$deliveries} WHERE kind = 'object' AND change_id IN ({$list})" );
+		$deleted = (int) $wpdb->query( "DELETE FROM {$table} WHERE id IN ({$list})" );
+		// phpcs:enable
+		return $deleted;
 	}
 
 	/**
@@ -335,9 +359,7 @@ final class Objections {
 	 * @return int How many there were.
 	 */
 	public static function forget( string $email ): int {
-		global $wpdb;
-		// phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- the plugin's own table, which no WordPress API reads.
-		return (int) $wpdb->delete( self::table(), array( 'email' => $email ), array( '%s' ) );
+		return self::delete( array_column( self::of( $email ), 'id' ) );
 	}
 
 	/**

@@ -146,7 +146,9 @@ final class Delivery_Queue {
 
 	/**
 	 * Deliveries due now: waiting, failed and due for another attempt, or claimed by a worker whose
-	 * claim has expired. Grouped by entry and language, so that a batch composes each message once.
+	 * claim has expired. Grouped by entry and language, so that a batch composes each message once;
+	 * what a visitor asked for (a confirmation, a link to object) before the notices, which may be
+	 * thousands.
 	 *
 	 * @param int $limit How many at most.
 	 * @return list<Delivery>
@@ -157,7 +159,7 @@ final class Delivery_Queue {
 		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- the plugin's own tables, whose names are constants (WPCS 2.3 rejects prepare()'s %i); the queue is never cached, since several workers share it.
 		$rows = $wpdb->get_results(
 			$wpdb->prepare(
-				"{$select} d.status IN ('waiting', 'failed', 'sending') AND d.attempts < %d AND d.next_attempt_at <= %s ORDER BY d.kind ASC, d.change_id ASC, locale ASC, d.id ASC LIMIT %d",
+				"{$select} d.status IN ('waiting', 'failed', 'sending') AND d.attempts < %d AND d.next_attempt_at <= %s ORDER BY CASE d.kind WHEN 'confirm' THEN 0 WHEN 'object' THEN 1 ELSE 2 END ASC, d.change_id ASC, locale ASC, d.id ASC LIMIT %d",
 				self::MAX_ATTEMPTS,
 				gmdate( 'Y-m-d H:i:s' ),
 				$limit

@@ -88,17 +88,19 @@ final class Notice_Mail {
 		/* translators: 1: the organisation's name, 2: a processor's name. */
 		$asked = sprintf( __( 'Someone, probably you, asked on the information security statement of %1$s for a link to object to its new processor %2$s.', 'infosec-policy' ), $org, $processor['name'] );
 		/* translators: %s: a date. */
-		$open   = sprintf( __( 'To object, open this link and give your reason before %s:', 'infosec-policy' ), $day );
+		$open = sprintf( __( 'To object, open this link and give your reason before %s:', 'infosec-policy' ), $day );
+		/* translators: %d: a number of days. */
+		$lasts  = sprintf( _n( 'The link works for %d day; after that, ask for a new one on the statement page.', 'The link works for %d days; after that, ask for a new one on the statement page.', Subscribers::PENDING_DAYS, 'infosec-policy' ), Subscribers::PENDING_DAYS );
 		$ignore = __( 'If you did not ask for this, ignore this e-mail: nothing is recorded unless you send the form, and this address is used for nothing else.', 'infosec-policy' );
 		/* translators: %s: a processor's name. */
 		$label = sprintf( __( 'Object to %s', 'infosec-policy' ), $processor['name'] );
 		return array(
 			'to'        => $objection['email'],
 			'subject'   => self::subject( $subject ),
-			'text'      => $asked . "\n\n" . $open . "\n" . $link . "\n\n" . $ignore . "\n",
+			'text'      => $asked . "\n\n" . $open . "\n" . $link . "\n" . $lasts . "\n\n" . $ignore . "\n",
 			'html'      => self::document(
 				$subject,
-				'<p>' . esc_html( $asked ) . '</p><p>' . esc_html( $open ) . '</p><p><a href="' . esc_url( $link ) . '">' . esc_html( $label ) . '</a></p><p>' . esc_html( $ignore ) . '</p>'
+				'<p>' . esc_html( $asked ) . '</p><p>' . esc_html( $open ) . '</p><p><a href="' . esc_url( $link ) . '">' . esc_html( $label ) . '</a></p><p>' . esc_html( $lasts ) . '</p><p>' . esc_html( $ignore ) . '</p>'
 			),
 			'headers'   => self::sender_headers( $organization ),
 			'messageId' => self::message_id( 'object-' . $objection['id'] . '-' . time() ),

@@ -199,7 +199,7 @@ final class Subscription_Requests {
 		if ( null !== $subscriber && ( 'confirmed' === $subscriber['status'] || Subscribers::confirmations( $subscriber['id'] ) >= Subscribers::CONFIRMATIONS ) ) {
 			return true;
 		}
-		$within = self::within_limits( $email );
+		$within = self::within_limits( Subscriptions::mailbox( $email ) );
 		if ( true !== $within ) {
 			return false === $within;
 		}
@@ -214,9 +214,9 @@ final class Subscription_Requests {
 
 	/**
 	 * Handles one request for a link to object to a processor: an address is sent its link while
-	 * the processor is announced, within the same limits as a confirmation (the mailbox's daily
-	 * limit and the site's hourly cap, which both count either kind), whether or not it
-	 * subscribed or objected before. Its objection row, `requested` until it objects, is what the
+	 * the processor is announced, within the limits of a confirmation (the site's hourly cap, which
+	 * counts both kinds, and Subscriptions::MAILBOX_LIMIT a day for the mailbox and this processor),
+	 * whether or not it subscribed or objected before. Its objection row, `requested` until it objects, is what the
 	 * link is signed for (Objections::request()).
 	 *
 	 * @param string $email        The address.
@@ -229,7 +229,7 @@ final class Subscription_Requests {
 		if ( null === $processor ) {
 			return true;
 		}
-		$within = self::within_limits( $email );
+		$within = self::within_limits( Subscriptions::mailbox( $email ) . '|' . $processor_id );
 		if ( true !== $within ) {
 			return false === $within;
 		}
@@ -243,17 +243,18 @@ final class Subscription_Requests {
 	}
 
 	/**
-	 * Whether an e-mail may be sent to an address now: true; null when the site's hourly cap is
-	 * reached (the request waits for the next hour); false when the mailbox has had its e-mails for
-	 * the day (the request is dropped). Counts the mailbox's e-mail when it may.
+	 * Whether an e-mail may be sent now: true; null when the site's hourly cap is reached (the
+	 * request waits for the next hour); false when its mailbox has had its e-mails of this kind for
+	 * the day (the request is dropped). Counts the e-mail when it may.
 	 *
-	 * @param string $email The address.
+	 * @param string $key The mailbox (Subscriptions::mailbox()), and for a link to object its
+	 *                    processor: a customer may ask for links to several announced processors.
 	 */
-	private static function within_limits( string $email ): ?bool {
+	private static function within_limits( string $key ): ?bool {
 		if ( 0 < Rate_Limit::retry_after( 'site', 'confirmations', self::hourly_cap() ) ) {
 			update_option( self::CAP_REACHED_OPTION, time(), false );
 			return null;
 		}
-		return Rate_Limit::take( 'mailbox', Subscriptions::mailbox( $email ), Subscriptions::MAILBOX_LIMIT, DAY_IN_SECONDS );
+		return Rate_Limit::take( 'mailbox', $key, Subscriptions::MAILBOX_LIMIT, DAY_IN_SECONDS );
 	}
 }

@@ -45,7 +45,8 @@ final class Subscriptions {
 	 * waits.
 	 *
 	 * A request for a link to object to an announced processor (the objection page's form) goes
-	 * the same way, counted in the same limits, with the processor's id.
+	 * the same way, with the processor's id: it counts in the client's limit, and its limits for a
+	 * mailbox are per processor, since a customer may object to several.
 	 *
 	 * @param mixed  $email        The address, as given.
 	 * @param mixed  $locale       The language for the e-mails, or null for the site's.
@@ -64,7 +65,7 @@ final class Subscriptions {
 			return $problem;
 		}
 		$address = (string) Subscribers::normalize( (string) $email );
-		$asked   = self::mailbox( $address ) . '|' . $client;
+		$asked   = self::mailbox( $address ) . '|' . $client . ( '' === $processor_id ? '' : '|' . $processor_id );
 		if ( ! Rate_Limit::take( 'asked', $asked, self::MAILBOX_LIMIT, DAY_IN_SECONDS ) ) {
 			return self::limited( Rate_Limit::retry_after( 'asked', $asked, self::MAILBOX_LIMIT ) );
 		}

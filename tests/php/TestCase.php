@@ -81,18 +81,22 @@ abstract class TestCase extends PHPUnitTestCase {
 	}
 
 	/**
-	 * Stores the demo policy with one processor more, Brevo, announced forty days ahead.
+	 * Stores the demo policy with processors more, announced forty days ahead.
+	 *
+	 * @param array<string, string> $names The announced processors' names by id.
 	 */
-	protected function store_announced_brevo(): void {
-		$policy                 = $this->demo_policy();
-		$policy['processors'][] = array_merge(
-			$policy['processors'][0],
-			array(
-				'id'            => 'brevo',
-				'name'          => 'Brevo',
-				'effectiveFrom' => (string) wp_date( 'Y-m-d', time() + 40 * DAY_IN_SECONDS ),
-			)
-		);
+	protected function store_announced( array $names = array( 'brevo' => 'Brevo' ) ): void {
+		$policy = $this->demo_policy();
+		foreach ( $names as $id => $name ) {
+			$policy['processors'][] = array_merge(
+				$policy['processors'][0],
+				array(
+					'id'            => $id,
+					'name'          => $name,
+					'effectiveFrom' => (string) wp_date( 'Y-m-d', time() + 40 * DAY_IN_SECONDS ),
+				)
+			);
+		}
 		$this->assertIsInt( Policy_Store::save( $policy, Policy_Store::get()['revision'] ) );
 	}
 

@@ -13,9 +13,12 @@ use InfosecPolicy\Objections\Objection_Links;
 use InfosecPolicy\Objections\Objection_Privacy;
 use InfosecPolicy\Objections\Objections;
 use InfosecPolicy\Policy\Policy_Store;
+use InfosecPolicy\Subscribers\Delivery_Queue;
 use InfosecPolicy\Subscribers\Notice_Sender;
 use InfosecPolicy\Subscribers\Rate_Limit;
+use InfosecPolicy\Subscribers\Subscriber_Tables;
 use InfosecPolicy\Subscribers\Subscribers;
+use InfosecPolicy\Subscribers\Subscription_Requests;
 use InfosecPolicy\Subscribers\Subscriptions;
 
 /**
@@ -53,7 +56,7 @@ final class ObjectionRequestTest extends TestCase {
 		parent::setUp();
 		self::$smtp->clear();
 		$this->unroute = self::$smtp->route_wp_mail();
-		$this->store_announced_brevo();
+		$this->store_announced();
 	}
 
 	protected function tearDown(): void {
@@ -147,8 +150,16 @@ final class ObjectionRequestTest extends TestCase {
 		$this->assertStringContainsString( Objection_Links::requested_url( $after ), self::$smtp->messages_to( 'objected@example.nl' )[0]['text'], 'its link is for the objection it made' );
 	}
 
-	public function test_the_subscribe_routes_limits_hold_and_count_both_kinds_of_request(): void {
-		// One client asks for one mailbox at most three times a day.
+	public function test_the_subscribe_routes_limits_hold_for_each_processor_a_customer_may_object_to(): void {
+		// A second processor announced: a customer may object to both.
+		$this->store_announced(
+			array(
+				'brevo'    => 'Brevo',
+				'sendgrid' => 'SendGrid',
+			)
+		);
+
+		// One client asks for one mailbox's link to one processor at most three times a day.
 		for ( $i = 1; $i <= 3; $i++ ) {
 			$this->assertTrue( $this->ask( 'target@example.nl', '127.0.7.1' ) );
 			Notice_Sender::run( 30 );
@@ -157,13 +168,18 @@ final class ObjectionRequestTest extends TestCase {
 		$this->assertInstanceOf( \WP_Error::class, $limited );
 		$this->assertSame( 429, $limited->get_error_data()['status'] ?? 0 );
 
-		// Other clients, tagged addresses and a subscribe request: one mailbox gets three e-mails a day.
+		// Other clients and tagged addresses: the mailbox gets three links to Brevo a day, not more.
 		$this->assertTrue( $this->ask( 'target+1@example.nl', '127.0.7.2' ) );
 		Notice_Sender::run( 30 );
+		$this->assertSame( 3, count( self::$smtp->messages_to( 'target@example.nl' ) ) + count( self::$smtp->messages_to( 'target+1@example.nl' ) ) );
+
+		// Its link to the other processor, and a confirmation, each have a day's allowance of their own.
+		$this->assertTrue( $this->ask( 'target@example.nl', '127.0.7.1', 'sendgrid' ) );
 		$this->assertTrue( Subscriptions::request( 'target+2@example.nl', null, '127.0.7.3', 'form' ) );
 		Notice_Sender::run( 30 );
-		$sent = count( self::$smtp->messages_to( 'target@example.nl' ) ) + count( self::$smtp->messages_to( 'target+1@example.nl' ) ) + count( self::$smtp->messages_to( 'target+2@example.nl' ) );
-		$this->assertSame( 3, $sent );
+		$this->assertCount( 4, self::$smtp->messages_to( 'target@example.nl' ) );
+		$this->assertStringContainsString( 'SendGrid', self::$smtp->messages_to( 'target@example.nl' )[3]['headers']['subject'][0] ?? '' );
+		$this->assertCount( 1, self::$smtp->messages_to( 'target+2@example.nl' ) );
 
 		// One client makes five requests an hour, of either kind.
 		Rate_Limit::forget_all();
@@ -205,6 +221,35 @@ final class ObjectionRequestTest extends TestCase {
 		$this->assertTrue( $this->ask( 'after@example.nl', '127.0.10.3' ) );
 		Notice_Sender::run( 30 );
 		$this->assertSame( array(), self::$smtp->messages() );
+	}
+
+	public function test_a_link_nobody_used_goes_after_seven_days_with_its_email_still_to_send(): void {
+		global $wpdb;
+		$table = Subscriber_Tables::name( Subscriber_Tables::OBJECTIONS );
+		$age   = static function ( string $email, int $days ) use ( $wpdb, $table ): void {
+			$wpdb->update( $table, array( 'updated_at' => gmdate( 'Y-m-d H:i:s', time() - $days * DAY_IN_SECONDS ) ), array( 'email' => $email ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- the test ages the plugin's own rows.
+		};
+		// Asked for, not sent yet (the requests are handled; the e-mails wait).
+		$this->assertTrue( $this->ask( 'stale@example.nl', '127.0.11.1' ) );
+		$this->assertTrue( $this->ask( 'fresh@example.nl', '127.0.11.2' ) );
+		$this->assertTrue( $this->ask( 'erased@example.nl', '127.0.11.3' ) );
+		Subscription_Requests::handle_waiting( microtime( true ) + 30 );
+		$this->assertSame( 3, Delivery_Queue::counts()['waiting'] );
+		$age( 'stale@example.nl', 8 );
+		$age( 'fresh@example.nl', 8 );
+		// Asked for again: its link lives from now.
+		$this->assertTrue( $this->ask( 'fresh@example.nl', '127.0.11.4' ) );
+		Subscription_Requests::handle_waiting( microtime( true ) + 30 );
+
+		$this->assertSame( 1, Objections::purge_requested() );
+		$this->assertNull( Objections::find( 'brevo', 'stale@example.nl' ) );
+		$this->assertNotNull( Objections::find( 'brevo', 'fresh@example.nl' ) );
+		$this->assertTrue( Objection_Privacy::erase( 'erased@example.nl' )['items_removed'] );
+		// Their e-mails went with them: the queue holds only the fresh one's, and nothing stays due.
+		$this->assertSame( 1, Delivery_Queue::counts()['waiting'] );
+		Notice_Sender::run( 30 );
+		$this->assertSame( array( 'fresh@example.nl' ), array_map( static fn( array $m ): string => trim( $m['headers']['x-rcptto'][0] ?? '' ), self::$smtp->messages() ) );
+		$this->assertNull( Delivery_Queue::next_due_at() );
 	}
 
 	public function test_a_link_is_signed_for_its_row_its_processor_and_its_address(): void {

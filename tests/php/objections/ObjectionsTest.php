@@ -239,7 +239,7 @@ final class ObjectionsTest extends TestCase {
 	}
 
 	public function test_a_processor_in_use_with_open_objections_is_a_finding(): void {
-		$this->store_announced_brevo();
+		$this->store_announced();
 		$objection = $this->object( 'mailchimp' );
 		$this->object( 'brevo' );
 		$findings = array_values( array_filter( Compliance_Checks::for_stored_policy(), static fn( array $finding ): bool => 'objections-open' === $finding['rule'] ) );
