@@ -23,4 +23,5 @@ require_once dirname( __DIR__, 2 ) . '/demo/demo-policy.php';
 require_once __DIR__ . '/TestCase.php';
 require_once __DIR__ . '/TlsTestServers.php';
 require_once __DIR__ . '/SmtpTestServer.php';
+require_once __DIR__ . '/MailTestCase.php';
 require_once __DIR__ . '/cli/CommandTestCase.php';

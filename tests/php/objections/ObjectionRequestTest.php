@@ -26,42 +26,11 @@ use InfosecPolicy\Subscribers\Subscriptions;
  * announced; the answer is the same whoever the address is; the subscribe route's limits hold; the
  * row the link is signed for is no objection until the customer objects from it.
  */
-final class ObjectionRequestTest extends TestCase {
-
-	/**
-	 * The SMTP server the tests' mail goes to.
-	 *
-	 * @var SmtpTestServer
-	 */
-	private static SmtpTestServer $smtp;
-
-	/**
-	 * Undoes the routing of wp_mail() to the test server.
-	 *
-	 * @var callable(): void
-	 */
-	private $unroute;
-
-	public static function setUpBeforeClass(): void {
-		parent::setUpBeforeClass();
-		self::$smtp = new SmtpTestServer();
-	}
-
-	public static function tearDownAfterClass(): void {
-		self::$smtp->destroy();
-		parent::tearDownAfterClass();
-	}
+final class ObjectionRequestTest extends MailTestCase {
 
 	protected function setUp(): void {
 		parent::setUp();
-		self::$smtp->clear();
-		$this->unroute = self::$smtp->route_wp_mail();
 		$this->store_announced();
-	}
-
-	protected function tearDown(): void {
-		( $this->unroute )();
-		parent::tearDown();
 	}
 
 	/**

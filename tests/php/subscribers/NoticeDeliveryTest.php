@@ -24,46 +24,14 @@ use InfosecPolicy\Subscribers\Subscribers;
  * sent by the background sender, never to pending addresses, never for internal changes, and
  * exactly once when the SMTP server goes away half-way and comes back.
  */
-final class NoticeDeliveryTest extends TestCase {
-
-	/**
-	 * The SMTP server the tests' mail goes to.
-	 *
-	 * @var SmtpTestServer
-	 */
-	private static SmtpTestServer $smtp;
-
-	/**
-	 * Undoes the routing of wp_mail() to the test server.
-	 *
-	 * @var callable(): void
-	 */
-	private $unroute;
-
-	public static function setUpBeforeClass(): void {
-		parent::setUpBeforeClass();
-		self::$smtp = new SmtpTestServer();
-	}
-
-	public static function tearDownAfterClass(): void {
-		self::$smtp->destroy();
-		parent::tearDownAfterClass();
-	}
+final class NoticeDeliveryTest extends MailTestCase {
 
 	protected function setUp(): void {
 		parent::setUp();
-		self::$smtp->start();
-		self::$smtp->clear();
-		$this->unroute = self::$smtp->route_wp_mail();
 		wp_set_current_user( $this->create_user( 'administrator' ) );
 		$this->assertTrue( Policy_Service::save( $this->demo_policy(), Policy_Store::get()['revision'] )->is_saved() );
 		$this->send_all();
 		self::$smtp->clear();
-	}
-
-	protected function tearDown(): void {
-		( $this->unroute )();
-		parent::tearDown();
 	}
 
 	public function test_a_published_change_reaches_each_confirmed_subscriber_once_and_no_pending_one(): void {

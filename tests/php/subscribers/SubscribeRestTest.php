@@ -25,42 +25,11 @@ use PHPUnit\Framework\Attributes\DataProvider;
  * a browser ask, and a confirmation e-mail, sent after the answer, that really arrives: at most three
  * in an address's life, and no more an hour than the site's cap.
  */
-final class SubscribeRestTest extends TestCase {
-
-	/**
-	 * The SMTP server the tests' mail goes to.
-	 *
-	 * @var SmtpTestServer
-	 */
-	private static SmtpTestServer $smtp;
-
-	/**
-	 * Undoes the routing of wp_mail() to the test server.
-	 *
-	 * @var callable(): void
-	 */
-	private $unroute;
-
-	public static function setUpBeforeClass(): void {
-		parent::setUpBeforeClass();
-		self::$smtp = new SmtpTestServer();
-	}
-
-	public static function tearDownAfterClass(): void {
-		self::$smtp->destroy();
-		parent::tearDownAfterClass();
-	}
+final class SubscribeRestTest extends MailTestCase {
 
 	protected function setUp(): void {
 		parent::setUp();
-		self::$smtp->clear();
-		$this->unroute          = self::$smtp->route_wp_mail();
 		$_SERVER['REMOTE_ADDR'] = '127.0.0.' . wp_rand( 2, 250 );
-	}
-
-	protected function tearDown(): void {
-		( $this->unroute )();
-		parent::tearDown();
 	}
 
 	/**
