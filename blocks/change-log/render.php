@@ -10,11 +10,12 @@
 use InfosecPolicy\Changes\Change_Feed;
 use InfosecPolicy\Changes\Published_Log;
 use InfosecPolicy\Changes\Change_Sentences;
+use InfosecPolicy\Policy\Page_Language;
 
 defined( 'ABSPATH' ) || exit;
 
 $limit       = max( 1, min( Published_Log::LIMIT, (int) ( $attributes['limit'] ?? 5 ) ) );
-$entries     = Published_Log::entries( $limit );
+$entries     = Published_Log::entries( $limit, Page_Language::current() );
 $date_format = (string) get_option( 'date_format' );
 $anchored    = Change_Feed::claim_anchors();
 ?>

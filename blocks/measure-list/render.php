@@ -9,6 +9,7 @@
 
 use InfosecPolicy\Blocks\Plain_Text;
 use InfosecPolicy\Policy\Policy_Store;
+use InfosecPolicy\Policy\Translated_Policy;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -20,6 +21,7 @@ $heading_level = in_array( $attributes['headingLevel'] ?? 3, array( 2, 3, 4, 5, 
 	: 3;
 $heading_tag   = 'h' . $heading_level;
 $measures      = Policy_Store::measures( $category );
+$texts         = Translated_Policy::page();
 ?>
 <div <?php echo wp_kses_data( get_block_wrapper_attributes() ); ?>>
 	<?php if ( array() === $measures ) : ?>
@@ -28,10 +30,13 @@ $measures      = Policy_Store::measures( $category );
 		</p>
 	<?php else : ?>
 		<ul class="wp-block-infosec-policy-measure-list__list">
-			<?php foreach ( $measures as $measure ) : ?>
+			<?php
+			foreach ( $measures as $stored ) :
+				$measure = $texts->measure( $stored );
+				?>
 				<li class="wp-block-infosec-policy-measure-list__item">
-					<<?php echo tag_escape( $heading_tag ); ?> class="wp-block-infosec-policy-measure-list__title"><?php echo esc_html( $measure['title'] ); ?></<?php echo tag_escape( $heading_tag ); ?>>
-					<div class="wp-block-infosec-policy-measure-list__description">
+					<<?php echo tag_escape( $heading_tag ); ?> class="wp-block-infosec-policy-measure-list__title"<?php echo Translated_Policy::attribute( $texts->lang( 'measures', $stored, 'title' ) ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- escaped by attribute(). ?>><?php echo esc_html( $measure['title'] ); ?></<?php echo tag_escape( $heading_tag ); ?>>
+					<div class="wp-block-infosec-policy-measure-list__description"<?php echo Translated_Policy::attribute( $texts->lang( 'measures', $stored, 'description' ) ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- escaped by attribute(). ?>>
 						<?php foreach ( Plain_Text::paragraphs( $measure['description'] ) as $paragraph ) : ?>
 							<p><?php echo wp_kses( Plain_Text::paragraph_html( $paragraph ), Plain_Text::ALLOWED_HTML ); ?></p>
 						<?php endforeach; ?>

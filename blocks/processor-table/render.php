@@ -9,6 +9,7 @@
 
 use InfosecPolicy\Blocks\Plain_Text;
 use InfosecPolicy\Blocks\Processor_Table;
+use InfosecPolicy\Policy\Translated_Policy;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -56,8 +57,9 @@ $headings   = Processor_Table::headings();
 					echo '<th scope="row">' . esc_html( $cell['text'] );
 				} elseif ( 'description' === $column ) {
 					echo '<td>';
+					$lang = Translated_Policy::attribute( $cell['lang'] );
 					foreach ( $cell['paragraphs'] as $paragraph ) {
-						echo '<p>' . Plain_Text::paragraph_html( $paragraph ) . '</p>'; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- paragraph_html() escapes each part as it builds the HTML, here at output (esc_html, esc_url); wp_kses() over it again cost a tenth of a page view with a thousand processors.
+						echo '<p' . $lang . '>' . Plain_Text::paragraph_html( $paragraph ) . '</p>'; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- paragraph_html() escapes each part as it builds the HTML, here at output (esc_html, esc_url); wp_kses() over it again cost a tenth of a page view with a thousand processors.
 					}
 				} elseif ( 'securityUrl' === $column ) {
 					echo '<td>';
@@ -65,7 +67,7 @@ $headings   = Processor_Table::headings();
 						echo '<a href="' . esc_url( $cell['url'], array( 'https' ) ) . '">' . esc_html( $cell['text'] ) . '</a>';
 					}
 				} else {
-					echo '<td>' . esc_html( $cell['text'] );
+					echo '<td>' . Translated_Policy::marked( esc_html( $cell['text'] ), $cell['lang'] ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- escaped here; marked() escapes the language.
 				}
 				if ( '' !== $cell['more'] ) {
 					echo '<br><span class="wp-block-infosec-policy-processor-table__data-locations">' . esc_html( $cell['more'] ) . '</span>';

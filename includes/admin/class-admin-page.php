@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace InfosecPolicy\Admin;
 
+use InfosecPolicy\Policy\Page_Language;
 use InfosecPolicy\Plugin;
 use InfosecPolicy\Rest\Policy_Controller;
 use const InfosecPolicy\PLUGIN_DIR;
@@ -66,6 +67,18 @@ final class Admin_Page {
 			array( 'in_footer' => true )
 		);
 		wp_set_script_translations( self::SCRIPT, 'infosec-policy', Plugin::script_translations_path() );
+		// The languages to write the texts in and translate them into, named in the admin's own.
+		wp_add_inline_script(
+			self::SCRIPT,
+			'window.infosecPolicyLanguages = ' . wp_json_encode(
+				array(
+					'offered' => Page_Language::offered(),
+					'names'   => Page_Language::names(),
+				),
+				JSON_HEX_TAG | JSON_HEX_AMP
+			) . ';',
+			'before'
+		);
 		wp_enqueue_style(
 			self::SCRIPT,
 			plugins_url( 'build/admin/style-index.css', PLUGIN_FILE ),

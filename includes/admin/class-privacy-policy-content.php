@@ -11,6 +11,7 @@ namespace InfosecPolicy\Admin;
 
 use InfosecPolicy\Policy\Countries;
 use InfosecPolicy\Policy\Policy_Store;
+use InfosecPolicy\Policy\Translated_Policy;
 use InfosecPolicy\Policy\Transfer_Bases;
 
 defined( 'ABSPATH' ) || exit;
@@ -56,8 +57,10 @@ final class Privacy_Policy_Content {
 			return $html . '<p>' . esc_html__( 'We do not engage processors to handle personal data on our behalf.', 'infosec-policy' ) . '</p>';
 		}
 		$html .= '<p>' . esc_html__( 'These processors handle personal data on our behalf:', 'infosec-policy' ) . '</p><ul>';
+		// The privacy policy is the site's: its texts in the site's language, where translated.
+		$texts = Translated_Policy::for( Policy_Store::policy(), Policy_Store::site_language() );
 		foreach ( $processors as $processor ) {
-			$html .= '<li>' . esc_html( self::processor_sentence( $processor ) ) . '</li>';
+			$html .= '<li>' . esc_html( self::processor_sentence( $texts->processor( $processor ) ) ) . '</li>';
 		}
 		$html     .= '</ul>';
 		$locations = self::site_data_locations();

@@ -13,6 +13,7 @@ use InfosecPolicy\Changes\Change_Sentences;
 use InfosecPolicy\Objections\Objection_Links;
 use InfosecPolicy\Policy\Countries;
 use InfosecPolicy\Policy\Policy_Store;
+use InfosecPolicy\Policy\Translated_Policy;
 use InfosecPolicy\Policy\Transfer_Bases;
 
 defined( 'ABSPATH' ) || exit;
@@ -156,19 +157,22 @@ final class Processor_Table {
 	 * of the security page; `more`, the data locations under the country; `notes` in the first
 	 * cell that is not the name (the row's header), whom a sub-processor works for and when an
 	 * announced one starts; `objectUrl`, in that cell of an announced processor, the page where a
-	 * customer asks for a link to object. One row at a time, so
+	 * customer asks for a link to object; `lang`, the language of a text shown untranslated in
+	 * the page's language (Translated_Policy::lang()), or ''. One row at a time, so
 	 * that a long table is never held whole; the words every row repeats (countries, bases, yes and
 	 * no) are looked up once per table.
 	 *
 	 * @param list<Processor> $processors The processors.
 	 * @param list<string>    $columns    The columns.
-	 * @return \Generator<int, array{ name: string, depth: int, announced: bool, cells: array<string, array{ text: string, paragraphs: list<string>, url: string, more: string, notes: list<string>, objectUrl: string }> }>
+	 * @return \Generator<int, array{ name: string, depth: int, announced: bool, cells: array<string, array{ text: string, paragraphs: list<string>, url: string, more: string, notes: list<string>, objectUrl: string, lang: string }> }>
 	 */
 	public static function rows( array $processors, array $columns ): \Generator {
 		$said  = array();
 		$today = (string) wp_date( 'Y-m-d' );
 		$all   = array_column( Policy_Store::processors(), null, 'id' );
-		foreach ( $processors as $processor ) {
+		$texts = Translated_Policy::page();
+		foreach ( $processors as $stored ) {
+			$processor = $texts->processor( $stored );
 			$announced = Policy_Store::is_upcoming( $processor, $today );
 			$cells     = array();
 			foreach ( $columns as $column ) {
@@ -179,6 +183,7 @@ final class Processor_Table {
 					'more'       => '',
 					'notes'      => array(),
 					'objectUrl'  => '',
+					'lang'       => in_array( $column, array( 'role', 'description' ), true ) ? $texts->lang( 'processors', $stored, $column ) : '',
 				);
 				if ( 'description' === $column ) {
 					$cell['paragraphs'] = Plain_Text::paragraphs( $processor['description'] );

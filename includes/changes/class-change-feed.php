@@ -10,7 +10,9 @@ declare(strict_types=1);
 namespace InfosecPolicy\Changes;
 
 use InfosecPolicy\Blocks\Block_Registry;
+use InfosecPolicy\Policy\Page_Language;
 use InfosecPolicy\Policy\Policy_Store;
+use InfosecPolicy\Policy\Translated_Policy;
 use InfosecPolicy\Publish\Security_Txt;
 
 defined( 'ABSPATH' ) || exit;
@@ -63,10 +65,13 @@ final class Change_Feed {
 	}
 
 	/**
-	 * The feed's address.
+	 * The feed's address, in a language: without `lang` for the texts' own.
+	 *
+	 * @param string $language A language the feed is in; '' for the texts' own.
 	 */
-	public static function url(): string {
-		return get_feed_link( self::NAME );
+	public static function url( string $language = '' ): string {
+		$url = get_feed_link( self::NAME );
+		return '' === $language || Policy_Store::language() === $language ? $url : add_query_arg( 'lang', $language, $url );
 	}
 
 	/**
@@ -87,11 +92,34 @@ final class Change_Feed {
 		if ( ! Block_Registry::on_statement_page() ) {
 			return;
 		}
-		printf(
-			'<link rel="alternate" type="application/rss+xml" title="%s" href="%s" />' . "\n",
-			esc_attr( self::title() ),
-			esc_url( self::url() )
-		);
+		// The page's own language first: a reader that takes the first feed gets the words it reads.
+		$languages = self::languages();
+		$page      = Page_Language::current();
+		if ( in_array( $page, $languages, true ) ) {
+			$languages = array_values( array_unique( array( $page, ...$languages ) ) );
+		}
+		foreach ( $languages as $language ) {
+			$title = 1 === count( $languages )
+				? self::title()
+				/* translators: 1: the feed's title, 2: a language, such as "English". */
+				: sprintf( __( '%1$s (%2$s)', 'infosec-policy' ), self::title(), Page_Language::name( $language ) );
+			printf(
+				'<link rel="alternate" type="application/rss+xml" hreflang="%s" title="%s" href="%s" />' . "\n",
+				esc_attr( $language ),
+				esc_attr( $title ),
+				esc_url( self::url( $language ) )
+			);
+		}
+	}
+
+	/**
+	 * The languages the feed is read in (`?lang=`): the texts' own, the default; those they are
+	 * translated into; and the site's, whose visitors read the statement's words in it.
+	 *
+	 * @return list<string>
+	 */
+	public static function languages(): array {
+		return array_values( array_unique( array( ...Translated_Policy::languages( Policy_Store::policy() ), Policy_Store::site_language() ) ) );
 	}
 
 	/**
@@ -127,26 +155,54 @@ final class Change_Feed {
 	 * Prints the feed (the callback of add_feed()).
 	 */
 	public static function render(): void {
-		echo self::document(); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- XML, every text escaped by Change_Feed::xml() as document() builds it.
+		$languages = self::languages();
+		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- a public feed: reading it changes nothing.
+		$asked    = isset( $_GET['lang'] ) && is_string( $_GET['lang'] ) ? sanitize_key( wp_unslash( $_GET['lang'] ) ) : '';
+		$language = '' === $asked ? $languages[0] : $asked;
+		if ( ! in_array( $language, $languages, true ) ) {
+			wp_die(
+				/* translators: 1: the language asked for, 2: the languages there are, separated by commas. */
+				esc_html( sprintf( __( 'The feed has no translation into %1$s. It is in: %2$s.', 'infosec-policy' ), $language, implode( ', ', $languages ) ) ),
+				'',
+				array( 'response' => 404 )
+			);
+		}
+		if ( ! headers_sent() ) {
+			header( 'Content-Language: ' . $language );
+			$links = array();
+			foreach ( $languages as $other ) {
+				if ( $other !== $language ) {
+					$links[] = '<' . esc_url_raw( self::url( $other ) ) . '>; rel="alternate"; hreflang="' . $other . '"';
+				}
+			}
+			if ( array() !== $links ) {
+				header( 'Link: ' . implode( ', ', $links ) );
+			}
+		}
+		echo Page_Language::in_language( $language, static fn(): string => self::document( $language ) ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- XML, every text escaped by Change_Feed::xml() as document() builds it.
 	}
 
 	/**
 	 * The feed as an XML document. Every text is escaped for XML where it is put in
 	 * (Change_Feed::xml()); an item's description is HTML whose texts are escaped for HTML first,
 	 * then escaped again for XML, as RSS wants it.
+	 *
+	 * @param string|null $language The language of its texts (and of WordPress's words, when installed),
+	 *                              with only the changes told in it; null for the texts' own.
 	 */
-	public static function document(): string {
-		$built     = Published_Log::built_at();
-		$statement = Security_Txt::statement_url();
-		$xml       = '<?xml version="1.0" encoding="UTF-8"?>' . "\n"
+	public static function document( ?string $language = null ): string {
+		$language ??= Policy_Store::language();
+		$built      = Published_Log::built_at();
+		$statement  = Security_Txt::statement_url();
+		$xml        = '<?xml version="1.0" encoding="UTF-8"?>' . "\n"
 			. '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">' . "\n<channel>\n"
 			. '<title>' . self::xml( self::plain_title( self::title() ) ) . "</title>\n"
 			. '<link>' . self::xml( '' === $statement ? home_url( '/' ) : $statement ) . "</link>\n"
 			. '<description>' . self::xml( __( 'Processors (sub-processors) and security measures added, removed or changed, newest first.', 'infosec-policy' ) ) . "</description>\n"
-			. '<language>' . self::xml( get_bloginfo( 'language' ) ) . "</language>\n"
+			. '<language>' . self::xml( $language ) . "</language>\n"
 			. '<lastBuildDate>' . self::xml( self::rfc822( $built > 0 ? $built : time() ) ) . "</lastBuildDate>\n"
-			. '<atom:link href="' . self::xml( self::url() ) . '" rel="self" type="application/rss+xml" />' . "\n";
-		foreach ( Published_Log::entries( Published_Log::LIMIT ) as $entry ) {
+			. '<atom:link href="' . self::xml( self::url( $language ) ) . '" rel="self" type="application/rss+xml" />' . "\n";
+		foreach ( Published_Log::entries( Published_Log::LIMIT, $language ) as $entry ) {
 			$xml .= "<item>\n"
 				. '<title>' . self::xml( self::plain_title( self::item_title( $entry ) ) ) . "</title>\n"
 				. ( '' === $statement ? '' : '<link>' . self::xml( $statement . '#' . self::anchor( $entry['id'] ) ) . "</link>\n" )

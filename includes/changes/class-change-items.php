@@ -20,7 +20,12 @@ defined( 'ABSPATH' ) || exit;
  * Items hold data, not sentences: Change_Sentences words them when they are shown, in the reader's
  * language, so a Dutch visitor and an English admin read the same change each in their own.
  *
- * @phpstan-type Item array{ op: 'published'|'added'|'removed'|'withdrawn'|'changed'|'reordered', subject: 'processor'|'measure'|'organization'|'site', id?: string, name?: string, field?: string, from?: mixed, to?: mixed, details?: array<string, string> }
+ * An item with a `language` is about the translation into that language, and is told only to
+ * readers of that language (is_for()): a whole translation added or removed (subject
+ * `translation`), or a measure's or processor's translated texts changed (`changed`, without a
+ * field).
+ *
+ * @phpstan-type Item array{ op: 'published'|'added'|'removed'|'withdrawn'|'changed'|'reordered', subject: 'processor'|'measure'|'organization'|'site'|'translation', id?: string, name?: string, field?: string, from?: mixed, to?: mixed, details?: array<string, string>, language?: string }
  * @phpstan-import-type Changes from Policy_Diff
  */
 final class Change_Items {
@@ -49,6 +54,28 @@ final class Change_Items {
 	}
 
 	/**
+	 * Whether an item is told to a reader of a language: one about a translation only to readers
+	 * of that language, any other to all.
+	 *
+	 * @param Item   $item     An item.
+	 * @param string $language The reader's language, a primary subtag.
+	 */
+	public static function is_for( array $item, string $language ): bool {
+		return ! isset( $item['language'] ) || $item['language'] === $language;
+	}
+
+	/**
+	 * The items of a list told to a reader of a language, in their order.
+	 *
+	 * @param list<Item> $items    Items.
+	 * @param string     $language The reader's language.
+	 * @return list<Item>
+	 */
+	public static function for_language( array $items, string $language ): array {
+		return array_values( array_filter( $items, static fn( array $item ): bool => self::is_for( $item, $language ) ) );
+	}
+
+	/**
 	 * Whether a stored value has the shape of an item.
 	 *
 	 * @param mixed $value A decoded value.
@@ -57,7 +84,8 @@ final class Change_Items {
 	public static function is_item( mixed $value ): bool {
 		return is_array( $value )
 			&& in_array( $value['op'] ?? null, array( 'published', 'added', 'removed', 'withdrawn', 'changed', 'reordered' ), true )
-			&& in_array( $value['subject'] ?? null, array( 'processor', 'measure', 'organization', 'site' ), true );
+			&& in_array( $value['subject'] ?? null, array( 'processor', 'measure', 'organization', 'site', 'translation' ), true )
+			&& ( ! isset( $value['language'] ) || is_string( $value['language'] ) );
 	}
 
 	/**
@@ -143,6 +171,24 @@ final class Change_Items {
 					$items[] = $item;
 				}
 			}
+		}
+		foreach ( array( 'added', 'removed' ) as $op ) {
+			foreach ( $diff['translations'][ $op ] as $language ) {
+				$items[] = array(
+					'op'       => $op,
+					'subject'  => 'translation',
+					'language' => $language,
+				);
+			}
+		}
+		foreach ( $diff['translations']['changed'] as $entry ) {
+			$items[] = array(
+				'op'       => 'changed',
+				'subject'  => 'processors' === $entry['list'] ? 'processor' : 'measure',
+				'id'       => $entry['id'],
+				'name'     => $entry['label'],
+				'language' => $entry['language'],
+			);
 		}
 		return $items;
 	}

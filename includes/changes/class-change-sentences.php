@@ -10,6 +10,7 @@ declare(strict_types=1);
 namespace InfosecPolicy\Changes;
 
 use InfosecPolicy\Policy\Countries;
+use InfosecPolicy\Policy\Page_Language;
 use InfosecPolicy\Policy\Policy_Store;
 use InfosecPolicy\Policy\Transfer_Bases;
 
@@ -44,6 +45,9 @@ final class Change_Sentences {
 	 */
 	public static function sentence( array $item ): string {
 		$name = $item['name'] ?? '';
+		if ( isset( $item['language'] ) ) {
+			return self::translated( $item, $name, $item['language'] );
+		}
 		return match ( $item['op'] ) {
 			'published' => __( 'First publication of this statement', 'infosec-policy' ),
 			'added'     => self::added( $item['subject'], $name, $item['details'] ?? array() ),
@@ -58,6 +62,27 @@ final class Change_Sentences {
 				? __( 'Changed the order of the processors', 'infosec-policy' )
 				: __( 'Changed the order of the measures', 'infosec-policy' ),
 			default     => self::changed( $item ),
+		};
+	}
+
+	/**
+	 * A change to a translation: one added or removed whole, or an entry's translated texts.
+	 *
+	 * @param Item   $item     A change log item with a `language`.
+	 * @param string $name     The processor's name or the measure's title.
+	 * @param string $language The item's language.
+	 */
+	private static function translated( array $item, string $name, string $language ): string {
+		$language = Page_Language::name( $language );
+		return match ( $item['subject'] . '.' . $item['op'] ) {
+			/* translators: %s: a language, such as "English". */
+			'translation.added'   => sprintf( __( 'Added a translation of this statement into %s', 'infosec-policy' ), $language ),
+			/* translators: %s: a language, such as "English". */
+			'translation.removed' => sprintf( __( 'Removed the translation of this statement into %s', 'infosec-policy' ), $language ),
+			/* translators: 1: a processor's name, 2: a language, such as "English". */
+			'processor.changed'   => sprintf( __( 'Changed the translation of processor %1$s into %2$s', 'infosec-policy' ), $name, $language ),
+			/* translators: 1: a security measure's title, 2: a language, such as "English". */
+			default               => sprintf( __( 'Changed the translation of measure %1$s into %2$s', 'infosec-policy' ), $name, $language ),
 		};
 	}
 
@@ -217,6 +242,8 @@ final class Change_Sentences {
 			'organization.country'        => __( 'Changed the country of the organisation from %1$s to %2$s', 'infosec-policy' ),
 			/* translators: 1: the old standards, e.g. "ISO 27001 (certified)", 2: the new standards. */
 			'organization.standards'      => __( 'Changed the standards of the organisation from %1$s to %2$s', 'infosec-policy' ),
+			/* translators: 1: the old language, such as "Dutch", 2: the new language. */
+			'organization.language'       => __( 'Changed the language of the statement’s texts from %1$s to %2$s', 'infosec-policy' ),
 			/* translators: 1: the old date, 2: the new date. */
 			'organization.reviewedAt'     => __( 'Changed the review date of the policy from %1$s to %2$s', 'infosec-policy' ),
 			/* translators: 1: the old host name, 2: the new host name. */
@@ -275,6 +302,7 @@ final class Change_Sentences {
 			'country'                               => Countries::name( $text ),
 			'transferBasis'                         => Transfer_Bases::label( $text ),
 			'category'                              => 'technical' === $text ? __( 'technical', 'infosec-policy' ) : __( 'organisational', 'infosec-policy' ),
+			'language'                              => Page_Language::name( $text ),
 			'dpaDate', 'reviewedAt', 'effectiveFrom' => self::date( $text ),
 			/* translators: %s: a value someone typed. */
 			default                                 => sprintf( __( '“%s”', 'infosec-policy' ), self::one_line( $text ) ),

@@ -17,7 +17,7 @@ defined( 'ABSPATH' ) || exit;
  * every write that can change what is published.
  *
  * @phpstan-import-type Item from Change_Items
- * @phpstan-type PublishedEntry array{ id: int, createdAt: int, items: list<Item>, more: int, note: string }
+ * @phpstan-type PublishedEntry array{ id: int, createdAt: int, items: list<Item>, more: int, moreIn?: array<string, int>, note: string }
  */
 final class Published_Log {
 
@@ -35,15 +35,30 @@ final class Published_Log {
 	public const ITEMS = 25;
 
 	/**
-	 * The latest published entries, newest first, without a query: from the option.
+	 * The latest published entries, newest first, without a query: from the option. For a reader
+	 * of one language, only the changes told in it (Change_Items::is_for()): an entry that only
+	 * changed another language's translation, without a note, is not theirs.
 	 *
-	 * @param int $limit How many, at most Published_Log::LIMIT.
+	 * @param int         $limit    How many, at most Published_Log::LIMIT.
+	 * @param string|null $language The reader's language; null for every change.
 	 * @return list<PublishedEntry>
 	 */
-	public static function entries( int $limit ): array {
+	public static function entries( int $limit, ?string $language = null ): array {
 		$published = get_option( self::OPTION, array() );
 		$entries   = is_array( $published ) && is_array( $published['entries'] ?? null ) ? $published['entries'] : array();
-		return array_slice( array_values( array_filter( $entries, array( self::class, 'is_entry' ) ) ), 0, max( 0, $limit ) );
+		$entries   = array_values( array_filter( $entries, array( self::class, 'is_entry' ) ) );
+		if ( null !== $language ) {
+			$read = array();
+			foreach ( $entries as $entry ) {
+				$entry['items'] = Change_Items::for_language( $entry['items'], $language );
+				$entry['more']  = (int) ( $entry['more'] ?? 0 ) + (int) ( $entry['moreIn'][ $language ] ?? 0 );
+				if ( array() !== $entry['items'] || '' !== $entry['note'] ) {
+					$read[] = $entry;
+				}
+			}
+			$entries = $read;
+		}
+		return array_slice( $entries, 0, max( 0, $limit ) );
 	}
 
 	/**
@@ -72,11 +87,24 @@ final class Published_Log {
 			if ( array() === $items && '' === $entry['note'] ) {
 				continue;
 			}
+			// Changes told to all, and those told to the readers of one language, each kept up to
+			// the same number: a translation's readers count theirs apart.
+			$kept  = array();
+			$count = array();
+			foreach ( $items as $item ) {
+				$group           = $item['language'] ?? '';
+				$count[ $group ] = ( $count[ $group ] ?? 0 ) + 1;
+				if ( $count[ $group ] <= self::ITEMS ) {
+					$kept[] = $item;
+				}
+			}
+			$more        = array_map( static fn( int $n ): int => max( 0, $n - self::ITEMS ), $count );
 			$published[] = array(
 				'id'        => $entry['id'],
 				'createdAt' => $entry['createdAt'],
-				'items'     => array_slice( $items, 0, self::ITEMS ),
-				'more'      => max( 0, count( $items ) - self::ITEMS ),
+				'items'     => $kept,
+				'more'      => $more[''] ?? 0,
+				'moreIn'    => array_filter( array_diff_key( $more, array( '' => 0 ) ) ),
 				'note'      => $entry['note'],
 			);
 		}

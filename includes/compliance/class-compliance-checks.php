@@ -15,7 +15,9 @@ use InfosecPolicy\Changes\Change_Sentences;
 use InfosecPolicy\Json_File;
 use InfosecPolicy\Objections\Objections;
 use InfosecPolicy\Policy\Countries;
+use InfosecPolicy\Policy\Page_Language;
 use InfosecPolicy\Policy\Policy_Store;
+use InfosecPolicy\Policy\Translated_Policy;
 use InfosecPolicy\Tls\Https_Facts;
 use InfosecPolicy\Tls\Https_Inspector;
 use InfosecPolicy\Tls\Tls_Results;
@@ -68,9 +70,12 @@ final class Compliance_Checks {
 	 * @param array<string, int>      $announced    When each announced processor was told to the
 	 *                                              public (Change_Log::announced_on()), by id.
 	 * @param array<string, int>      $objections   How many open objections each processor has, by id.
+	 * @param list<string>            $offered      The languages the site offers its pages in
+	 *                                              (Page_Language::offered()), besides those the
+	 *                                              policy has a translation into.
 	 * @return list<Finding>
 	 */
-	public static function run( array $policy, array $certificates, ?int $now = null, array $announced = array(), array $objections = array() ): array {
+	public static function run( array $policy, array $certificates, ?int $now = null, array $announced = array(), array $objections = array(), array $offered = array() ): array {
 		$now          = $now ?? time();
 		$findings     = array();
 		$processors   = is_array( $policy['processors'] ?? null ) ? $policy['processors'] : array();
@@ -81,7 +86,62 @@ final class Compliance_Checks {
 				$findings = array_merge( $findings, self::transfer( $processor, (int) $index ), self::agreement( $processor, (int) $index ), self::notice( $processor, (int) $index, $notice, $announced, $now ), self::objected( $processor, (int) $index, $objections[ (string) ( $processor['id'] ?? '' ) ] ?? 0, $now ) );
 			}
 		}
-		return self::with_keys( array_merge( $findings, self::review( $organization, $now ), self::standards( $organization, $now ), self::retired_issuers( $policy ), self::certificates( $certificates ), self::wording( $policy ) ) );
+		return self::with_keys( array_merge( $findings, self::review( $organization, $now ), self::standards( $organization, $now ), self::retired_issuers( $policy ), self::certificates( $certificates ), self::wording( $policy ), self::untranslated( $policy, $offered ) ) );
+	}
+
+	/**
+	 * Texts a visitor of a language the site offers, or the policy has a translation into, reads
+	 * in the original: one finding per language, naming the first entries that lack texts.
+	 *
+	 * @param array<string, mixed> $policy  The policy.
+	 * @param list<string>         $offered The languages the site offers.
+	 * @return list<Finding>
+	 */
+	private static function untranslated( array $policy, array $offered ): array {
+		$findings = array();
+		$original = Policy_Store::language( $policy );
+		foreach ( array_unique( array_merge( $offered, Translated_Policy::languages( $policy ) ) ) as $language ) {
+			if ( $language === $original ) {
+				continue;
+			}
+			$missing = Translated_Policy::for( $policy, $language )->missing( $policy );
+			$names   = array();
+			$count   = 0;
+			foreach ( array(
+				'measures'   => 'title',
+				'processors' => 'name',
+			) as $list => $label ) {
+				$entries = array_column( is_array( $policy[ $list ] ?? null ) ? array_filter( $policy[ $list ], 'is_array' ) : array(), $label, 'id' );
+				foreach ( $missing[ $list ] ?? array() as $id => $fields ) {
+					$count  += count( $fields );
+					$names[] = (string) ( $entries[ $id ] ?? $id );
+				}
+			}
+			if ( 0 === $count ) {
+				continue;
+			}
+			$name       = Page_Language::name( $language );
+			$listed     = implode( wp_get_list_item_separator(), array_slice( $names, 0, 5 ) );
+			$more       = count( $names ) - 5;
+			$findings[] = self::finding(
+				'translation-missing',
+				'warning',
+				'translations.' . $language,
+				$name,
+				array(
+					'kind' => 'organization',
+					'id'   => '',
+				),
+				$more > 0
+					/* translators: 1: a number of texts, 2: a language, such as "English", 3: names of measures and processors, 4: how many more there are. */
+					? sprintf( _n( '%1$d text has no %2$s translation, in %3$s and %4$d more.', '%1$d texts have no %2$s translation, in %3$s and %4$d more.', $count, 'infosec-policy' ), $count, $name, $listed, $more )
+					/* translators: 1: a number of texts, 2: a language, such as "English", 3: names of measures and processors. */
+					: sprintf( _n( '%1$d text has no %2$s translation, in %3$s.', '%1$d texts have no %2$s translation, in %3$s.', $count, 'infosec-policy' ), $count, $name, $listed ),
+				/* translators: %s: a language, such as "English". */
+				sprintf( __( 'Visitors reading %s see these texts in the original language. Translate them under Texts in other languages.', 'infosec-policy' ), $name )
+			);
+		}
+		return $findings;
 	}
 
 	/**
@@ -93,7 +153,7 @@ final class Compliance_Checks {
 		$today     = (string) wp_date( 'Y-m-d' );
 		$announced = array_column( array_filter( Policy_Store::processors(), static fn( array $processor ): bool => Policy_Store::is_upcoming( $processor, $today ) ), 'id' );
 		$open      = array_map( static fn( array $counts ): int => $counts['open'], Objections::counts() );
-		return self::run( Policy_Store::policy(), Tls_Results::report(), null, Change_Log::announced_on( $announced ), $open );
+		return self::run( Policy_Store::policy(), Tls_Results::report(), null, Change_Log::announced_on( $announced ), $open, Page_Language::offered() );
 	}
 
 	/**

@@ -12,6 +12,7 @@ namespace InfosecPolicy\Objections;
 use InfosecPolicy\Changes\Change_Sentences;
 use InfosecPolicy\Policy\Countries;
 use InfosecPolicy\Policy\Policy_Store;
+use InfosecPolicy\Policy\Translated_Policy;
 use InfosecPolicy\Policy\Transfer_Bases;
 use InfosecPolicy\Subscribers\Notice_Sender;
 use InfosecPolicy\Subscribers\Rate_Limit;
@@ -260,11 +261,7 @@ final class Objection_Page {
 		}
 		/* translators: 1: the organisation's name, 2: a processor's name, 3: a date. */
 		$html .= '<p>' . esc_html( sprintf( __( '%1$s intends to have %2$s handle personal data from %3$s. Under its processing agreement with you, you can object until then.', 'infosec-policy' ), $org, $processor['name'], $from ) ) . '</p>';
-		$html .= '<dl class="infosec-policy-objection__facts">';
-		foreach ( self::facts( $processor ) as $label => $value ) {
-			$html .= '<dt>' . esc_html( $label ) . '</dt><dd>' . esc_html( $value ) . '</dd>';
-		}
-		$html .= '</dl>';
+		$html .= self::facts_html( $processor );
 		if ( null !== $existing ) {
 			/* translators: %s: a date. */
 			$html .= '<p>' . esc_html( sprintf( __( 'You objected on %s. You can change your objection below.', 'infosec-policy' ), wp_date( (string) get_option( 'date_format' ), $existing['createdAt'] ) ) ) . '</p>';
@@ -306,22 +303,40 @@ final class Objection_Page {
 
 	/**
 	 * What a customer weighs: the processor's legal entity and address, what it does, which
-	 * personal data, where the data is and on what basis it leaves the EEA. Only what is filled in.
+	 * personal data, where the data is and on what basis it leaves the EEA. Only what is filled in;
+	 * the texts in the page's language where they are translated, else marked as the original's.
 	 *
-	 * @param Processor $processor The processor.
-	 * @return array<string, string> Label => value, as plain text.
+	 * @param Processor $processor The processor, as stored.
+	 * @return array<string, array{ 0: string, 1: string }> Label => the value as plain text, and the
+	 *                                                       language to mark it with or ''.
 	 */
 	public static function facts( array $processor ): array {
+		$texts = Translated_Policy::page();
+		$shown = $texts->processor( $processor );
 		$where = array_values( array_unique( array_merge( array( $processor['country'] ), $processor['dataLocations'] ) ) );
 		$facts = array(
-			__( 'Service', 'infosec-policy' )       => $processor['role'],
-			__( 'Legal entity', 'infosec-policy' )  => trim( $processor['legalEntity'] . ( '' === ( $processor['address'] ?? '' ) ? '' : ', ' . implode( ', ', array_filter( array_map( 'trim', explode( "\n", (string) $processor['address'] ) ) ) ) ), ', ' ),
-			__( 'Purpose', 'infosec-policy' )       => (string) ( $processor['purpose'] ?? '' ),
-			__( 'Personal data', 'infosec-policy' ) => implode( wp_get_list_item_separator(), $processor['dataCategories'] ?? array() ),
-			__( 'Country and data location', 'infosec-policy' ) => Countries::names( array_values( array_filter( $where ) ) ),
-			__( 'Legal basis for transfer', 'infosec-policy' ) => Transfer_Bases::label( $processor['transferBasis'] ),
+			__( 'Service', 'infosec-policy' )       => array( $shown['role'], $texts->lang( 'processors', $processor, 'role' ) ),
+			__( 'Legal entity', 'infosec-policy' )  => array( trim( $processor['legalEntity'] . ( '' === ( $processor['address'] ?? '' ) ? '' : ', ' . implode( ', ', array_filter( array_map( 'trim', explode( "\n", (string) $processor['address'] ) ) ) ) ), ', ' ), '' ),
+			__( 'Purpose', 'infosec-policy' )       => array( (string) ( $shown['purpose'] ?? '' ), $texts->lang( 'processors', $processor, 'purpose' ) ),
+			__( 'Personal data', 'infosec-policy' ) => array( implode( wp_get_list_item_separator(), $shown['dataCategories'] ?? array() ), $texts->lang( 'processors', $processor, 'dataCategories' ) ),
+			__( 'Country and data location', 'infosec-policy' ) => array( Countries::names( array_values( array_filter( $where ) ) ), '' ),
+			__( 'Legal basis for transfer', 'infosec-policy' ) => array( Transfer_Bases::label( $processor['transferBasis'] ), '' ),
 		);
-		return array_filter( $facts, static fn( string $value ): bool => '' !== $value );
+		return array_filter( $facts, static fn( array $value ): bool => '' !== $value[0] );
+	}
+
+	/**
+	 * The facts as a description list, each value escaped and, when it is in the original
+	 * language on a page in another, marked as such.
+	 *
+	 * @param Processor $processor The processor, as stored.
+	 */
+	public static function facts_html( array $processor ): string {
+		$html = '<dl class="infosec-policy-objection__facts">';
+		foreach ( self::facts( $processor ) as $label => $value ) {
+			$html .= '<dt>' . esc_html( $label ) . '</dt><dd' . Translated_Policy::attribute( $value[1] ) . '>' . esc_html( $value[0] ) . '</dd>';
+		}
+		return $html . '</dl>';
 	}
 
 	/**

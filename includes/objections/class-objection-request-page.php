@@ -140,12 +140,8 @@ final class Objection_Request_Page {
 			$html .= '<p role="alert"><strong>' . esc_html__( 'Nothing was sent yet: please correct the field marked below.', 'infosec-policy' ) . '</strong></p>';
 		}
 		/* translators: 1: the organisation's name, 2: a processor's name, 3: a date. */
-		$html .= '<p>' . esc_html( sprintf( __( '%1$s intends to have %2$s handle personal data from %3$s. If %1$s processes personal data for you, you can object until then.', 'infosec-policy' ), $org, $processor['name'], Change_Sentences::date( (string) ( $processor['effectiveFrom'] ?? '' ) ) ) ) . '</p>';
-		$html .= '<dl class="infosec-policy-objection__facts">';
-		foreach ( Objection_Page::facts( $processor ) as $label => $value ) {
-			$html .= '<dt>' . esc_html( $label ) . '</dt><dd>' . esc_html( $value ) . '</dd>';
-		}
-		$html     .= '</dl>';
+		$html     .= '<p>' . esc_html( sprintf( __( '%1$s intends to have %2$s handle personal data from %3$s. If %1$s processes personal data for you, you can object until then.', 'infosec-policy' ), $org, $processor['name'], Change_Sentences::date( (string) ( $processor['effectiveFrom'] ?? '' ) ) ) ) . '</p>';
+		$html     .= Objection_Page::facts_html( $processor );
 		$html     .= '<form method="post" class="infosec-policy-objection__form" novalidate>';
 		$html     .= '<p id="infosec-policy-objection-about">' . esc_html__( 'Give your e-mail address and you receive a link to the objection form: so only the owner of the address can object in its name. The address is used for nothing else.', 'infosec-policy' ) . '</p>';
 		$described = 'infosec-policy-objection-about' . ( '' === $problem ? '' : ' infosec-policy-objection-email-error' );

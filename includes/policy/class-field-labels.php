@@ -109,6 +109,7 @@ final class Field_Labels {
 			'organization.reviewedAt'       => __( 'Last reviewed', 'infosec-policy' ),
 			'organization.standards'        => __( 'Standards', 'infosec-policy' ),
 			'organization.noticePeriodDays' => __( 'Notice period for new processors (days)', 'infosec-policy' ),
+			'organization.language'         => __( 'Language of the texts', 'infosec-policy' ),
 			'standards.name'                => __( 'Standard', 'infosec-policy' ),
 			'standards.status'              => __( 'Status', 'infosec-policy' ),
 			'standards.validUntil'          => __( 'Valid until', 'infosec-policy' ),

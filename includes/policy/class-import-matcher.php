@@ -41,7 +41,41 @@ final class Import_Matcher {
 		);
 		foreach ( $keys as $list => $ways ) {
 			if ( is_array( $imported[ $list ] ?? null ) && is_array( $stored[ $list ] ?? null ) ) {
-				$imported[ $list ] = self::adopt( $stored[ $list ], $imported[ $list ], $ways );
+				$renamed           = array();
+				$imported[ $list ] = self::adopt( $stored[ $list ], $imported[ $list ], $ways, $renamed );
+				$imported          = self::follow( $imported, $list, $renamed );
+			}
+		}
+		return $imported;
+	}
+
+	/**
+	 * What names an entry by id follows it to the id it adopted: the translations of its texts,
+	 * and for a processor, its sub-processors' `parentId`.
+	 *
+	 * @param array<mixed>          $imported The imported document.
+	 * @param string                $list     `processors` or `measures`.
+	 * @param array<string, string> $renamed  New ids by imported id.
+	 * @return array<mixed>
+	 */
+	private static function follow( array $imported, string $list, array $renamed ): array {
+		if ( array() === $renamed ) {
+			return $imported;
+		}
+		foreach ( is_array( $imported['translations'] ?? null ) ? $imported['translations'] : array() as $language => $translation ) {
+			foreach ( is_array( $translation ) && is_array( $translation[ $list ] ?? null ) ? $translation[ $list ] : array() as $index => $entry ) {
+				$id = is_array( $entry ) ? ( $entry['id'] ?? null ) : null;
+				if ( is_string( $id ) && isset( $renamed[ $id ] ) ) {
+					$imported['translations'][ $language ][ $list ][ $index ]['id'] = $renamed[ $id ];
+				}
+			}
+		}
+		if ( 'processors' === $list ) {
+			foreach ( $imported['processors'] as $index => $processor ) {
+				$parent = is_array( $processor ) ? ( $processor['parentId'] ?? null ) : null;
+				if ( is_string( $parent ) && isset( $renamed[ $parent ] ) ) {
+					$imported['processors'][ $index ]['parentId'] = $renamed[ $parent ];
+				}
 			}
 		}
 		return $imported;
@@ -50,12 +84,14 @@ final class Import_Matcher {
 	/**
 	 * One list, re-keyed.
 	 *
-	 * @param array<mixed>       $stored   The stored entries.
-	 * @param array<mixed>       $imported The imported entries.
-	 * @param list<list<string>> $ways     The fields that tell what an entry is, in order of trust.
+	 * @param array<mixed>          $stored   The stored entries.
+	 * @param array<mixed>          $imported The imported entries.
+	 * @param list<list<string>>    $ways     The fields that tell what an entry is, in order of trust.
+	 * @param array<string, string> $renamed Set to the new ids, by imported id.
+	 * @param-out array<string, string> $renamed
 	 * @return array<mixed>
 	 */
-	private static function adopt( array $stored, array $imported, array $ways ): array {
+	private static function adopt( array $stored, array $imported, array $ways, array &$renamed = array() ): array {
 		$imported_ids = array();
 		foreach ( $imported as $entry ) {
 			if ( is_array( $entry ) && is_string( $entry['id'] ?? null ) ) {
@@ -81,6 +117,7 @@ final class Import_Matcher {
 				}
 				foreach ( $free as $id => $candidate ) {
 					if ( self::identity( $candidate, $fields ) === $identity ) {
+						$renamed[ $entry['id'] ]    = (string) $id;
 						$imported[ $index ]['id']   = (string) $id;
 						$stored_ids[ (string) $id ] = true;
 						unset( $free[ $id ] );

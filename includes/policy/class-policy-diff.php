@@ -19,7 +19,8 @@ defined( 'ABSPATH' ) || exit;
  * @phpstan-type Entry array{ id: string, label: string }
  * @phpstan-type ChangedEntry array{ id: string, label: string, fields: list<string> }
  * @phpstan-type ListChanges array{ added: list<Entry>, removed: list<Entry>, changed: list<ChangedEntry>, reordered: bool }
- * @phpstan-type Changes array{ processors: ListChanges, measures: ListChanges, organization: list<string>, site: list<string>, hasChanges: bool }
+ * @phpstan-type TranslationChanges array{ added: list<string>, removed: list<string>, changed: list<array{ id: string, label: string, language: string, list: 'processors'|'measures', fields: list<string> }> }
+ * @phpstan-type Changes array{ processors: ListChanges, measures: ListChanges, organization: list<string>, site: list<string>, translations: TranslationChanges, hasChanges: bool }
  */
 final class Policy_Diff {
 
@@ -35,13 +36,76 @@ final class Policy_Diff {
 		$measures     = self::compare_lists( self::list_of( $before, 'measures' ), self::list_of( $after, 'measures' ), 'title' );
 		$organization = self::changed_fields( self::object_of( $before, 'organization' ), self::object_of( $after, 'organization' ) );
 		$site         = self::changed_fields( self::object_of( $before, 'site' ), self::object_of( $after, 'site' ) );
+		$translations = self::compare_translations( $before, $after );
 		return array(
 			'processors'   => $processors,
 			'measures'     => $measures,
 			'organization' => $organization,
 			'site'         => $site,
-			'hasChanges'   => self::list_changed( $processors ) || self::list_changed( $measures ) || array() !== $organization || array() !== $site,
+			'translations' => $translations,
+			'hasChanges'   => self::list_changed( $processors ) || self::list_changed( $measures ) || array() !== $organization || array() !== $site
+				|| array() !== $translations['added'] || array() !== $translations['removed'] || array() !== $translations['changed'],
 		);
+	}
+
+	/**
+	 * Compares the translations: languages added and removed, and in each language kept, the
+	 * measures and processors (kept in both documents) whose translated texts changed. A text
+	 * left out and an empty one are the same: no translation. An entry added or removed is told
+	 * as such, not its translation.
+	 *
+	 * @param array<string, mixed> $before The stored document.
+	 * @param array<string, mixed> $after  The incoming document.
+	 * @return TranslationChanges
+	 */
+	private static function compare_translations( array $before, array $after ): array {
+		$old     = self::object_of( $before, 'translations' );
+		$new     = self::object_of( $after, 'translations' );
+		$changes = array(
+			'added'   => array_values( array_map( 'strval', array_keys( array_diff_key( $new, $old ) ) ) ),
+			'removed' => array_values( array_map( 'strval', array_keys( array_diff_key( $old, $new ) ) ) ),
+			'changed' => array(),
+		);
+		foreach ( array_intersect_key( $new, $old ) as $language => $translation ) {
+			if ( $translation === $old[ $language ] ) {
+				continue;
+			}
+			foreach ( array(
+				'processors' => 'name',
+				'measures'   => 'title',
+			) as $list => $label_field ) {
+				$was  = self::texts_by_id( is_array( $old[ $language ] ) ? $old[ $language ] : array(), $list );
+				$is   = self::texts_by_id( is_array( $translation ) ? $translation : array(), $list );
+				$kept = array_intersect_key( self::entries_by_id( $after, $list ), self::entries_by_id( $before, $list ) );
+				foreach ( $kept as $id => $entry ) {
+					$fields = self::changed_fields( $was[ $id ] ?? array(), $is[ $id ] ?? array() );
+					if ( array() !== $fields ) {
+						$changes['changed'][] = self::entry( (string) $id, $entry, $label_field ) + array(
+							'language' => (string) $language,
+							'list'     => $list,
+							'fields'   => $fields,
+						);
+					}
+				}
+			}
+		}
+		return $changes;
+	}
+
+	/**
+	 * A translation's texts of one list, by id, without the id.
+	 *
+	 * @param array<mixed> $translation A translation.
+	 * @param string       $list        `processors` or `measures`.
+	 * @return array<array-key, array<string, mixed>>
+	 */
+	private static function texts_by_id( array $translation, string $list ): array {
+		$texts = array();
+		foreach ( self::by_id( self::list_of( $translation, $list ) ) as $id => $entry ) {
+			unset( $entry['id'] );
+			$texts[ $id ] = $entry;
+		}
+		return $texts;
 	}
 
 	/**
@@ -112,13 +176,14 @@ final class Policy_Diff {
 
 	/**
 	 * Whether a value is what an optional field means when it is left out: an empty text or list,
-	 * or the notice period's default.
+	 * the notice period's default, or the site's language.
 	 *
 	 * @param string $field The field.
 	 * @param mixed  $value Its value.
 	 */
 	private static function is_default( string $field, mixed $value ): bool {
-		return '' === $value || array() === $value || ( 'noticePeriodDays' === $field && Policy_Store::NOTICE_PERIOD_DAYS === $value );
+		return '' === $value || array() === $value || ( 'noticePeriodDays' === $field && Policy_Store::NOTICE_PERIOD_DAYS === $value )
+			|| ( 'language' === $field && Policy_Store::site_language() === $value );
 	}
 
 	/**

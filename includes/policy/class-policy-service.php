@@ -38,6 +38,7 @@ final class Policy_Service {
 		if ( 'import' === $source ) {
 			$policy = self::matched( $policy );
 		}
+		$policy = self::with_language( $policy );
 		$errors = Policy_Validator::validate( $policy );
 		if ( array() !== $errors || ! is_array( $policy ) ) {
 			return Save_Result::invalid( Field_Labels::describe( $errors, $policy ) );
@@ -72,6 +73,7 @@ final class Policy_Service {
 		if ( 'import' === $source ) {
 			$policy = self::matched( $policy );
 		}
+		$policy = self::with_language( $policy );
 		$errors = Policy_Validator::validate( $policy );
 		if ( array() !== $errors || ! is_array( $policy ) ) {
 			return Save_Result::invalid( Field_Labels::describe( $errors, $policy ) );
@@ -82,6 +84,31 @@ final class Policy_Service {
 		}
 		$replaced = 0 === $stored['revision'] ? array() : $stored['policy'];
 		return Save_Result::previewed( $policy, $replaced, $stored['revision'], self::items( $replaced, $policy ) );
+	}
+
+	/**
+	 * A document that says the language of its texts: one that does not (typed before the field,
+	 * or by hand) is in the language the stored policy says, else in the site's. Its empty
+	 * translations are left out.
+	 *
+	 * @param mixed $policy The document, as decoded from JSON.
+	 */
+	private static function with_language( mixed $policy ): mixed {
+		if ( ! is_array( $policy ) ) {
+			return $policy;
+		}
+		if ( is_array( $policy['organization'] ?? null ) && array() !== $policy['organization'] && ! array_key_exists( 'language', $policy['organization'] ) ) {
+			$policy['organization']['language'] = Policy_Store::language( Policy_Store::get()['policy'] );
+		}
+		// A translation with no text is none, and no translations are none: PHP cannot tell an
+		// empty object from an empty list, and would hand either back as [], which is no object.
+		if ( is_array( $policy['translations'] ?? null ) ) {
+			$policy['translations'] = array_filter( $policy['translations'], static fn( mixed $translation ): bool => array() !== $translation );
+			if ( array() === $policy['translations'] ) {
+				unset( $policy['translations'] );
+			}
+		}
+		return $policy;
 	}
 
 	/**

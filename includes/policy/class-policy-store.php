@@ -41,7 +41,7 @@ final class Policy_Store {
 	/**
 	 * What was worked out from that read (the processors that pass the shape check), dropped with it.
 	 *
-	 * @var array{ processors?: list<Processor> }
+	 * @var array<string, mixed>
 	 */
 	private static array $derived = array();
 
@@ -246,6 +246,25 @@ final class Policy_Store {
 	}
 
 	/**
+	 * Something worked out from the stored document, kept until the document changes.
+	 *
+	 * @template T
+	 * @param string        $key  What it is.
+	 * @param callable(): T $make Works it out.
+	 * @return T
+	 */
+	public static function derived( string $key, callable $make ): mixed {
+		self::get();
+		if ( null === self::$read ) {
+			return $make();
+		}
+		if ( ! array_key_exists( $key, self::$derived ) ) {
+			self::$derived[ $key ] = $make();
+		}
+		return self::$derived[ $key ];
+	}
+
+	/**
 	 * Whether a processor is announced but not in use yet: its effective date (`effectiveFrom`) is
 	 * after today. The statement shows it from that date; the change log announces it at once.
 	 *
@@ -264,6 +283,25 @@ final class Policy_Store {
 	public static function processors_in_use(): array {
 		$today = (string) wp_date( 'Y-m-d' );
 		return array_values( array_filter( self::processors(), static fn( array $processor ): bool => ! self::is_upcoming( $processor, $today ) ) );
+	}
+
+	/**
+	 * The language a document's texts are written in: its `organization.language`, or the site's
+	 * when it has none (a document saved before the field, or typed by hand).
+	 *
+	 * @param array<mixed>|null $policy A document; null for the stored one.
+	 */
+	public static function language( ?array $policy = null ): string {
+		$organization = ( $policy ?? self::policy() )['organization'] ?? null;
+		$language     = is_array( $organization ) ? ( $organization['language'] ?? null ) : null;
+		return is_string( $language ) && 1 === preg_match( '/^[a-z]{2,3}$/D', $language ) ? $language : self::site_language();
+	}
+
+	/**
+	 * The site's language (not the visitor's or the user's): the primary subtag of its locale.
+	 */
+	public static function site_language(): string {
+		return Page_Language::primary( get_locale() );
 	}
 
 	/**
@@ -292,6 +330,7 @@ final class Policy_Store {
 				'email'      => '',
 				'website'    => $home,
 				'country'    => '',
+				'language'   => self::site_language(),
 				'standards'  => array(),
 				'reviewedAt' => '',
 			),

@@ -46,6 +46,9 @@ final class Policy_Validator {
 		if ( is_array( $document ) && is_array( $document['processors'] ?? null ) ) {
 			$validator->check_parents( $document['processors'] );
 		}
+		if ( is_array( $document ) && is_array( $document['translations'] ?? null ) ) {
+			$validator->check_translations( $document );
+		}
 		return $validator->errors;
 	}
 
@@ -90,6 +93,45 @@ final class Policy_Validator {
 	}
 
 	/**
+	 * Checks that each translation is into another language than the texts', and names only
+	 * measures and processors the document has. Left to the other errors where a list or an id is
+	 * not what the schema says.
+	 *
+	 * @param array<mixed> $document The document.
+	 */
+	private function check_translations( array $document ): void {
+		$original = Policy_Store::language( $document );
+		foreach ( (array) $document['translations'] as $language => $translation ) {
+			$path = self::join( 'translations', (string) $language );
+			if ( (string) $language === $original ) {
+				/* translators: %s: a language code such as nl. */
+				$this->add( $path, 'infosec_policy_translation_of_original', sprintf( __( 'is the language the texts are written in (%s): a translation must be into another language.', 'infosec-policy' ), $original ) );
+				continue;
+			}
+			foreach ( array( 'measures', 'processors' ) as $list ) {
+				$ids = array();
+				foreach ( is_array( $document[ $list ] ?? null ) ? $document[ $list ] : array() as $entry ) {
+					if ( is_array( $entry ) && is_string( $entry['id'] ?? null ) ) {
+						$ids[ $entry['id'] ] = true;
+					}
+				}
+				$translated = is_array( $translation ) && is_array( $translation[ $list ] ?? null ) ? $translation[ $list ] : array();
+				foreach ( $translated as $index => $entry ) {
+					$id = is_array( $entry ) ? ( $entry['id'] ?? null ) : null;
+					if ( is_string( $id ) && '' !== $id && ! isset( $ids[ $id ] ) ) {
+						$message = 'measures' === $list
+							/* translators: %s: the id the field names. */
+							? sprintf( __( 'names %s, which is not the id of a measure.', 'infosec-policy' ), $id )
+							/* translators: %s: the id the field names. */
+							: sprintf( __( 'names %s, which is not the id of a processor.', 'infosec-policy' ), $id );
+						$this->add( self::item_path( self::join( $path, $list ), (int) $index, 'id' ), 'infosec_policy_unknown_translated', $message );
+					}
+				}
+			}
+		}
+	}
+
+	/**
 	 * Checks one value against its field. The callers let a scalar that passes() by without its
 	 * JSON path being written out: only a value that may fail gets one, and its errors.
 	 *
@@ -128,16 +170,41 @@ final class Policy_Validator {
 				$this->add( self::join( $path, $required ), 'rest_property_required', __( 'is required.', 'infosec-policy' ) );
 			}
 		}
+		if ( null !== $node->max_properties && count( $value ) > $node->max_properties ) {
+			/* translators: %d: the largest number of fields allowed. */
+			$this->add( $path, 'rest_too_many_properties', sprintf( _n( 'must have at most %d field.', 'must have at most %d fields.', $node->max_properties, 'infosec-policy' ), $node->max_properties ) );
+			return;
+		}
 		foreach ( $value as $key => $item ) {
-			$property = $node->properties[ $key ] ?? null;
+			$property = $node->properties[ $key ] ?? self::by_pattern( $node, (string) $key );
 			if ( null !== $property ) {
 				if ( ! $property->scalar || ! self::passes( $item, $property ) ) {
 					$this->check( $item, $property, self::join( $path, (string) $key ) );
 				}
 			} elseif ( $node->closed ) {
-				$this->add( self::join( $path, (string) $key ), 'rest_additional_properties_forbidden', __( 'is not a field of the policy format.', 'infosec-policy' ) );
+				$this->add(
+					self::join( $path, (string) $key ),
+					'rest_additional_properties_forbidden',
+					// Only the translations are keyed by a pattern: their languages.
+					array() === $node->pattern_properties ? __( 'is not a field of the policy format.', 'infosec-policy' ) : __( 'is not a language code: two or three lower-case letters, such as en or nl.', 'infosec-policy' )
+				);
 			}
 		}
+	}
+
+	/**
+	 * The field an object's key names through a pattern, or null.
+	 *
+	 * @param Schema_Node $node An object's field.
+	 * @param string      $key  A key of the object.
+	 */
+	private static function by_pattern( Schema_Node $node, string $key ): ?Schema_Node {
+		foreach ( $node->pattern_properties as $regex => $property ) {
+			if ( 1 === preg_match( $regex, $key ) ) {
+				return $property;
+			}
+		}
+		return null;
 	}
 
 	/**
@@ -336,6 +403,7 @@ final class Policy_Validator {
 			'https-url' => __( 'must be a web address such as https://example.com/, starting with https://.', 'infosec-policy' ),
 			'contact-point' => __( 'must be an e-mail address, or a web address such as https://example.com/privacy, starting with https://.', 'infosec-policy' ),
 			'country'   => __( 'is not an ISO 3166-1 alpha-2 country code.', 'infosec-policy' ),
+			'language'  => __( 'must be a language code: two or three lower-case letters, such as en or nl.', 'infosec-policy' ),
 			default     => __( 'is not valid.', 'infosec-policy' ),
 		};
 	}

@@ -41,6 +41,21 @@ final class Schema_Node {
 	public bool $closed = false;
 
 	/**
+	 * An object's fields named by a pattern rather than a name (as regular expressions), each
+	 * with its field: the languages of `translations`.
+	 *
+	 * @var array<string, Schema_Node>
+	 */
+	public array $pattern_properties = array();
+
+	/**
+	 * The most fields an object may have.
+	 *
+	 * @var int|null
+	 */
+	public ?int $max_properties = null;
+
+	/**
 	 * A list's items (set for lists only).
 	 *
 	 * @var Schema_Node
@@ -166,8 +181,14 @@ final class Schema_Node {
 					$node->properties[ (string) $name ] = self::of( $property );
 				}
 			}
-			$node->required = array_values( array_map( 'strval', (array) ( $schema['required'] ?? array() ) ) );
-			$node->closed   = false === ( $schema['additionalProperties'] ?? true );
+			foreach ( is_array( $schema['patternProperties'] ?? null ) ? $schema['patternProperties'] : array() as $pattern => $property ) {
+				if ( is_array( $property ) ) {
+					$node->pattern_properties[ '#' . str_replace( '#', '\\#', (string) $pattern ) . '#uD' ] = self::of( $property );
+				}
+			}
+			$node->required       = array_values( array_map( 'strval', (array) ( $schema['required'] ?? array() ) ) );
+			$node->closed         = false === ( $schema['additionalProperties'] ?? true );
+			$node->max_properties = isset( $schema['maxProperties'] ) ? (int) $schema['maxProperties'] : null;
 		} elseif ( 'array' === $node->type ) {
 			$node->items        = self::of( is_array( $schema['items'] ?? null ) ? $schema['items'] : array() );
 			$node->max_items    = isset( $schema['maxItems'] ) ? (int) $schema['maxItems'] : null;

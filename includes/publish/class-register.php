@@ -11,6 +11,7 @@ namespace InfosecPolicy\Publish;
 
 use InfosecPolicy\Blocks\Site_Facts;
 use InfosecPolicy\Policy\Policy_Store;
+use InfosecPolicy\Policy\Translated_Policy;
 use InfosecPolicy\Tls\Https_Facts;
 use InfosecPolicy\Tls\Https_Inspector;
 
@@ -25,7 +26,7 @@ defined( 'ABSPATH' ) || exit;
  * firewall ports appear only when the admin publishes them, as the site facts block shows them;
  * the live HTTPS facts of the site's host (Https_Facts) as the last background check found them.
  *
- * @phpstan-type Document array{ formatVersion: int, organization: array<string, mixed>, measures: list<array<string, mixed>>, processors: list<array<string, mixed>>, site: array<string, mixed>, updatedAt: string|null, reviewedAt: string|null }
+ * @phpstan-type Document array{ formatVersion: int, language: string, languages: list<string>, organization: array<string, mixed>, measures: list<array<string, mixed>>, processors: list<array<string, mixed>>, site: array<string, mixed>, updatedAt: string|null, reviewedAt: string|null }
  */
 final class Register {
 
@@ -66,13 +67,20 @@ final class Register {
 	public const CSV_COLUMNS = array( 'id', 'role', 'name', 'legalEntity', 'country', 'dataLocations', 'transferBasis', 'dpaSigned', 'dpaDate', 'effectiveFrom', 'securityUrl', 'dpfListingUrl', 'certifications', 'address', 'contactPoint', 'purpose', 'dataCategories', 'retention', 'parentId', 'subprocessorsUrl', 'status', 'objectionDeadline' );
 
 	/**
-	 * The register of the stored policy. Reads the policy option and nothing else.
+	 * The register of the stored policy, its texts in a language: translated where the policy has
+	 * them, else in the original, each entry naming its `untranslated` texts. Reads the policy
+	 * option and nothing else.
 	 *
+	 * @param string|null $language A language of Translated_Policy::languages(); null for the
+	 *                              texts' own.
 	 * @return Document
 	 */
-	public static function document(): array {
+	public static function document( ?string $language = null ): array {
 		$stored       = Policy_Store::get();
-		$policy       = $stored['policy'];
+		$language   ??= Policy_Store::language( $stored['policy'] );
+		$texts        = Translated_Policy::for( $stored['policy'], $language );
+		$policy       = $texts->document( $stored['policy'] );
+		$missing      = $texts->missing( $stored['policy'] );
 		$organization = self::pick( is_array( $policy['organization'] ?? null ) ? $policy['organization'] : array(), self::ORGANIZATION );
 		if ( isset( $organization['standards'] ) && is_array( $organization['standards'] ) ) {
 			$organization['standards'] = self::each( $organization['standards'], self::STANDARD );
@@ -87,9 +95,11 @@ final class Register {
 		$today                            = (string) wp_date( 'Y-m-d' );
 		return array(
 			'formatVersion' => self::FORMAT_VERSION,
+			'language'      => $language,
+			'languages'     => Translated_Policy::languages( $stored['policy'] ),
 			'organization'  => $organization,
-			'measures'      => self::each( $measures, self::MEASURE ),
-			'processors'    => self::processors( $processors, $today ),
+			'measures'      => self::untranslated( self::each( $measures, self::MEASURE ), $missing['measures'] ?? array() ),
+			'processors'    => self::untranslated( self::processors( $processors, $today ), $missing['processors'] ?? array() ),
 			'site'          => self::pick( $site, self::SITE ) + ( array() === $open ? array() : array( 'firewallPorts' => $open ) ) + self::https(),
 			'updatedAt'     => $updated > 0 ? gmdate( 'Y-m-d\TH:i:s\Z', $updated ) : null,
 			'reviewedAt'    => is_string( $reviewed ) && '' !== $reviewed ? $reviewed : null,
@@ -113,6 +123,26 @@ final class Register {
 			}
 		}
 		return $listed;
+	}
+
+	/**
+	 * Entries of the register, each with the names of its texts left in the original language.
+	 *
+	 * @param list<array<string, mixed>>  $entries The register's measures or processors.
+	 * @param array<string, list<string>> $missing Fields without a translation, by id.
+	 * @return list<array<string, mixed>>
+	 */
+	private static function untranslated( array $entries, array $missing ): array {
+		if ( array() === $missing ) {
+			return $entries;
+		}
+		foreach ( $entries as $index => $entry ) {
+			$fields = $missing[ (string) ( $entry['id'] ?? '' ) ] ?? array();
+			if ( array() !== $fields ) {
+				$entries[ $index ]['untranslated'] = $fields;
+			}
+		}
+		return $entries;
 	}
 
 	/**
@@ -244,25 +274,35 @@ final class Register {
 	 * @return array<string, mixed>
 	 */
 	public static function schema(): array {
-		$text      = array( 'type' => 'string' );
-		$date      = array(
+		$text         = array( 'type' => 'string' );
+		$date         = array(
 			'type'   => 'string',
 			'format' => 'date',
 		);
-		$countries = array(
+		$countries    = array(
 			'type'  => 'array',
 			'items' => array(
 				'type'    => 'string',
 				'pattern' => '^[A-Z]{2}$',
 			),
 		);
-		$object    = static fn( array $properties, array $required ): array => array(
+		$object       = static fn( array $properties, array $required ): array => array(
 			'type'                 => 'object',
 			'additionalProperties' => false,
 			'required'             => $required,
 			'properties'           => $properties,
 		);
-		$versions  = array_fill_keys(
+		$language     = array(
+			'type'        => 'string',
+			'pattern'     => '^[a-z]{2,3}$',
+			'description' => 'A language, as a BCP 47 primary subtag: nl, en.',
+		);
+		$untranslated = array(
+			'type'        => 'array',
+			'description' => 'The texts of this entry that have no translation into the register\'s language, and are in the language of the statement\'s texts (the first of languages).',
+			'items'       => $text,
+		);
+		$versions     = array_fill_keys(
 			array_keys( Https_Inspector::VERSIONS ),
 			array(
 				'type' => 'string',
@@ -275,11 +315,17 @@ final class Register {
 			'description'          => 'What the information-security statement publishes, as data.',
 			'type'                 => 'object',
 			'additionalProperties' => false,
-			'required'             => array( 'formatVersion', 'organization', 'measures', 'processors', 'site', 'updatedAt', 'reviewedAt' ),
+			'required'             => array( 'formatVersion', 'language', 'languages', 'organization', 'measures', 'processors', 'site', 'updatedAt', 'reviewedAt' ),
 			'properties'           => array(
 				'formatVersion' => array(
 					'type' => 'integer',
 					'enum' => array( self::FORMAT_VERSION ),
+				),
+				'language'      => $language,
+				'languages'     => array(
+					'type'        => 'array',
+					'description' => 'Every language the register can be read in (?lang=), the texts\' own first.',
+					'items'       => $language,
 				),
 				'organization'  => $object(
 					array(
@@ -312,13 +358,14 @@ final class Register {
 					'type'  => 'array',
 					'items' => $object(
 						array(
-							'id'          => $text,
-							'category'    => array(
+							'id'           => $text,
+							'category'     => array(
 								'type' => 'string',
 								'enum' => array( 'organizational', 'technical' ),
 							),
-							'title'       => $text,
-							'description' => $text,
+							'title'        => $text,
+							'description'  => $text,
+							'untranslated' => $untranslated,
 						),
 						array( 'id', 'category', 'title', 'description' )
 					),
@@ -365,6 +412,7 @@ final class Register {
 								'enum' => array( 'active', 'announced' ),
 							),
 							'objectionDeadline' => $date,
+							'untranslated'      => $untranslated,
 						),
 						array( 'id', 'name', 'status' )
 					),

@@ -162,7 +162,12 @@ final class Policy_Controller {
 	 * GET /policy.
 	 */
 	public static function get_policy(): \WP_REST_Response {
-		return new \WP_REST_Response( Policy_Store::get() );
+		$stored = Policy_Store::get();
+		// A document saved before the field: its texts are in the language a save would give it.
+		if ( is_array( $stored['policy']['organization'] ?? null ) && ! isset( $stored['policy']['organization']['language'] ) ) {
+			$stored['policy']['organization']['language'] = Policy_Store::language( $stored['policy'] );
+		}
+		return new \WP_REST_Response( $stored );
 	}
 
 	/**

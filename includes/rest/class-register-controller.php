@@ -10,6 +10,9 @@ declare(strict_types=1);
 namespace InfosecPolicy\Rest;
 
 use InfosecPolicy\Blocks\Block_Registry;
+use InfosecPolicy\Policy\Page_Language;
+use InfosecPolicy\Policy\Policy_Store;
+use InfosecPolicy\Policy\Translated_Policy;
 use InfosecPolicy\Publish\Register;
 use InfosecPolicy\Publish\Spreadsheet_File;
 
@@ -51,16 +54,32 @@ final class Register_Controller {
 					'callback'            => array( self::class, $callback ),
 					// Public: the statement page shows all of it to anyone (see the class).
 					'permission_callback' => '__return_true',
-					'args'                => '/register/processors.csv' === $route ? array(
+					'args'                => ( '/register/processors.csv' === $route ? array(
 						Spreadsheet_File::EXCEL_ARG => array(
 							'description' => __( 'Whether to write the file as Excel opens it in any region: UTF-16 with tabs.', 'infosec-policy' ),
 							'type'        => 'boolean',
 							'default'     => false,
 						),
-					) : array(),
+					) : array() ) + ( '/register/schema' === $route ? array() : array(
+						'lang' => array(
+							'description'       => __( 'The language of the texts: the statement’s own (the default) or one it is translated into, such as en.', 'infosec-policy' ),
+							'type'              => 'string',
+							'validate_callback' => array( self::class, 'validate_language' ),
+						),
+					) ),
 				)
 			);
 		}
+	}
+
+	/**
+	 * The language a request asks for (validated), or null for the texts' own.
+	 *
+	 * @param \WP_REST_Request<array<string, mixed>> $request The request.
+	 */
+	private static function language( \WP_REST_Request $request ): ?string {
+		$language = $request->get_param( 'lang' );
+		return is_string( $language ) && '' !== $language ? $language : null;
 	}
 
 	/**
@@ -69,8 +88,8 @@ final class Register_Controller {
 	 * @param \WP_REST_Request<array<string, mixed>> $request The request.
 	 */
 	public static function get_register( \WP_REST_Request $request ): \WP_REST_Response {
-		$register = Register::document();
-		return self::cacheable( $request, $register, (string) wp_json_encode( $register ) );
+		$register = Register::document( self::language( $request ) );
+		return self::with_languages( self::cacheable( $request, $register, (string) wp_json_encode( $register ) ), '/register', $register['language'] );
 	}
 
 	/**
@@ -93,8 +112,9 @@ final class Register_Controller {
 	 */
 	public static function get_processors_csv( \WP_REST_Request $request ): \WP_REST_Response {
 		$excel    = true === $request->get_param( Spreadsheet_File::EXCEL_ARG );
-		$csv      = Register::processors_csv( Register::document(), $excel );
-		$response = self::cacheable( $request, $csv, $csv );
+		$register = Register::document( self::language( $request ) );
+		$csv      = Register::processors_csv( $register, $excel );
+		$response = self::with_languages( self::cacheable( $request, $csv, $csv ), '/register/processors.csv', $register['language'] );
 		$response->header( 'Content-Type', $excel ? 'text/csv; charset=utf-16le' : 'text/csv; charset=utf-8' );
 		$response->header( 'Content-Disposition', 'inline; filename="processors.csv"' );
 		return $response;
@@ -222,10 +242,75 @@ final class Register_Controller {
 		if ( ! Block_Registry::on_statement_page() ) {
 			return;
 		}
-		printf(
-			'<link rel="alternate" type="application/json" title="%s" href="%s" />' . "\n",
-			esc_attr__( 'Register of processors and security measures (JSON)', 'infosec-policy' ),
-			esc_url( rest_url( Policy_Controller::NAMESPACE . '/register' ) )
+		// The page's own language first, as for the feed.
+		$languages = Translated_Policy::languages( Policy_Store::policy() );
+		$page      = Page_Language::current();
+		if ( in_array( $page, $languages, true ) ) {
+			$languages = array_values( array_unique( array( $page, ...$languages ) ) );
+		}
+		foreach ( $languages as $language ) {
+			$title = 1 === count( $languages )
+				? __( 'Register of processors and security measures (JSON)', 'infosec-policy' )
+				/* translators: %s: a language, such as "English". */
+				: sprintf( __( 'Register of processors and security measures (JSON, %s)', 'infosec-policy' ), Page_Language::name( $language ) );
+			printf(
+				'<link rel="alternate" type="application/json" hreflang="%s" title="%s" href="%s" />' . "\n",
+				esc_attr( $language ),
+				esc_attr( $title ),
+				esc_url( self::url( '/register', $language ) )
+			);
+		}
+	}
+
+	/**
+	 * A register route's address in a language: without `lang` for the texts' own.
+	 *
+	 * @param string $route    `/register` or `/register/processors.csv`.
+	 * @param string $language A language the register is in.
+	 */
+	public static function url( string $route, string $language ): string {
+		$url = rest_url( Policy_Controller::NAMESPACE . $route );
+		return Policy_Store::language() === $language ? $url : add_query_arg( 'lang', $language, $url );
+	}
+
+	/**
+	 * Checks the `lang` parameter: a language the register is in.
+	 *
+	 * @param mixed $value The parameter.
+	 * @return true|\WP_Error
+	 */
+	public static function validate_language( mixed $value ): bool|\WP_Error {
+		$languages = Translated_Policy::languages( Policy_Store::policy() );
+		if ( is_string( $value ) && in_array( $value, $languages, true ) ) {
+			return true;
+		}
+		return new \WP_Error(
+			'rest_invalid_param',
+			/* translators: 1: the language asked for, 2: the languages there are, separated by commas. */
+			sprintf( __( 'The register has no translation into %1$s. It is in: %2$s.', 'infosec-policy' ), is_scalar( $value ) ? (string) $value : '', implode( ', ', $languages ) ),
+			array( 'status' => 400 )
 		);
+	}
+
+	/**
+	 * Tells a response's language and the register's other languages: `Content-Language`, and a
+	 * `Link` to each other language's version of the same route.
+	 *
+	 * @param \WP_REST_Response $response The response.
+	 * @param string            $route    The route.
+	 * @param string            $language The response's language.
+	 */
+	private static function with_languages( \WP_REST_Response $response, string $route, string $language ): \WP_REST_Response {
+		$response->header( 'Content-Language', $language );
+		$links = array();
+		foreach ( Translated_Policy::languages( Policy_Store::policy() ) as $other ) {
+			if ( $other !== $language ) {
+				$links[] = '<' . esc_url_raw( self::url( $route, $other ) ) . '>; rel="alternate"; hreflang="' . $other . '"';
+			}
+		}
+		if ( array() !== $links ) {
+			$response->header( 'Link', implode( ', ', $links ) );
+		}
+		return $response;
 	}
 }

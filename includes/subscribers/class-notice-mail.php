@@ -12,6 +12,7 @@ namespace InfosecPolicy\Subscribers;
 use InfosecPolicy\Changes\Change_Items;
 use InfosecPolicy\Changes\Change_Sentences;
 use InfosecPolicy\Objections\Objection_Links;
+use InfosecPolicy\Policy\Page_Language;
 use InfosecPolicy\Policy\Policy_Store;
 use InfosecPolicy\Publish\Security_Txt;
 
@@ -108,6 +109,26 @@ final class Notice_Mail {
 	}
 
 	/**
+	 * The language a subscriber reads: their locale's, or the site's.
+	 *
+	 * @param Subscriber $subscriber A subscriber.
+	 */
+	public static function language( array $subscriber ): string {
+		return Page_Language::primary( '' === $subscriber['locale'] ? get_locale() : $subscriber['locale'] );
+	}
+
+	/**
+	 * Whether a published entry tells a subscriber anything: a change told in their language, or
+	 * a note. One that only changed another language's translation is not sent to them.
+	 *
+	 * @param Entry      $entry      The entry.
+	 * @param Subscriber $subscriber The subscriber.
+	 */
+	public static function tells( array $entry, array $subscriber ): bool {
+		return '' !== $entry['note'] || array() !== Change_Items::for_language( array_values( array_filter( $entry['items'], array( Change_Items::class, 'is_public' ) ) ), self::language( $subscriber ) );
+	}
+
+	/**
 	 * The notice of a published change-log entry.
 	 *
 	 * @param Entry                     $entry        The entry.
@@ -120,7 +141,7 @@ final class Notice_Mail {
 	public static function notice( array $entry, array $subscriber, ?array $organization = null ): array {
 		$organization ??= self::organization();
 		$org            = self::text( $organization, 'name' );
-		$items          = array_values( array_filter( $entry['items'], array( Change_Items::class, 'is_public' ) ) );
+		$items          = Change_Items::for_language( array_values( array_filter( $entry['items'], array( Change_Items::class, 'is_public' ) ) ), self::language( $subscriber ) );
 		$lines          = Change_Sentences::sentences( array_slice( $items, 0, self::LINES ) );
 		$more           = max( 0, count( $items ) - self::LINES );
 		$statement      = self::statement_url();

@@ -202,7 +202,7 @@ final class Notice_Sender {
 			self::$entries[ $delivery['changeId'] ] = Change_Log::get( $delivery['changeId'] );
 		}
 		$entry = self::$entries[ $delivery['changeId'] ];
-		if ( null === $entry || $entry['internal'] ) {
+		if ( null === $entry || $entry['internal'] || ! Notice_Mail::tells( $entry, $subscriber ) ) {
 			return null;
 		}
 		return self::in_locale( $delivery['locale'], static fn(): array => Notice_Mail::notice( $entry, $subscriber ) );

@@ -21,14 +21,19 @@ import {
 } from './policy-helpers';
 
 /**
- * The address of the change feed that the statement page announces in its head.
+ * The address of the change feed that the statement page announces in its head, in the page's
+ * own language: the first of the feed's languages it lists (this English page's Dutch texts make
+ * it list the Dutch feed too).
  *
  * @param visitor The statement page.
  */
 async function announcedFeedUrl( visitor: Page ): Promise< string > {
-	const link = visitor.locator(
-		'head link[rel="alternate"][type="application/rss+xml"][title^="Changes to"]'
-	);
+	const link = visitor
+		.locator(
+			'head link[rel="alternate"][type="application/rss+xml"][title^="Changes to"]'
+		)
+		.first();
+	await expect( link ).toHaveAttribute( 'hreflang', 'en' );
 	await expect( link ).toHaveAttribute( 'href', /infosec-policy-changes/ );
 	return ( await link.getAttribute( 'href' ) ) ?? '';
 }

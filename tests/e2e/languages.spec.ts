@@ -112,13 +112,15 @@ async function statementPage( requestUtils: RequestUtils, title: string ) {
 }
 
 /**
- * The feed the statement page announces, as text without its markup.
+ * The feed the statement page announces, as text without its markup: the first it lists, which
+ * is the one in the page's own language (Dutch texts on an English site list the Dutch one too).
  *
  * @param visitor The statement page.
  */
 async function feedText( visitor: Page ): Promise< string > {
 	const href = await visitor
 		.locator( 'head link[rel="alternate"][href*="infosec-policy-changes"]' )
+		.first()
 		.getAttribute( 'href' );
 	const response = await visitor.request.get( href ?? '' );
 	expect( response.status() ).toBe( 200 );

@@ -77,6 +77,8 @@ describe( 'schema/policy.schema.json', () => {
 		expect( differing.map( ( c ) => c.name ) ).toEqual( [
 			'two measures with the same id',
 			'a parent that is no processor',
+			'a translation of a measure the document does not have',
+			'a translation into the texts’ own language',
 		] );
 		expect( differing.every( ( c ) => !! c.why ) ).toBe( true );
 	} );

@@ -58,6 +58,26 @@ final class PrivacyPolicyContentTest extends TestCase {
 		$this->assertStringNotContainsString( 'Purpose:', $items[0] ?? '' );
 	}
 
+	public function test_uses_the_translation_into_the_site_language_where_there_is_one(): void {
+		$policy                 = $this->demo_policy();
+		$policy['translations'] = array(
+			'en' => array(
+				'processors' => array(
+					array(
+						'id'      => 'mailchimp',
+						'role'    => 'Newsletter',
+						'purpose' => 'Sends our newsletter.',
+					),
+				),
+			),
+		);
+		Policy_Store::save( $policy, 0 );
+		$items = $this->texts( $this->parse_html( $this->suggested() ), '//ul/li' );
+		$this->assertStringStartsWith( 'Newsletter: Mailchimp (The Rocket Science Group LLC);', $items[1] ?? '' );
+		$this->assertStringContainsString( 'Purpose: Sends our newsletter.', $items[1] ?? '' );
+		$this->assertStringStartsWith( 'Websitehosting: ', $items[0] ?? '', 'an untranslated text as typed' );
+	}
+
 	public function test_claims_a_processing_agreement_only_where_one_is_signed(): void {
 		$policy                               = $this->demo_policy();
 		$policy['processors'][1]['dpaSigned'] = false;

@@ -22,7 +22,11 @@ final class ChangeFeedTest extends TestCase {
 	protected function setUp(): void {
 		parent::setUp();
 		wp_set_current_user( $this->create_user( 'administrator' ) );
-		Policy_Store::save( $this->demo_policy(), 0 );
+		// The changes these tests make are typed in English (a processor for "Backups"), so the
+		// texts are English: the feed is in the texts' language (see the tests of ?lang= below).
+		$policy                             = $this->demo_policy();
+		$policy['organization']['language'] = 'en';
+		Policy_Store::save( $policy, 0 );
 	}
 
 	/**

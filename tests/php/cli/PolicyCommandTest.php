@@ -315,6 +315,35 @@ final class PolicyCommandTest extends CommandTestCase {
 		$this->assertStringContainsString( 'processors[2].parentId makes a circle', $run['stderr'] );
 	}
 
+	public function test_translations_round_trip_and_a_translation_of_an_unknown_entry_is_named_at_its_field(): void {
+		$policy                 = $this->demo_policy();
+		$policy['translations'] = array(
+			'en' => array(
+				'measures' => array(
+					array(
+						'id'    => 'werkproces',
+						'title' => 'Work process',
+					),
+				),
+			),
+		);
+		$file                   = $this->write_json( 'translated.json', $policy );
+		$dry                    = $this->wp( 'infosec-policy', 'import', $file, '--dry-run' );
+		$this->assertExitStatus( 0, $dry );
+		$this->save_demo();
+		$run = $this->wp( 'infosec-policy', 'import', $file );
+		$this->assertExitStatus( 0, $run );
+		$this->assertStringContainsString( 'Added a translation of this statement into English', $run['stdout'] );
+		$export = json_decode( $this->wp( 'infosec-policy', 'export' )['stdout'], true );
+		$this->assertSame( $policy['translations'], $export['translations'] );
+		$this->assertSame( 'nl', $export['organization']['language'] );
+
+		$policy['translations']['en']['measures'][0]['id'] = 'backups';
+		$run = $this->wp( 'infosec-policy', 'validate', $this->write_json( 'unknown.json', $policy ) );
+		$this->assertExitStatus( 1, $run );
+		$this->assertStringContainsString( 'translations.en.measures[0].id names backups, which is not the id of a measure.', $run['stderr'] );
+	}
+
 	/**
 	 * On a Dutch site the commands' own words are Dutch (WP-CLI's "Success:" and "Error:" are its own).
 	 */

@@ -28,8 +28,10 @@ final class ComplianceChecksTest extends TestCase {
 	 * @return array<string, mixed>
 	 */
 	private function clean_policy(): array {
-		$policy                                   = $this->demo_policy();
-		$policy['organization']['reviewedAt']     = '2026-06-01';
+		$policy                               = $this->demo_policy();
+		$policy['organization']['reviewedAt'] = '2026-06-01';
+		// Typed in the language the (English) test site offers: no text lacks a translation.
+		$policy['organization']['language']       = 'en';
 		$policy['site']['tlsIssuerDeclared']      = '';
 		$policy['processors'][1]                  = array_merge(
 			$policy['processors'][1],
@@ -374,6 +376,30 @@ final class ComplianceChecksTest extends TestCase {
 		$keys = array_column( $findings, 'key' );
 		$this->assertSame( $keys, array_values( array_unique( $keys ) ), 'two findings share a key' );
 		$this->assertCount( 3, (array) preg_grep( '/^stale-wording:measure:/', $keys ), 'three outdated phrases in one text, three keys' );
+	}
+
+	public function test_texts_without_a_translation_into_a_language_the_site_offers_are_one_finding_per_language(): void {
+		$policy = $this->clean_policy();
+		$this->assertSame( array(), array_column( Compliance_Checks::run( $policy, array(), self::NOW, array(), array(), array( 'en' ) ), 'rule' ), 'the texts are in the site’s language' );
+
+		$policy['organization']['language'] = 'nl';
+		$policy['translations']             = array(
+			'de' => array(
+				'measures' => array(
+					array(
+						'id'          => 'werkproces',
+						'title'       => 'Arbeitsprozess',
+						'description' => 'Wie wir arbeiten.',
+					),
+				),
+			),
+		);
+		$findings                           = Compliance_Checks::run( $policy, array(), self::NOW, array(), array(), array( 'en', 'nl' ) );
+		$this->assertSame( array( 'translation-missing', 'translation-missing' ), array_column( $findings, 'rule' ) );
+		$this->assertSame( array( 'translations.en', 'translations.de' ), array_column( $findings, 'path' ) );
+		$this->assertSame( '20 texts have no English translation, in Werkproces, Rapportage, Ontwikkeling, Internetconnecties, Dataopslag and 5 more.', $findings[0]['message'] );
+		$this->assertSame( '18 texts have no German translation, in Rapportage, Ontwikkeling, Internetconnecties, Dataopslag, Streng wachtwoordbeleid and 4 more.', $findings[1]['message'] );
+		$this->assertSame( 'warning', $findings[0]['severity'] );
 	}
 
 	public function test_site_health_is_critical_for_errors_and_good_when_clean(): void {

@@ -56,6 +56,42 @@ final class ImportMatcherTest extends TestCase {
 		$this->assertSame( array( 'processor', 'processor-2', 'processor-3' ), array_column( Policy_Store::processors(), 'id' ), 'the stored ids stay, so blocks that name them still work' );
 	}
 
+	public function test_translations_and_sub_processors_follow_their_entry_to_the_id_it_adopts(): void {
+		wp_set_current_user( $this->create_user( 'administrator' ) );
+		Policy_Store::save( $this->typed_by_hand(), 0 );
+		$imported                              = $this->demo_policy();
+		$imported['processors'][2]['parentId'] = 'mailchimp';
+		$imported['translations']              = array(
+			'en' => array(
+				'measures'   => array(
+					array(
+						'id'    => 'rapportage',
+						'title' => 'Reporting',
+					),
+				),
+				'processors' => array(
+					array(
+						'id'   => 'mailchimp',
+						'role' => 'Newsletter',
+					),
+				),
+			),
+		);
+		$response                              = $this->rest(
+			'POST',
+			'/policy/import',
+			array(
+				'policy'   => $imported,
+				'revision' => Policy_Store::get()['revision'],
+			)
+		);
+		$this->assertSame( 200, $response->get_status(), (string) wp_json_encode( $response->get_data() ) );
+		$stored = Policy_Store::policy();
+		$this->assertSame( 'measure-2', $stored['translations']['en']['measures'][0]['id'] );
+		$this->assertSame( 'processor-2', $stored['translations']['en']['processors'][0]['id'] );
+		$this->assertSame( 'processor-2', $stored['processors'][2]['parentId'] );
+	}
+
 	public function test_the_dry_run_matches_as_the_import_does(): void {
 		wp_set_current_user( $this->create_user( 'administrator' ) );
 		Policy_Store::save( $this->typed_by_hand(), 0 );

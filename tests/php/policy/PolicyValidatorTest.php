@@ -74,6 +74,65 @@ final class PolicyValidatorTest extends TestCase {
 			'measure with an unknown field'  => array( $set( 'measures.0.owner', 'IT' ), 'measures[0].owner', 'rest_additional_properties_forbidden' ),
 			'more than 500 measures'         => array( $set( 'measures', array_fill( 0, 501, array() ) ), 'measures', 'rest_too_many_items' ),
 			'measures as an object'          => array( $set( 'measures', array( 'a' => 1 ) ), 'measures', 'rest_invalid_type' ),
+			'language that is no code'       => array( $set( 'organization.language', 'Dutch' ), 'organization.language', 'rest_invalid_pattern' ),
+			'language in capitals'           => array( $set( 'organization.language', 'NL' ), 'organization.language', 'rest_invalid_pattern' ),
+			'translation keyed by a name'    => array( $set( 'translations', array( 'English' => array() ) ), 'translations.English', 'rest_additional_properties_forbidden' ),
+			'translation of a country'       => array(
+				$set(
+					'translations.en.processors',
+					array(
+						array(
+							'id'      => 'mailchimp',
+							'country' => 'US',
+						),
+					)
+				),
+				'translations.en.processors[0].country',
+				'rest_additional_properties_forbidden',
+			),
+			'translation of a measure id'    => array(
+				$set(
+					'translations.en.measures',
+					array(
+						array(
+							'id'    => 'backups',
+							'title' => 'Backups',
+						),
+					)
+				),
+				'translations.en.measures[0].id',
+				'infosec_policy_unknown_translated',
+			),
+			'translation of a processor id'  => array(
+				$set(
+					'translations.en.processors',
+					array(
+						array(
+							'id'   => 'brevo',
+							'role' => 'Newsletter',
+						),
+					)
+				),
+				'translations.en.processors[0].id',
+				'infosec_policy_unknown_translated',
+			),
+			'translated entry without id'    => array( $set( 'translations.en.measures', array( array( 'title' => 'Work process' ) ) ), 'translations.en.measures[0].id', 'rest_property_required' ),
+			'translation repeating an id'    => array( $set( 'translations.en.measures', array( array( 'id' => 'werkproces' ), array( 'id' => 'werkproces' ) ) ), 'translations.en.measures[1].id', 'rest_duplicate_item' ),
+			'translated title on two lines'  => array(
+				$set(
+					'translations.en.measures',
+					array(
+						array(
+							'id'    => 'werkproces',
+							'title' => "Work\nprocess",
+						),
+					)
+				),
+				'translations.en.measures[0].title',
+				'rest_invalid_pattern',
+			),
+			'translation into the original'  => array( $set( 'translations.nl', array() ), 'translations.nl', 'infosec_policy_translation_of_original' ),
+			'translations into 21 languages' => array( $set( 'translations', array_fill_keys( array( 'aa', 'ab', 'ae', 'af', 'ak', 'am', 'an', 'ar', 'as', 'av', 'ay', 'az', 'ba', 'be', 'bg', 'bh', 'bi', 'bm', 'bn', 'bo', 'br' ), array() ) ), 'translations', 'rest_too_many_properties' ),
 			'duplicate processor id'         => array( $set( 'processors.2.id', 'mailchimp' ), 'processors[2].id', 'rest_duplicate_item' ),
 			'processor without a country'    => array( $unset( 'processors.1', 'country' ), 'processors[1].country', 'rest_property_required' ),
 			'data location not a country'    => array( $set( 'processors.1.dataLocations', array( 'USA' ) ), 'processors[1].dataLocations[0]', 'rest_not_in_enum' ),

@@ -53,6 +53,42 @@ final class NoticeDeliveryTest extends MailTestCase {
 		$this->assertCount( 3, self::$smtp->messages() );
 	}
 
+	public function test_a_changed_translation_is_told_only_to_the_subscribers_who_read_its_language(): void {
+		$this->assertNotNull( Subscribers::add( 'dutch@example.com', 'nl_NL', 'confirmed', 'test' ) );
+		$this->assertNotNull( Subscribers::add( 'english@example.com', 'en_US', 'confirmed', 'test' ) );
+		$stored                 = Policy_Store::get();
+		$policy                 = $stored['policy'];
+		$policy['translations'] = array(
+			'en' => array(
+				'measures' => array(
+					array(
+						'id'    => 'werkproces',
+						'title' => 'Work process',
+					),
+				),
+			),
+		);
+		$this->assertTrue( Policy_Service::save( $policy, $stored['revision'] )->is_saved() );
+		$this->send_all();
+		$this->assertCount( 0, self::$smtp->messages_to( 'dutch@example.com' ), 'a Dutch reader is not told of an English translation' );
+		$english = self::$smtp->messages_to( 'english@example.com' );
+		$this->assertCount( 1, $english );
+		$this->assertStringContainsString( 'Added a translation of this statement into English', $english[0]['text'] );
+
+		self::$smtp->clear();
+		$policy['translations']['en']['measures'][0]['title'] = 'How we work';
+		$policy['organization']['name']                       = 'Taal B.V.';
+		$this->assertTrue( Policy_Service::save( $policy, Policy_Store::get()['revision'] )->is_saved() );
+		$this->send_all();
+		$dutch   = self::$smtp->messages_to( 'dutch@example.com' );
+		$english = self::$smtp->messages_to( 'english@example.com' );
+		$this->assertCount( 1, $dutch );
+		$this->assertStringContainsString( 'Taal B.V.', $dutch[0]['text'] );
+		$this->assertStringNotContainsString( 'vertaling', $dutch[0]['text'] );
+		$this->assertCount( 1, $english );
+		$this->assertStringContainsString( 'Changed the translation of measure Werkproces into English', $english[0]['text'] );
+	}
+
 	public function test_each_subscriber_reads_the_notice_in_their_own_language(): void {
 		$this->assertContains( 'nl_NL', Subscribers::locales(), 'the test site has Dutch (or this test proves nothing)' );
 		$this->assertNotNull( Subscribers::add( 'dutch@example.com', 'nl_NL', 'confirmed', 'test' ) );
