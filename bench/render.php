@@ -25,6 +25,40 @@ use InfosecPolicy\Policy\Countries;
 use InfosecPolicy\Policy\Policy_Service;
 use InfosecPolicy\Policy\Policy_Store;
 use InfosecPolicy\Policy\Transfer_Bases;
+use InfosecPolicy\Policy\Translated_Policy;
+
+/**
+ * The policy with an English translation, as a Dutch firm with customers abroad keeps it on an
+ * English site: every measure's title and every other processor's service and description
+ * translated, the rest shown in Dutch and marked as such.
+ *
+ * @param array<string, mixed> $policy The (Dutch) policy.
+ * @return array<string, mixed>
+ */
+function infosec_policy_bench_translated( array $policy ): array {
+	$english = array(
+		'measures'   => array(),
+		'processors' => array(),
+	);
+	foreach ( $policy['measures'] as $measure ) {
+		$english['measures'][] = array(
+			'id'    => $measure['id'],
+			'title' => 'Translated ' . $measure['title'],
+		);
+	}
+	foreach ( $policy['processors'] as $index => $processor ) {
+		if ( 0 === $index % 2 ) {
+			$english['processors'][] = array(
+				'id'          => $processor['id'],
+				'role'        => 'Newsletter',
+				'description' => 'Translated: ' . $processor['description'],
+			);
+		}
+	}
+	$policy['organization']['language'] = 'nl';
+	$policy['translations']             = array( 'en' => $english );
+	return $policy;
+}
 
 /**
  * The same statement as static core blocks, as a hand-written page would hold it.
@@ -115,14 +149,15 @@ function infosec_policy_bench_render( int $page_id ): array {
  */
 function infosec_policy_bench_render_size( int $count ): void {
 	// As a save through the REST API would: the change-log block then lists it.
-	$saved = Policy_Service::save( infosec_policy_demo_policy( $count ), Policy_Store::get()['revision'], 'save', 'Benchmark run.' );
+	$saved = Policy_Service::save( infosec_policy_bench_translated( infosec_policy_demo_policy( $count ) ), Policy_Store::get()['revision'], 'save', 'Benchmark run.' );
 	if ( ! $saved->is_saved() ) {
 		fwrite( STDERR, 'The benchmark policy was not saved: ' . $saved->status . "\n" );
 		exit( 1 );
 	}
 	$policy = $saved->policy;
 	$blocks = infosec_policy_bench_page( 'bench-blocks', Statement_Pattern::content() );
-	$static = infosec_policy_bench_page( 'bench-static', infosec_policy_bench_static_page( $policy ) );
+	// The same texts the English page shows: translated where they are, else in Dutch.
+	$static = infosec_policy_bench_page( 'bench-static', infosec_policy_bench_static_page( Translated_Policy::for( $policy, 'en' )->document( $policy ) ) );
 	wp_cache_flush();
 	wp_load_alloptions();
 	list( $blocks_ms, $blocks_queries ) = infosec_policy_bench_render( $blocks );

@@ -49,11 +49,26 @@ export interface ListChanges {
 	reordered: boolean;
 }
 
+export interface TranslationChanges {
+	/** Languages translated into now, and no longer. */
+	added: string[];
+	removed: string[];
+	/** Entries whose translated texts changed, in a language kept. */
+	changed: Array<
+		EntryChange & {
+			language: string;
+			list: 'processors' | 'measures';
+			fields: string[];
+		}
+	>;
+}
+
 export interface PolicyChanges {
 	processors: ListChanges;
 	measures: ListChanges;
 	organization: string[];
 	site: string[];
+	translations: TranslationChanges;
 	hasChanges: boolean;
 }
 

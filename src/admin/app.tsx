@@ -31,6 +31,7 @@ import { ProcessorEditor } from './processor-editor';
 import { SiteSection } from './site-section';
 import { SubscribersSection } from './subscribers-section';
 import { transferBasisText } from './transfer-basis-select';
+import { TranslationsSection } from './translations-section';
 import { usePolicyEditor } from './use-policy-editor';
 
 function Section( {
@@ -60,6 +61,7 @@ const MemoChangeLogSection = memo( ChangeLogSection );
 const MemoSubscribersSection = memo( SubscribersSection );
 const MemoObjectionsSection = memo( ObjectionsSection );
 const MemoFindingsPanel = memo( FindingsPanel );
+const MemoTranslationsSection = memo( TranslationsSection );
 const MemoEntryList = memo( EntryList ) as typeof EntryList;
 
 const measureLabel = ( measure: Measure ) => measure.title;
@@ -192,6 +194,17 @@ export function App() {
 							'Pages of processors',
 							'infosec-policy'
 						) }
+					/>
+				</Section>
+				<Section
+					id="infosec-policy-translations"
+					title={ __( 'Texts in other languages', 'infosec-policy' ) }
+				>
+					<MemoTranslationsSection
+						organization={ draft.organization }
+						measures={ draft.measures }
+						processors={ draft.processors }
+						translations={ draft.translations }
 					/>
 				</Section>
 				<Section

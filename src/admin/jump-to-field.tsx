@@ -115,15 +115,30 @@ export function useJumpTarget(
 	list: EntryList,
 	onIndex: ( index: number ) => void
 ) {
-	const { target } = useContext( JumpContext );
-	useEffect( () => {
-		const match =
-			target &&
-			new RegExp( `^${ list }\\[(\\d+)\\]` ).exec( target.path );
-		if ( match?.[ 1 ] ) {
+	useJumpMatch( `^${ list }\\[(\\d+)\\]`, ( match ) => {
+		if ( match[ 1 ] ) {
 			onIndex( Number( match[ 1 ] ) );
 		}
-		// Only a new jump should move the list, not a new callback.
+	} );
+}
+
+/**
+ * Calls back with the match when a jump targets a field whose path matches a pattern.
+ *
+ * @param pattern A regular expression, as a string, over the target's JSON path.
+ * @param onMatch Shows the part of the page that holds the field.
+ */
+export function useJumpMatch(
+	pattern: string,
+	onMatch: ( match: RegExpExecArray ) => void
+) {
+	const { target } = useContext( JumpContext );
+	useEffect( () => {
+		const match = target && new RegExp( pattern ).exec( target.path );
+		if ( match ) {
+			onMatch( match );
+		}
+		// Only a new jump should move the page, not a new callback.
 		// eslint-disable-next-line react-hooks/exhaustive-deps
-	}, [ target, list ] );
+	}, [ target, pattern ] );
 }

@@ -4,7 +4,9 @@
 import type {
 	InfosecPolicyDocument,
 	Measure,
+	MeasureTranslation,
 	Processor,
+	ProcessorTranslation,
 } from './policy.generated';
 
 export type {
@@ -15,6 +17,8 @@ export type {
 	Site,
 	Standard,
 	TransferBasis,
+	Translation,
+	Translations,
 } from './policy.generated';
 
 /** The policy document, format version 1 (types generated from schema/policy.schema.json). */
@@ -26,6 +30,11 @@ export type EntryList = 'measures' | 'processors';
 export type EntryOf< L extends EntryList > = L extends 'measures'
 	? Measure
 	: Processor;
+
+/** The texts of an entry that a translation may hold, without its id. */
+export type TranslatedTexts = Partial<
+	Omit< MeasureTranslation, 'id' > & Omit< ProcessorTranslation, 'id' >
+>;
 
 /** One problem the server found, at a JSON path such as `processors[2].country`. */
 export interface FieldError {

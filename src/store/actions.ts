@@ -8,6 +8,7 @@ import type {
 	Organization,
 	Policy,
 	Site,
+	TranslatedTexts,
 } from '../policy/types';
 
 /**
@@ -85,6 +86,48 @@ export function removeEntry( list: EntryList, index: number ) {
 	return { type: 'REMOVE_ENTRY' as const, list, index };
 }
 
+/**
+ * Changes the translation of one entry's texts: a text set to '' (or an empty list) is no
+ * translation any more, and an entry left with no text leaves the translation.
+ *
+ * @param language The translation's language.
+ * @param list     `measures` or `processors`.
+ * @param id       The entry's id.
+ * @param patch    Translated texts to set.
+ */
+export function editTranslation(
+	language: string,
+	list: EntryList,
+	id: string,
+	patch: TranslatedTexts
+) {
+	return {
+		type: 'EDIT_TRANSLATION' as const,
+		language,
+		list,
+		id,
+		patch,
+	};
+}
+
+/**
+ * Starts a translation into a language, with no text translated yet.
+ *
+ * @param language The language.
+ */
+export function addTranslation( language: string ) {
+	return { type: 'ADD_TRANSLATION' as const, language };
+}
+
+/**
+ * Removes the translation into a language, with all its texts.
+ *
+ * @param language The language.
+ */
+export function removeTranslation( language: string ) {
+	return { type: 'REMOVE_TRANSLATION' as const, language };
+}
+
 export function startSave() {
 	return { type: 'START_SAVE' as const };
 }
@@ -149,6 +192,9 @@ export type Action = ReturnType<
 	| typeof duplicateEntry
 	| typeof moveEntry
 	| typeof removeEntry
+	| typeof editTranslation
+	| typeof addTranslation
+	| typeof removeTranslation
 	| typeof startSave
 	| typeof saveSucceeded
 	| typeof saveRejected

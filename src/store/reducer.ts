@@ -2,7 +2,13 @@
  * Internal dependencies
  */
 import type { Action } from './actions';
-import type { EntryList, Policy, Processor } from '../policy/types';
+import type {
+	EntryList,
+	Policy,
+	Processor,
+	TranslatedTexts,
+	Translation,
+} from '../policy/types';
 import { errorSubject } from '../policy/errors';
 import { pathOf } from '../policy/paths';
 import { uniqueId } from '../policy/entries';
@@ -86,6 +92,92 @@ function followParent( processors: Processor[], from: string, to: string ) {
 			processors[ index ] = { ...processor, parentId: to };
 		}
 	} );
+}
+
+/**
+ * The translations with one entry's texts following it to a new id, or dropped with it (`to`
+ * null): a translation names its entries by id, and one naming an entry that is gone would be
+ * refused on save.
+ *
+ * @param policy The draft.
+ * @param list   The entry's list.
+ * @param from   Its id.
+ * @param to     Its new id, or null when it is removed.
+ */
+function followTranslations(
+	policy: Policy,
+	list: EntryList,
+	from: string,
+	to: string | null
+): Policy {
+	if ( ! policy.translations || from === to ) {
+		return policy;
+	}
+	const translations = Object.fromEntries(
+		Object.entries( policy.translations ).map( ( [ language, texts ] ) => {
+			const entries = texts[ list ];
+			if ( ! entries?.some( ( entry ) => entry.id === from ) ) {
+				return [ language, texts ];
+			}
+			const followed = entries.flatMap( ( entry ) => {
+				if ( entry.id !== from ) {
+					return [ entry ];
+				}
+				return to === null ? [] : [ { ...entry, id: to } ];
+			} );
+			return [ language, { ...texts, [ list ]: followed } ];
+		} )
+	);
+	return { ...policy, translations };
+}
+
+/**
+ * A translation with one entry's texts changed: an empty text is no translation, and an entry
+ * without texts is left out, as is a list without entries.
+ *
+ * @param translation The translation.
+ * @param list        The entry's list.
+ * @param id          The entry's id.
+ * @param patch       Texts to set.
+ */
+function withTranslatedTexts(
+	translation: Translation,
+	list: EntryList,
+	id: string,
+	patch: TranslatedTexts
+): Translation {
+	const entries = [ ...( translation[ list ] ?? [] ) ] as Array<
+		Record< string, unknown > & { id: string }
+	>;
+	const index = entries.findIndex( ( entry ) => entry.id === id );
+	const entry: Record< string, unknown > & { id: string } = {
+		...( entries[ index ] ?? { id } ),
+		...patch,
+	};
+	for ( const [ field, text ] of Object.entries( patch ) ) {
+		if (
+			text === undefined ||
+			text === '' ||
+			( Array.isArray( text ) && text.length === 0 )
+		) {
+			delete entry[ field ];
+		}
+	}
+	const hasTexts = Object.keys( entry ).length > 1;
+	if ( index < 0 && hasTexts ) {
+		entries.push( entry );
+	} else if ( index >= 0 && hasTexts ) {
+		entries[ index ] = entry;
+	} else if ( index >= 0 ) {
+		entries.splice( index, 1 );
+	}
+	const result: Record< string, unknown > = { ...translation };
+	if ( entries.length > 0 ) {
+		result[ list ] = entries;
+	} else {
+		delete result[ list ];
+	}
+	return result as Translation;
 }
 
 /**
@@ -297,7 +389,16 @@ export function reducer( state: State = initialState, action: Action ): State {
 			}
 			return edited(
 				typed,
-				withList( draft, action.list, entries as Policy[ EntryList ] ),
+				followTranslations(
+					withList(
+						draft,
+						action.list,
+						entries as Policy[ EntryList ]
+					),
+					action.list,
+					entry.id,
+					typeof patch.id === 'string' ? patch.id : entry.id
+				),
 				Object.keys( patch ).map( ( key ) =>
 					pathOf( action.list, action.index, key )
 				)
@@ -368,9 +469,47 @@ export function reducer( state: State = initialState, action: Action ): State {
 						( _key, index ) => index !== action.index
 					)
 				),
-				withList( draft, action.list, kept as Policy[ EntryList ] ),
-				[ action.list ]
+				followTranslations(
+					withList( draft, action.list, kept as Policy[ EntryList ] ),
+					action.list,
+					removed?.id ?? '',
+					null
+				),
+				[ action.list, 'translations' ]
 			);
+		}
+		case 'EDIT_TRANSLATION': {
+			const translations = { ...( draft.translations ?? {} ) };
+			translations[ action.language ] = withTranslatedTexts(
+				translations[ action.language ] ?? {},
+				action.list,
+				action.id,
+				action.patch
+			);
+			return edited( state, { ...draft, translations }, [
+				`translations.${ action.language }`,
+			] );
+		}
+		case 'ADD_TRANSLATION':
+			return draft.translations?.[ action.language ]
+				? state
+				: edited(
+						state,
+						{
+							...draft,
+							translations: {
+								...( draft.translations ?? {} ),
+								[ action.language ]: {},
+							},
+						},
+						[]
+					);
+		case 'REMOVE_TRANSLATION': {
+			const translations = { ...( draft.translations ?? {} ) };
+			delete translations[ action.language ];
+			return edited( state, { ...draft, translations }, [
+				`translations.${ action.language }`,
+			] );
 		}
 	}
 	return state;

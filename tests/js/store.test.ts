@@ -133,6 +133,62 @@ describe( 'policy editor store', () => {
 		expect( state.draft?.measures.at( -1 )?.id ).toBe( 'new' );
 	} );
 
+	it( 'keeps a translation’s texts by entry id, dropping what is emptied', () => {
+		let state = reducer(
+			loaded(),
+			actions.editTranslation( 'en', 'measures', 'werkproces', {
+				title: 'Work process',
+			} )
+		);
+		expect( state.draft?.translations ).toEqual( {
+			en: { measures: [ { id: 'werkproces', title: 'Work process' } ] },
+		} );
+		expect( selectors.isDirty( state ) ).toBe( true );
+		state = reducer(
+			state,
+			actions.editTranslation( 'en', 'measures', 'werkproces', {
+				description: 'How we work.',
+			} )
+		);
+		expect( state.draft?.translations?.en?.measures ).toEqual( [
+			{
+				id: 'werkproces',
+				title: 'Work process',
+				description: 'How we work.',
+			},
+		] );
+		state = reducer(
+			state,
+			actions.editTranslation( 'en', 'measures', 'werkproces', {
+				title: '',
+				description: '',
+			} )
+		);
+		expect( state.draft?.translations ).toEqual( { en: {} } );
+		state = reducer( state, actions.removeTranslation( 'en' ) );
+		expect( state.draft?.translations ).toEqual( {} );
+	} );
+
+	it( 'takes a translation along when its entry’s id changes, and drops it when the entry goes', () => {
+		let state = reducer(
+			loaded(),
+			actions.editTranslation( 'en', 'processors', 'mailchimp', {
+				role: 'Newsletter',
+			} )
+		);
+		state = reducer( state, actions.addTranslation( 'de' ) );
+		state = reducer(
+			state,
+			actions.editEntry( 'processors', 1, { id: 'mailchimp-eu' } )
+		);
+		expect( state.draft?.translations?.en?.processors ).toEqual( [
+			{ id: 'mailchimp-eu', role: 'Newsletter' },
+		] );
+		expect( state.draft?.translations?.de ).toEqual( {} );
+		state = reducer( state, actions.removeEntry( 'processors', 1 ) );
+		expect( state.draft?.translations?.en?.processors ).toEqual( [] );
+	} );
+
 	it( 'ignores a move past either end', () => {
 		const state = loaded();
 		expect(
