@@ -75,16 +75,34 @@ final class Published_Log {
 	 * any change of a note or of the internal flag.
 	 */
 	public static function refresh(): void {
-		$entries = Change_Log::latest_public( self::LIMIT );
+		// More than are shown: entries that only change one language's translation are told to
+		// its readers alone, and must not push everyone else's out of the last LIMIT.
+		$entries = Change_Log::latest_public( self::LIMIT * 4 );
 		if ( null === $entries ) {
 			return; // Keep what is published rather than publish nothing.
 		}
 		$published = array();
+		$told      = array();
 		foreach ( $entries as $entry ) {
 			// Who made a change stays in the admin's log; the published one speaks for the organisation,
 			// and names only what the statement itself shows.
 			$items = array_values( array_filter( $entry['items'], array( Change_Items::class, 'is_public' ) ) );
 			if ( array() === $items && '' === $entry['note'] ) {
+				continue;
+			}
+			// Whom it tells: everyone ('') when it has a note or a change for all, else the
+			// readers of each language it changes a translation of.
+			$groups = array();
+			foreach ( $items as $item ) {
+				$groups[ $item['language'] ?? '' ] = true;
+			}
+			$groups = '' !== $entry['note'] || isset( $groups[''] ) ? array( '' => true ) : $groups;
+			$wanted = false;
+			foreach ( array_keys( $groups ) as $group ) {
+				$told[ $group ] = ( $told[ $group ] ?? 0 ) + 1;
+				$wanted         = $wanted || $told[ $group ] <= self::LIMIT;
+			}
+			if ( ! $wanted ) {
 				continue;
 			}
 			// Changes told to all, and those told to the readers of one language, each kept up to

@@ -45,6 +45,13 @@ final class Field_Labels {
 	 * @param string $path A JSON path such as `processors[1].host` or `organization.standards[0].name`.
 	 */
 	public static function label( string $path ): string {
+		// A translated text: the original's label, and the language it is translated into.
+		if ( 1 === preg_match( '/^translations\.([a-z]{2,3})(?:\.(.+))?$/D', $path, $translated ) ) {
+			$label = self::label( $translated[2] ?? '' );
+			$name  = Page_Language::name( $translated[1] );
+			/* translators: 1: a field's label, such as "Title", 2: a language, such as "English". */
+			return '' === $label ? sprintf( __( 'Translation into %s', 'infosec-policy' ), $name ) : sprintf( __( '%1$s in %2$s', 'infosec-policy' ), $label, $name );
+		}
 		preg_match_all( '/[A-Za-z]+/', $path, $parts );
 		$names = $parts[0];
 		$count = count( $names );
@@ -63,6 +70,16 @@ final class Field_Labels {
 	public static function entry( string $path, mixed $policy ): string {
 		if ( ! is_array( $policy ) ) {
 			return '';
+		}
+		// A translated entry is named as its original: the entry of the same id.
+		if ( 1 === preg_match( '/^translations\.([a-z]{2,3})\.(measures|processors)\[(\d+)\]/', $path, $translated ) ) {
+			$id = $policy['translations'][ $translated[1] ][ $translated[2] ][ (int) $translated[3] ]['id'] ?? null;
+			foreach ( is_array( $policy[ $translated[2] ] ?? null ) ? $policy[ $translated[2] ] : array() as $index => $entry ) {
+				if ( is_string( $id ) && is_array( $entry ) && ( $entry['id'] ?? null ) === $id ) {
+					return self::entry( $translated[2] . '[' . (int) $index . ']', $policy );
+				}
+			}
+			return is_string( $id ) ? $id : '';
 		}
 		$lists = array(
 			'processors'             => array( array( 'processors' ), 'name' ),

@@ -103,12 +103,39 @@ final class Policy_Service {
 		// A translation with no text is none, and no translations are none: PHP cannot tell an
 		// empty object from an empty list, and would hand either back as [], which is no object.
 		if ( is_array( $policy['translations'] ?? null ) ) {
-			$policy['translations'] = array_filter( $policy['translations'], static fn( mixed $translation ): bool => array() !== $translation );
+			$policy['translations'] = array_filter( array_map( array( self::class, 'without_empty_texts' ), $policy['translations'] ), static fn( mixed $translation ): bool => array() !== $translation );
 			if ( array() === $policy['translations'] ) {
 				unset( $policy['translations'] );
 			}
 		}
 		return $policy;
+	}
+
+	/**
+	 * A translation without what translates nothing: an entry with no text but its id, and a
+	 * list with no entry. Anything else is left as it is, for the validator to judge.
+	 *
+	 * @param mixed $translation A translation, as decoded from JSON.
+	 */
+	private static function without_empty_texts( mixed $translation ): mixed {
+		if ( ! is_array( $translation ) ) {
+			return $translation;
+		}
+		foreach ( array( 'measures', 'processors' ) as $list ) {
+			if ( ! is_array( $translation[ $list ] ?? null ) || ! array_is_list( $translation[ $list ] ) ) {
+				continue;
+			}
+			$translation[ $list ] = array_values(
+				array_filter(
+					$translation[ $list ],
+					static fn( mixed $entry ): bool => ! is_array( $entry ) || array() !== array_filter( array_diff_key( $entry, array( 'id' => true ) ), static fn( mixed $text ): bool => '' !== $text && array() !== $text )
+				)
+			);
+			if ( array() === $translation[ $list ] ) {
+				unset( $translation[ $list ] );
+			}
+		}
+		return $translation;
 	}
 
 	/**

@@ -281,7 +281,7 @@ final class Register_Controller {
 	 */
 	public static function validate_language( mixed $value ): bool|\WP_Error {
 		$languages = Translated_Policy::languages( Policy_Store::policy() );
-		if ( is_string( $value ) && in_array( $value, $languages, true ) ) {
+		if ( '' === $value || ( is_string( $value ) && in_array( $value, $languages, true ) ) ) {
 			return true;
 		}
 		return new \WP_Error(

@@ -10,6 +10,7 @@ declare(strict_types=1);
 namespace InfosecPolicy\Subscribers;
 
 use InfosecPolicy\Changes\Change_Items;
+use InfosecPolicy\Policy\Page_Language;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -40,8 +41,11 @@ final class Notice_Preview {
 		$counts = array();
 		// '' is the site's language, whatever it was when the address was stored.
 		foreach ( $internal || array() === $public ? array() : Subscribers::confirmed_by_locale() as $stored => $count ) {
-			$locale            = '' === (string) $stored ? get_locale() : (string) $stored;
-			$counts[ $locale ] = ( $counts[ $locale ] ?? 0 ) + $count;
+			$locale = '' === (string) $stored ? get_locale() : (string) $stored;
+			// Only those the change tells: a changed translation is told to its readers alone.
+			if ( '' !== $note || array() !== Change_Items::for_language( $public, Page_Language::primary( $locale ) ) ) {
+				$counts[ $locale ] = ( $counts[ $locale ] ?? 0 ) + $count;
+			}
 		}
 		if ( array() === $counts ) {
 			return array(

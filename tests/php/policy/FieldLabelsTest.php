@@ -10,6 +10,7 @@ declare(strict_types=1);
 namespace InfosecPolicy\Tests;
 
 use InfosecPolicy\Policy\Field_Labels;
+use InfosecPolicy\Policy\Policy_Validator;
 
 /**
  * `processors[1].host` is "Mailchimp: Host name for the TLS check", not the second processor
@@ -41,6 +42,25 @@ final class FieldLabelsTest extends TestCase {
 		$this->assertSame( '', $errors['organization.website']['entry'] ?? null );
 		$this->assertStringContainsString( 'Mailchimp: Host name for the TLS check must be', $data['message'] );
 		$this->assertStringNotContainsString( 'processors[1]', $data['message'] );
+	}
+
+	public function test_a_translated_text_is_named_as_its_original_in_its_language(): void {
+		$policy                 = $this->demo_policy();
+		$policy['translations'] = array(
+			'en' => array(
+				'processors' => array(
+					array(
+						'id'   => 'google-analytics',
+						'role' => str_repeat( 'x', 101 ),
+					),
+				),
+			),
+		);
+		$errors                 = Field_Labels::describe( Policy_Validator::validate( $policy ), $policy );
+		$this->assertSame( 'translations.en.processors[0].role', $errors[0]['path'] ?? null );
+		$this->assertSame( 'Role in English', $errors[0]['label'] ?? null, 'the label of the field it translates' );
+		$this->assertSame( 'Google Analytics', $errors[0]['entry'] ?? null, 'the processor it translates, not the first of the list' );
+		$this->assertSame( 'Translation into German', Field_Labels::label( 'translations.de' ) );
 	}
 
 	public function test_an_entry_without_a_name_is_named_by_its_place_counted_from_one(): void {

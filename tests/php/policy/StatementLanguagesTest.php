@@ -302,6 +302,46 @@ final class StatementLanguagesTest extends TestCase {
 		$this->assertStringContainsString( 'First publication of this statement', $english );
 	}
 
+	public function test_changes_to_one_translation_do_not_push_everyone_elses_out_of_the_published_log(): void {
+		$this->save( $this->translated_policy() );
+		$policy = $this->translated_policy();
+		for ( $i = 1; $i <= Published_Log::LIMIT + 5; $i++ ) {
+			$policy['translations']['en']['measures'][0]['title'] = "Work process $i";
+			$this->save( $policy );
+		}
+		$this->assertCount( Published_Log::LIMIT, Published_Log::entries( Published_Log::LIMIT, 'en' ) );
+		$dutch = Published_Log::entries( Published_Log::LIMIT, 'nl' );
+		$this->assertCount( 1, $dutch );
+		$this->assertSame( array( 'First publication of this statement' ), Change_Sentences::sentences( $dutch[0]['items'] ) );
+	}
+
+	public function test_a_translation_without_texts_is_none(): void {
+		$this->save( $this->demo_policy() );
+		$policy                 = $this->demo_policy();
+		$policy['translations'] = array(
+			'en' => array(
+				'measures'   => array( array( 'id' => 'werkproces' ) ),
+				'processors' => array(),
+			),
+			'de' => array(),
+		);
+		$saved                  = Policy_Service::save( $policy, Policy_Store::get()['revision'] );
+		$this->assertTrue( $saved->is_saved() );
+		$this->assertNull( $saved->change_id, 'nothing is translated: no change' );
+		$this->assertArrayNotHasKey( 'translations', Policy_Store::policy() );
+		$this->assertSame( array( 'nl' ), Translated_Policy::languages( Policy_Store::policy() ) );
+	}
+
+	public function test_an_empty_lang_is_the_texts_own_language(): void {
+		$this->save( $this->translated_policy() );
+		wp_set_current_user( 0 );
+		$request = new \WP_REST_Request( 'GET', '/infosec-policy/v1/register' );
+		$request->set_query_params( array( 'lang' => '' ) );
+		$response = rest_get_server()->dispatch( $request );
+		$this->assertSame( 200, $response->get_status() );
+		$this->assertSame( 'nl', $response->get_data()['language'] );
+	}
+
 	public function test_the_texts_a_language_lacks_are_listed_field_by_field(): void {
 		$texts = Translated_Policy::for( $this->translated_policy(), 'en' );
 		$this->assertTrue( $texts->is_translation() );

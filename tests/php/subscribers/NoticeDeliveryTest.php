@@ -89,6 +89,37 @@ final class NoticeDeliveryTest extends MailTestCase {
 		$this->assertStringContainsString( 'Changed the translation of measure Werkproces into English', $english[0]['text'] );
 	}
 
+	public function test_the_preview_of_a_changed_translation_counts_only_its_readers(): void {
+		$this->assertNotNull( Subscribers::add( 'dutch@example.com', 'nl_NL', 'confirmed', 'test' ) );
+		$this->assertNotNull( Subscribers::add( 'dutch2@example.com', 'nl_NL', 'confirmed', 'test' ) );
+		$this->assertNotNull( Subscribers::add( 'english@example.com', 'en_US', 'confirmed', 'test' ) );
+		$stored                 = Policy_Store::get();
+		$policy                 = $stored['policy'];
+		$policy['translations'] = array(
+			'en' => array(
+				'measures' => array(
+					array(
+						'id'    => 'werkproces',
+						'title' => 'Work process',
+					),
+				),
+			),
+		);
+		$response               = $this->rest(
+			'POST',
+			'/policy/preview',
+			array(
+				'policy'   => $policy,
+				'revision' => $stored['revision'],
+			)
+		);
+		$this->assertSame( 200, $response->get_status() );
+		$preview = $response->get_data();
+		$this->assertSame( 1, $preview['recipients'], 'the English reader only' );
+		$this->assertSame( 'en_US', $preview['email']['locale'] );
+		$this->assertStringContainsString( 'Added a translation of this statement into English', $preview['email']['text'] );
+	}
+
 	public function test_each_subscriber_reads_the_notice_in_their_own_language(): void {
 		$this->assertContains( 'nl_NL', Subscribers::locales(), 'the test site has Dutch (or this test proves nothing)' );
 		$this->assertNotNull( Subscribers::add( 'dutch@example.com', 'nl_NL', 'confirmed', 'test' ) );
