@@ -46,6 +46,8 @@ interface FieldProps {
 	/** A number field's bounds. */
 	min?: number;
 	max?: number;
+	/** The language of what is typed, when it is not the page's: a translation's. */
+	lang?: string;
 }
 
 /**
@@ -66,6 +68,7 @@ interface FieldProps {
  * @param props.placeholder  Shown while the field is empty.
  * @param props.min          A number field's least value.
  * @param props.max          A number field's greatest value.
+ * @param props.lang         The language of what is typed, when it is not the page's.
  */
 export function PolicyTextField( {
 	path,
@@ -81,6 +84,7 @@ export function PolicyTextField( {
 	placeholder,
 	min,
 	max,
+	lang,
 }: FieldProps ) {
 	const error = useFieldError( path );
 	const outdated = checkWording ? outdatedWords( value ) : [];
@@ -105,6 +109,7 @@ export function PolicyTextField( {
 		maxLength,
 		required,
 		'aria-invalid': error ? true : undefined,
+		lang,
 		__nextHasNoMarginBottom: true,
 	};
 	return (

@@ -1,7 +1,12 @@
 /**
  * WordPress dependencies
  */
-import { Button, CheckboxControl, SelectControl } from '@wordpress/components';
+import {
+	Button,
+	CheckboxControl,
+	Notice,
+	SelectControl,
+} from '@wordpress/components';
 import { useDispatch } from '@wordpress/data';
 import { useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
@@ -17,6 +22,7 @@ import type {
 	TranslatedTexts,
 	Translations,
 } from '../policy/types';
+import { maxLengthOf } from '../policy/schema';
 import { store } from '../store';
 import { PolicyTextField, PolicyTokenField } from './fields';
 import { useJumpMatch } from './jump-to-field';
@@ -75,6 +81,13 @@ const FIELDS: Record<
 
 /** How many entries one page of the translation shows. */
 const PER_PAGE = 10;
+
+/**
+ * A row's key among all the rows of a language.
+ *
+ * @param row A row.
+ */
+const rowKey = ( row: Row ) => `${ row.list }:${ row.entry.id }`;
 
 interface Row {
 	list: EntryList;
@@ -190,19 +203,51 @@ export function TranslationsSection( {
 	const original = organization.language ?? 'en';
 	const names = window.infosecPolicyLanguages?.names ?? {};
 	const offered = window.infosecPolicyLanguages?.offered ?? [];
+	// A translation into the texts' own language (after the admin changed that language) stays
+	// listed, so that it can be removed: a save refuses it.
 	const languages = [
 		...new Set( [ ...Object.keys( translations ?? {} ), ...offered ] ),
-	].filter( ( code ) => code !== original );
+	].filter( ( code ) => code !== original || translations?.[ code ] );
 	const [ chosen, setChosen ] = useState( '' );
 	const [ adding, setAdding ] = useState( '' );
-	const [ onlyMissing, setOnlyMissing ] = useState( false );
+	// The entries that lacked a text when "only texts without a translation" was chosen, by
+	// language: an entry stays while its last text is typed, rather than vanish at its first letter.
+	const [ onlyMissing, setOnlyMissing ] = useState< {
+		language: string;
+		keys: Set< string >;
+	} | null >( null );
 	const [ page, setPage ] = useState( 0 );
-	// A finding about a language's missing texts shows that language's, and only those.
-	useJumpMatch( '^translations\\.([a-z]{2,3})', ( match ) => {
-		setChosen( match[ 1 ] ?? '' );
-		setOnlyMissing( true );
-		setPage( 0 );
-	} );
+	const lacking = ( code: string ) =>
+		new Set(
+			rowsOf( measures, processors, translations, code )
+				.filter( ( row ) => row.missing > 0 )
+				.map( rowKey )
+		);
+	// A finding about a language's texts shows them: one entry's where it names one, else the
+	// entries that lack a translation.
+	useJumpMatch(
+		'^translations\\.([a-z]{2,3})(?:\\.(measures|processors)\\[(\\d+)\\])?',
+		( match ) => {
+			const code = match[ 1 ] ?? '';
+			const list = match[ 2 ] as EntryList | undefined;
+			setChosen( code );
+			if ( ! list ) {
+				setOnlyMissing( { language: code, keys: lacking( code ) } );
+				setPage( 0 );
+				return;
+			}
+			const id =
+				translations?.[ code ]?.[ list ]?.[ Number( match[ 3 ] ) ]?.id;
+			const at = rowsOf(
+				measures,
+				processors,
+				translations,
+				code
+			).findIndex( ( row ) => row.list === list && row.entry.id === id );
+			setOnlyMissing( null );
+			setPage( Math.max( 0, Math.floor( at / PER_PAGE ) ) );
+		}
+	);
 	const language = languages.includes( chosen )
 		? chosen
 		: ( languages[ 0 ] ?? '' );
@@ -214,7 +259,13 @@ export function TranslationsSection( {
 		: [];
 	const texts = all.reduce( ( sum, row ) => sum + row.fields.length, 0 );
 	const missing = all.reduce( ( sum, row ) => sum + row.missing, 0 );
-	const rows = onlyMissing ? all.filter( ( row ) => row.missing > 0 ) : all;
+	const kept =
+		onlyMissing && onlyMissing.language !== language
+			? lacking( language )
+			: onlyMissing?.keys;
+	const rows = kept
+		? all.filter( ( row ) => kept.has( rowKey( row ) ) )
+		: all;
 	const pages = Math.ceil( rows.length / PER_PAGE );
 	const shown = rows.slice(
 		Math.min( page, Math.max( 0, pages - 1 ) ) * PER_PAGE,
@@ -311,21 +362,37 @@ export function TranslationsSection( {
 							languageName( language )
 						) }
 					</p>
+					{ language === original && (
+						<Notice status="error" isDismissible={ false }>
+							{ sprintf(
+								/* translators: %s: a language, such as "English". */
+								__(
+									'The texts are typed in %s now, so they need no translation into it. Remove this translation, or choose the language the texts are typed in.',
+									'infosec-policy'
+								),
+								languageName( language )
+							) }
+						</Notice>
+					) }
 					<CheckboxControl
 						label={ __(
 							'Show only texts without a translation',
 							'infosec-policy'
 						) }
-						checked={ onlyMissing }
+						checked={ onlyMissing !== null }
 						onChange={ ( checked ) => {
-							setOnlyMissing( checked );
+							setOnlyMissing(
+								checked
+									? { language, keys: lacking( language ) }
+									: null
+							);
 							setPage( 0 );
 						} }
 						__nextHasNoMarginBottom
 					/>
 					{ shown.map( ( row ) => (
 						<TranslatedEntry
-							key={ `${ row.list }:${ row.entry.id }` }
+							key={ rowKey( row ) }
 							row={ row }
 							language={ language }
 							original={ original }
@@ -470,6 +537,13 @@ function TranslatedEntry( {
 									onChange( { [ field ]: text } )
 								}
 								multiline={ multiline }
+								lang={ language }
+								maxLength={ maxLengthOf(
+									row.list === 'measures'
+										? 'measure'
+										: 'processor',
+									field
+								) }
 							/>
 						) }
 					</div>

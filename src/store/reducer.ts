@@ -97,34 +97,54 @@ function followParent( processors: Processor[], from: string, to: string ) {
 /**
  * The translations with one entry's texts following it to a new id, or dropped with it (`to`
  * null): a translation names its entries by id, and one naming an entry that is gone would be
- * refused on save.
+ * refused on save. While the id being typed is another entry's (passing through `google` on the
+ * way to `google-analytics`), its texts stay under the id they had, which then no entry has, and
+ * follow it again once the id is its own.
  *
- * @param policy The draft.
+ * @param policy The draft, after the edit.
  * @param list   The entry's list.
- * @param from   Its id.
+ * @param index  The entry's position; -1 when it was removed.
+ * @param from   Its id before the edit.
  * @param to     Its new id, or null when it is removed.
  */
 function followTranslations(
 	policy: Policy,
 	list: EntryList,
+	index: number,
 	from: string,
 	to: string | null
 ): Policy {
 	if ( ! policy.translations || from === to ) {
 		return policy;
 	}
+	const all = new Set( policy[ list ].map( ( entry ) => entry.id ) );
+	const others = new Set(
+		policy[ list ]
+			.filter( ( _entry, at ) => at !== index )
+			.map( ( entry ) => entry.id )
+	);
+	if ( to !== null && others.has( to ) ) {
+		return policy;
+	}
 	const translations = Object.fromEntries(
 		Object.entries( policy.translations ).map( ( [ language, texts ] ) => {
-			const entries = texts[ list ];
-			if ( ! entries?.some( ( entry ) => entry.id === from ) ) {
+			const entries = texts[ list ] ?? [];
+			let at = others.has( from )
+				? -1
+				: entries.findIndex( ( entry ) => entry.id === from );
+			if ( at < 0 && to !== null && others.has( from ) ) {
+				// Its texts, left under an id no entry has while it shared another's.
+				at = entries.findIndex( ( entry ) => ! all.has( entry.id ) );
+			}
+			if ( at < 0 ) {
 				return [ language, texts ];
 			}
-			const followed = entries.flatMap( ( entry ) => {
-				if ( entry.id !== from ) {
-					return [ entry ];
-				}
-				return to === null ? [] : [ { ...entry, id: to } ];
-			} );
+			const followed = [ ...entries ];
+			if ( to === null ) {
+				followed.splice( at, 1 );
+			} else {
+				followed[ at ] = { ...entries[ at ]!, id: to };
+			}
 			return [ language, { ...texts, [ list ]: followed } ];
 		} )
 	);
@@ -396,6 +416,7 @@ export function reducer( state: State = initialState, action: Action ): State {
 						entries as Policy[ EntryList ]
 					),
 					action.list,
+					action.index,
 					entry.id,
 					typeof patch.id === 'string' ? patch.id : entry.id
 				),
@@ -472,6 +493,7 @@ export function reducer( state: State = initialState, action: Action ): State {
 				followTranslations(
 					withList( draft, action.list, kept as Policy[ EntryList ] ),
 					action.list,
+					-1,
 					removed?.id ?? '',
 					null
 				),

@@ -280,6 +280,27 @@ test.describe( 'the statement in the visitor’s language', () => {
 		await expect(
 			notices( page ).getByText( nl( 'The policy was saved.' ) )
 		).toBeVisible();
+		// Typing the texts in English now would make the English translation none: the section
+		// says so beside it, where it can be removed.
+		await sectie
+			.getByRole( 'combobox', { name: nl( 'Language of the texts' ) } )
+			.selectOption( 'en' );
+		await sectie
+			.getByRole( 'combobox', { name: nl( 'Translate into' ) } )
+			.selectOption( 'en' );
+		await expect(
+			sectie.getByText(
+				fill(
+					nl(
+						'The texts are typed in %s now, so they need no translation into it. Remove this translation, or choose the language the texts are typed in.'
+					),
+					'Engels'
+				)
+			)
+		).toBeVisible();
+		await sectie
+			.getByRole( 'combobox', { name: nl( 'Language of the texts' ) } )
+			.selectOption( 'nl' );
 		const german = await (
 			await dutchVisitor.request.get( `${ REGISTER }?lang=de` )
 		).json();

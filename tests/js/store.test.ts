@@ -189,6 +189,32 @@ describe( 'policy editor store', () => {
 		expect( state.draft?.translations?.en?.processors ).toEqual( [] );
 	} );
 
+	it( 'keeps each entry’s translation its own while an id being typed passes through another’s', () => {
+		let state = reducer(
+			loaded(),
+			actions.editTranslation( 'en', 'processors', 'mailchimp', {
+				role: 'Newsletter',
+			} )
+		);
+		state = reducer(
+			state,
+			actions.editTranslation( 'en', 'processors', 'google-analytics', {
+				role: 'Statistics',
+			} )
+		);
+		// Retyping Google Analytics's id as mailchimp-eu passes through mailchimp.
+		for ( const id of [ 'mailchimp', 'mailchimp-', 'mailchimp-eu' ] ) {
+			state = reducer(
+				state,
+				actions.editEntry( 'processors', 2, { id } )
+			);
+		}
+		expect( state.draft?.translations?.en?.processors ).toEqual( [
+			{ id: 'mailchimp', role: 'Newsletter' },
+			{ id: 'mailchimp-eu', role: 'Statistics' },
+		] );
+	} );
+
 	it( 'ignores a move past either end', () => {
 		const state = loaded();
 		expect(
